@@ -1,0 +1,78 @@
+// swift-tools-version: 6.0
+//
+// swift-activemq-config: read, check, change and generate Apache ActiveMQ 5.x broker configuration.
+//
+// Layers (arrows point down only):
+//   CLibXML2 (system library) → CXMLShim (C, the only code that sees libxml2's headers)
+//   → LosslessXML (byte-exact document) → ActiveMQConfig (typed model)
+//   → ActiveMQConfigCLI (commands) → activemq-config (executable).
+import PackageDescription
+
+let upcomingFeatures: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "swift-activemq-config",
+    products: [
+        .library(name: "ActiveMQConfig", targets: ["ActiveMQConfig", "LosslessXML"]),
+        .executable(name: "activemq-config", targets: ["activemq-config"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev", "pkg-config"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "CXMLShim",
+            dependencies: ["CLibXML2"],
+            cSettings: [.unsafeFlags(["-Wall"])]
+        ),
+        .target(
+            name: "LosslessXML",
+            dependencies: ["CXMLShim"],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
+            name: "ActiveMQConfig",
+            dependencies: ["LosslessXML"],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
+            name: "ActiveMQConfigCLI",
+            dependencies: [
+                "ActiveMQConfig",
+                "LosslessXML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcomingFeatures
+        ),
+        .executableTarget(
+            name: "activemq-config",
+            dependencies: ["ActiveMQConfigCLI"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "LosslessXMLTests",
+            dependencies: ["LosslessXML", "CXMLShim"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "ActiveMQConfigTests",
+            dependencies: ["ActiveMQConfig", "LosslessXML"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "ActiveMQConfigCLITests",
+            dependencies: ["ActiveMQConfigCLI", "activemq-config"],
+            swiftSettings: upcomingFeatures
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

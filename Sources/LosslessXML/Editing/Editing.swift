@@ -1,0 +1,276 @@
+// The editing primitives. Each computes the few bytes to change in the document's own style,
+// splices them into a copy of the bytes, and parses the result again (through libxml2), so an
+// edit can never leave a document that does not read back. Bytes outside the edited start tag,
+// or outside the inserted or removed lines, are never touched; comments are never touched.
+
+extension LosslessDocument {
+    /// Sets an attribute's value, or adds the attribute when the element has none of that name.
+    ///
+    /// An existing attribute keeps its place, quotes and surrounding whitespace: only the bytes
+    /// between the quotes change. A new attribute goes after the last one, with the same
+    /// separator (the same line, or a new line with the same indentation), the same `=` spacing
+    /// and the same quote; on an element without attributes it follows the name after one space,
+    /// quoted as most of the document is.
+    ///
+    /// Values are escaped: `&`, `<` and the quote in use, and tab, line feed and carriage return
+    /// as character references (so the value reads back exactly). In a document that is not
+    /// UTF-8, characters outside ASCII (outside Latin-1 for ISO-8859-1) are written as references.
+    ///
+    /// - Parameters:
+    ///   - name: The qualified name as written (`duplex`, `xsi:schemaLocation`).
+    ///   - value: The new value, unescaped.
+    ///   - element: An element of this version of the document.
+    public mutating func setAttribute(_ name: String, to value: String, on element: Element) throws(XMLEditError) {
+        try checkCurrent(element.storage)
+        try checkName(name)
+        if name == "xmlns" || name.hasPrefix("xmlns:") { throw .namespaceDeclaration(name) }
+        let layout = Layout(storage: storage)
+        if let existing = element.attribute(name) {
+            let escaped = try escapeAttribute(value, quote: existing.quote)
+            try splice(existing.valueRange, escaped)
+            return
+        }
+        let raw = element.raw
+        var insertion: [UInt8] = []
+        let offset: Int
+        let quote: QuoteStyle
+        if raw.attributeCount > 0 {
+            let last = storage.attributes[Int(raw.firstAttribute + raw.attributeCount - 1)]
+            offset = Int(last.valueEnd) + 1
+            let separator = storage.bytes[Int(last.whitespaceStart)..<Int(last.nameStart)]
+            if separator.contains(where: Layout.isLineBreak) {
+                insertion += layout.lineEnding + layout.lineIndentation(Int(last.nameStart))
+            } else {
+                insertion += separator
+            }
+            insertion += Array(name.utf8)
+            insertion += storage.bytes[Int(last.nameEnd)..<(Int(last.valueStart) - 1)]
+            quote = last.quote == 0x27 ? .single : .double
+        } else {
+            offset = Int(raw.nameEnd)
+            insertion += [Layout.space] + Array(name.utf8) + [0x3D]
+            quote = layout.prevailingQuote
+        }
+        insertion.append(quote.byte)
+        insertion += try escapeAttribute(value, quote: quote)
+        insertion.append(quote.byte)
+        try splice(offset..<offset, insertion)
+    }
+
+    /// Removes an attribute with the whitespace that separates it from what precedes it.
+    ///
+    /// - Parameters:
+    ///   - name: The qualified name as written.
+    ///   - element: An element of this version of the document.
+    public mutating func removeAttribute(_ name: String, from element: Element) throws(XMLEditError) {
+        try checkCurrent(element.storage)
+        guard let attribute = element.attribute(name) else { throw .noSuchAttribute(name) }
+        if attribute.isNamespaceDeclaration { throw .namespaceDeclaration(name) }
+        let raw = attribute.raw
+        try splice(Int(raw.whitespaceStart)..<(Int(raw.valueEnd) + 1), [])
+    }
+
+    /// Inserts a new child element and returns it (as an element of the edited document).
+    ///
+    /// The new element gets its own line, indented like its siblings (or one step deeper than its
+    /// parent when it has none, the step being the one the document uses), with the document's
+    /// line ending; in a document written on one line it is inserted without whitespace. An
+    /// unprefixed name takes the parent's prefix. A parent written `<a/>` becomes `<a>…</a>`.
+    ///
+    /// - Parameters:
+    ///   - child: The element to write.
+    ///   - parent: An element of this version of the document.
+    ///   - point: Where among the parent's content; the end by default.
+    /// - Returns: The inserted element, in the edited document.
+    @discardableResult
+    public mutating func insertChild(_ child: NewElement, into parent: Element, at point: InsertionPoint = .end)
+        throws(XMLEditError) -> Element
+    {
+        try checkCurrent(parent.storage)
+        let layout = Layout(storage: storage)
+        let compact = layout.isCompact
+        let eol = compact ? [] : layout.lineEnding
+        let unit = compact ? [] : layout.indentationUnit
+        let parentIndent = compact ? [] : layout.lineIndentation(parent.range.lowerBound)
+        let siblings = parent.childElements
+        var reference: Element?
+        switch point {
+        case .after(let sibling), .before(let sibling):
+            try checkCurrent(sibling.storage)
+            guard sibling.parent == parent else { throw .notAChild }
+            reference = sibling
+        case .end: reference = siblings.last
+        case .start: reference = siblings.first
+        }
+        var childIndent = parentIndent + unit
+        if !compact, let reference, let indent = layout.indentation(ofElement: reference.index) {
+            childIndent = indent
+        }
+        let markup = try render(child, prefix: parent.prefix, indent: childIndent, unit: unit, eol: eol,
+                                quote: layout.prevailingQuote)
+
+        var range: Range<Int>
+        var before: [UInt8]
+        var after: [UInt8] = []
+        let raw = parent.raw
+        if raw.isEmptyElementTag {
+            // <a .../> becomes <a ...>…</a>: the edit stays inside the start tag.
+            var trim = Int(raw.startTagEnd) - 2
+            while trim > 0 && isXMLWhitespace(storage.bytes[trim - 1]) { trim -= 1 }
+            range = trim..<Int(raw.startTagEnd)
+            before = [0x3E] + eol + (compact ? [] : childIndent)
+            after = eol + parentIndent + Array("</".utf8) + storage.bytes[(parent.range.lowerBound + 1)..<Int(raw.nameEnd)] + [0x3E]
+        } else {
+            switch point {
+            case .end:
+                let endTag = Int(raw.endTagStart)
+                if compact {
+                    range = endTag..<endTag
+                    before = []
+                } else if layout.startsLine(endTag) {
+                    let lineStart = layout.lineStart(endTag)
+                    range = lineStart..<lineStart
+                    before = childIndent
+                    after = eol
+                } else {
+                    range = endTag..<endTag
+                    before = eol + childIndent
+                    after = eol + parentIndent
+                }
+            case .start:
+                let tagEnd = Int(raw.startTagEnd)
+                let rest = layout.restOfLine(after: tagEnd, allowingComments: true)
+                if compact {
+                    range = tagEnd..<tagEnd
+                    before = []
+                } else if rest.blank, let lineBreakEnd = rest.lineBreakEnd, lineBreakEnd <= Int(raw.endTagStart) {
+                    range = lineBreakEnd..<lineBreakEnd
+                    before = childIndent
+                    after = eol
+                } else if tagEnd == Int(raw.endTagStart) {
+                    range = tagEnd..<tagEnd
+                    before = eol + childIndent
+                    after = eol + parentIndent
+                } else {
+                    range = tagEnd..<tagEnd
+                    before = eol + childIndent
+                    after = eol + childIndent
+                }
+            case .after(let sibling):
+                let end = sibling.range.upperBound
+                let rest = layout.restOfLine(after: end, allowingComments: true)
+                if !compact, rest.blank, let lineBreakEnd = rest.lineBreakEnd {
+                    range = lineBreakEnd..<lineBreakEnd
+                    before = childIndent
+                    after = eol
+                } else {
+                    range = end..<end
+                    before = eol + childIndent
+                }
+            case .before(let sibling):
+                let start = sibling.range.lowerBound
+                if !compact && layout.startsLine(start) {
+                    let lineStart = layout.lineStart(start)
+                    range = lineStart..<lineStart
+                    before = childIndent
+                    after = eol
+                } else {
+                    range = start..<start
+                    before = []
+                }
+            }
+        }
+        try splice(range, before + markup + after)
+        let offset = range.lowerBound + before.count
+        guard let inserted = element(startingAt: offset) else {
+            throw .rejected(.unsupportedConstruct(path: path, message: "the inserted element was not found", position: nil))
+        }
+        return inserted
+    }
+
+    /// Removes an element. When it is alone on its lines, the lines go with it (line breaks
+    /// included); otherwise only its bytes and the spaces beside it on its line.
+    ///
+    /// Comments are never removed: a comment directly above the element belongs to the parent's
+    /// content and stays where it is (remove it explicitly if it described the element).
+    public mutating func removeElement(_ element: Element) throws(XMLEditError) {
+        try checkCurrent(element.storage)
+        guard element.index != 0 else { throw .cannotRemoveRoot }
+        let layout = Layout(storage: storage)
+        let start = element.range.lowerBound
+        let end = element.range.upperBound
+        if layout.startsLine(start) {
+            let rest = layout.restOfLine(after: end, allowingComments: false)
+            if rest.blank, let lineBreakEnd = rest.lineBreakEnd {
+                try splice(layout.lineStart(start)..<lineBreakEnd, [])
+            } else {
+                try splice(start..<layout.skipBlanks(from: end), [])
+            }
+        } else {
+            try splice(layout.blanksBefore(start)..<end, [])
+        }
+    }
+
+    // MARK: Helpers
+
+    private func checkCurrent(_ other: DocumentStorage) throws(XMLEditError) {
+        guard other === storage else { throw .staleView }
+    }
+
+    private func checkName(_ name: String) throws(XMLEditError) {
+        guard Escaping.isQualifiedName(name), encoding.isUTF8 || name.utf8.allSatisfy({ $0 < 0x80 }) else {
+            throw .invalidName(name)
+        }
+    }
+
+    private func escapeAttribute(_ value: String, quote: QuoteStyle) throws(XMLEditError) -> [UInt8] {
+        do {
+            return try Escaping.attributeValue(value, quote: quote, encoding: encoding)
+        } catch {
+            throw .unrepresentableCharacter(error.scalar.value)
+        }
+    }
+
+    private func render(_ element: NewElement, prefix: String?, indent: [UInt8], unit: [UInt8], eol: [UInt8],
+                        quote: QuoteStyle) throws(XMLEditError) -> [UInt8] {
+        try checkName(element.name)
+        let name = element.name.contains(":") ? element.name : prefix.map { "\($0):\(element.name)" } ?? element.name
+        let childPrefix: String? = name.firstIndex(of: ":").map { String(name[..<$0]) }
+        var out: [UInt8] = [0x3C] + Array(name.utf8)
+        for attribute in element.attributes {
+            try checkName(attribute.name)
+            out += [Layout.space] + Array(attribute.name.utf8) + [0x3D, quote.byte]
+            out += try escapeAttribute(attribute.value, quote: quote)
+            out.append(quote.byte)
+        }
+        if element.children.isEmpty && element.text == nil {
+            out += Array("/>".utf8)
+            return out
+        }
+        out.append(0x3E)
+        if let text = element.text {
+            do {
+                out += try Escaping.text(text, encoding: encoding)
+            } catch {
+                throw .unrepresentableCharacter(error.scalar.value)
+            }
+        }
+        for child in element.children {
+            out += eol + indent + unit
+            out += try render(child, prefix: childPrefix, indent: indent + unit, unit: unit, eol: eol, quote: quote)
+        }
+        if !element.children.isEmpty { out += eol + indent }
+        out += Array("</".utf8) + Array(name.utf8) + [0x3E]
+        return out
+    }
+
+    private mutating func splice(_ range: Range<Int>, _ replacement: [UInt8]) throws(XMLEditError) {
+        var bytes = storage.bytes
+        bytes.replaceSubrange(range, with: replacement)
+        do {
+            storage = try DocumentStorage(bytes: bytes, path: storage.path)
+        } catch {
+            throw .rejected(error)
+        }
+    }
+}

@@ -1,0 +1,131 @@
+/// The immutable result of one parse: the bytes and the flat tables over them.
+///
+/// Views (`LosslessDocument.Element`, `.Attribute`, `.Node`) hold a reference to one storage and
+/// an index; an edit makes a new storage, so views of the old document stay valid and keep
+/// describing the old bytes.
+final class DocumentStorage: Sendable {
+    let bytes: [UInt8]
+    let path: String?
+    let encoding: DocumentEncoding
+    let hasByteOrderMark: Bool
+    let nodes: [RawNode]
+    let elements: [RawElement]
+    let attributes: [RawAttribute]
+    let namespaces: [String]
+    let entities: [String: EntityDeclaration]
+    let warnings: [XMLDiagnostic]
+    let lineIndex: LineIndex
+    /// Index of the root element's node.
+    let rootNode: Int32
+
+    static let xmlnsNamespace = "http://www.w3.org/2000/xmlns/"
+
+    init(bytes: [UInt8], path: String?) throws(XMLDocumentError) {
+        guard bytes.count < Int(UInt32.max) else { throw .tooLarge(path: path, size: bytes.count) }
+        self.bytes = bytes
+        self.path = path
+        var parsed: (LexResult, [String], [XMLDiagnostic], DocumentEncoding, LineIndex)?
+        var failure: XMLDocumentError?
+        bytes.withUnsafeBufferPointer { buffer in
+            let encoding: DocumentEncoding
+            switch DocumentEncoding.detect(buffer) {
+            case .success(let detected): encoding = detected
+            case .failure(let unsupported):
+                failure = .unsupportedEncoding(path: path, name: unsupported.name)
+                return
+            }
+            var lexer = Lexer(buffer)
+            var lexError: LexError?
+            do throws(LexError) {
+                try lexer.run()
+            } catch {
+                lexError = error
+            }
+            let libxml2 = LibXML2Parse(bytes: buffer, encoding: encoding, lexed: lexError == nil ? lexer.result : nil)
+            let outcome = libxml2.run(filename: path)
+            let lineIndex = LineIndex(buffer)
+            func position(_ offset: Int) -> SourcePosition {
+                DocumentStorage.position(of: offset, in: buffer, lines: lineIndex, encoding: encoding)
+            }
+            if outcome.outOfMemory {
+                failure = .outOfMemory(path: path)
+                return
+            }
+            if !outcome.accepted {
+                let errors = libxml2.diagnostics.filter { $0.severity != .warning }
+                let warnings = libxml2.diagnostics.filter { $0.severity == .warning }
+                failure = .notWellFormed(path: path, diagnostics: errors + warnings)
+                return
+            }
+            if let lexError {
+                failure = .unsupportedConstruct(
+                    path: path, message: "libxml2 accepts this document but the lossless reader cannot represent it: \(lexError.message)",
+                    position: position(lexError.offset))
+                return
+            }
+            guard var lexed = libxml2.lexed else { return }
+            if let mismatch = libxml2.mismatch {
+                let offset = lexed.elements.isEmpty ? 0 : Int(lexed.nodes[Int(lexed.elements[mismatch.element].node)].start)
+                failure = .unsupportedConstruct(path: path, message: mismatch.reason, position: position(offset))
+                return
+            }
+            let xmlns = libxml2.namespaceID(for: DocumentStorage.xmlnsNamespace)
+            for i in lexed.attributes.indices where lexed.attributes[i].isNamespaceDeclaration {
+                lexed.attributes[i].namespace = xmlns
+            }
+            parsed = (lexed, libxml2.namespaces, libxml2.diagnostics, encoding, lineIndex)
+        }
+        if let failure { throw failure }
+        guard let (lexed, namespaces, warnings, encoding, lineIndex) = parsed else {
+            throw .unsupportedConstruct(path: path, message: "the document could not be read", position: nil)
+        }
+        self.encoding = encoding
+        self.hasByteOrderMark = lexed.hasByteOrderMark
+        self.nodes = lexed.nodes
+        self.elements = lexed.elements
+        self.attributes = lexed.attributes
+        self.namespaces = namespaces
+        self.entities = lexed.entities
+        self.warnings = warnings
+        self.lineIndex = lineIndex
+        self.rootNode = lexed.elements.isEmpty ? -1 : lexed.elements[0].node
+    }
+
+    func position(of offset: Int) -> SourcePosition {
+        bytes.withUnsafeBufferPointer {
+            DocumentStorage.position(of: offset, in: $0, lines: lineIndex, encoding: encoding)
+        }
+    }
+
+    static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, lines: LineIndex,
+                         encoding: DocumentEncoding) -> SourcePosition {
+        let clamped = max(0, min(offset, bytes.count))
+        let line = lines.lineIndex(of: clamped)
+        var start = Int(lines.lineStarts[line])
+        if line == 0 && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            start = min(3, clamped)
+        }
+        var column = 1
+        if encoding.isUTF8 {
+            var i = start
+            while i < clamped {
+                if bytes[i] & 0xC0 != 0x80 { column += 1 }
+                i += 1
+            }
+        } else {
+            column += clamped - start
+        }
+        return SourcePosition(line: line + 1, column: column, offset: clamped)
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { encoding.decode(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    func name(start: Int, end: Int, colon: Int) -> (prefix: String?, local: String) {
+        if colon > 0 {
+            return (string(start..<colon), string((colon + 1)..<end))
+        }
+        return (nil, string(start..<end))
+    }
+}

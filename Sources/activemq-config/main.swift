@@ -1,0 +1,3 @@
+import ActiveMQConfigCLI
+
+CLI.main()
