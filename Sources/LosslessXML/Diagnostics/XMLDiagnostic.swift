@@ -50,6 +50,9 @@ public enum XMLDocumentError: Error, Sendable, Hashable, CustomStringConvertible
     /// faithfully (for example markup inside an internal entity), so it is refused rather than
     /// risk an inexact round trip.
     case unsupportedConstruct(path: String?, message: String, position: SourcePosition?)
+    /// The document exceeds a limit that keeps memory and time bounded (elements nested deeper
+    /// than libxml2's default limit of 256 levels).
+    case limitExceeded(path: String?, message: String, position: SourcePosition?)
     /// The document is larger than the 4 GiB the byte offsets address.
     case tooLarge(path: String?, size: Int)
     /// The file could not be read.
@@ -61,7 +64,8 @@ public enum XMLDocumentError: Error, Sendable, Hashable, CustomStringConvertible
     public var path: String? {
         switch self {
         case .notWellFormed(let path, _), .unsupportedEncoding(let path, _),
-            .unsupportedConstruct(let path, _, _), .tooLarge(let path, _), .outOfMemory(let path):
+            .unsupportedConstruct(let path, _, _), .limitExceeded(let path, _, _), .tooLarge(let path, _),
+            .outOfMemory(let path):
             return path
         case .io(let path, _):
             return path
@@ -72,7 +76,7 @@ public enum XMLDocumentError: Error, Sendable, Hashable, CustomStringConvertible
     public var line: Int? {
         switch self {
         case .notWellFormed(_, let diagnostics): return diagnostics.first?.line
-        case .unsupportedConstruct(_, _, let position): return position?.line
+        case .unsupportedConstruct(_, _, let position), .limitExceeded(_, _, let position): return position?.line
         default: return nil
         }
     }
@@ -83,7 +87,7 @@ public enum XMLDocumentError: Error, Sendable, Hashable, CustomStringConvertible
         case .notWellFormed(_, let diagnostics):
             guard let first = diagnostics.first, first.line != nil else { return nil }
             return first.column ?? 1
-        case .unsupportedConstruct(_, _, let position): return position?.column
+        case .unsupportedConstruct(_, _, let position), .limitExceeded(_, _, let position): return position?.column
         default: return nil
         }
     }
@@ -95,7 +99,7 @@ public enum XMLDocumentError: Error, Sendable, Hashable, CustomStringConvertible
             return diagnostics.first?.message ?? "the document is not well-formed"
         case .unsupportedEncoding(_, let name):
             return "unsupported encoding '\(name)': only UTF-8 and ASCII-compatible single-byte encodings (such as ISO-8859-1) are supported"
-        case .unsupportedConstruct(_, let message, _):
+        case .unsupportedConstruct(_, let message, _), .limitExceeded(_, let message, _):
             return message
         case .tooLarge(_, let size):
             return "the document is \(size) bytes; at most 4294967295 are supported"

@@ -22,6 +22,13 @@ final class DocumentStorage: Sendable {
 
     init(bytes: [UInt8], path: String?) throws(XMLDocumentError) {
         guard bytes.count < Int(UInt32.max) else { throw .tooLarge(path: path, size: bytes.count) }
+        guard !bytes.isEmpty else {
+            // libxml2's push parser has no message of its own for an empty input; this is the one
+            // its pull parser gives (XML_ERR_DOCUMENT_EMPTY).
+            throw .notWellFormed(path: path, diagnostics: [
+                XMLDiagnostic(severity: .fatal, message: "Document is empty", line: 1, column: 1, code: 4)
+            ])
+        }
         self.bytes = bytes
         self.path = path
         var parsed: (LexResult, [String], [XMLDiagnostic], DocumentEncoding, LineIndex)?
@@ -55,6 +62,10 @@ final class DocumentStorage: Sendable {
                 let errors = libxml2.diagnostics.filter { $0.severity != .warning }
                 let warnings = libxml2.diagnostics.filter { $0.severity == .warning }
                 failure = .notWellFormed(path: path, diagnostics: errors + warnings)
+                return
+            }
+            if let lexError, lexError.isLimit {
+                failure = .limitExceeded(path: path, message: lexError.message, position: position(lexError.offset))
                 return
             }
             if let lexError {

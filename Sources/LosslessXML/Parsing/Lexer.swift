@@ -8,7 +8,13 @@
 struct LexError: Error {
     var message: String
     var offset: Int
+    /// A limit was exceeded (rather than the lexer not understanding the bytes).
+    var isLimit = false
 }
+
+/// Elements may nest at most this deep: libxml2's own limit without huge mode
+/// (`xmlParserMaxDepth`), which its push parser does not enforce by itself.
+let maximumElementDepth = 256
 
 private let LT: UInt8 = 0x3C  // <
 private let GT: UInt8 = 0x3E  // >
@@ -203,6 +209,9 @@ struct Lexer {
             try attribute(whitespaceStart: whitespaceStart)
         }
         let depth = Int32(open.count)
+        if depth >= maximumElementDepth {
+            throw LexError(message: "elements nest deeper than \(maximumElementDepth) levels", offset: start, isLimit: true)
+        }
         result.elements.append(
             RawElement(
                 node: nodeIndex, nameEnd: UInt32(nameEnd), colon: UInt32(colon), startTagEnd: UInt32(pos),
