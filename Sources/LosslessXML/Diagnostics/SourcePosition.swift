@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A place in a document: 1-based line and column, and the 0-based byte offset.
 ///
 /// Columns count Unicode scalars from the start of the line, so a tab counts 1 and a multi-byte
@@ -58,5 +66,23 @@ struct LineIndex: Sendable {
             if Int(lineStarts[mid]) <= offset { low = mid } else { high = mid }
         }
         return low
+    }
+}
+
+/// A line index computed at most once, on first use, safely from any thread.
+final class LazyLineIndex: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    private var value: LineIndex?
+
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    func get(_ make: () -> LineIndex) -> LineIndex {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        if let value { return value }
+        let made = make()
+        value = made
+        return made
     }
 }

@@ -14,7 +14,11 @@ final class DocumentStorage: Sendable {
     let namespaces: [String]
     let entities: [String: EntityDeclaration]
     let warnings: [XMLDiagnostic]
-    let lineIndex: LineIndex
+    /// Built on first use: only positions need it.
+    private let lazyLineIndex = LazyLineIndex()
+    var lineIndex: LineIndex {
+        lazyLineIndex.get { bytes.withUnsafeBufferPointer { LineIndex($0) } }
+    }
     /// Index of the root element's node.
     let rootNode: Int32
 
@@ -31,7 +35,7 @@ final class DocumentStorage: Sendable {
         }
         self.bytes = bytes
         self.path = path
-        var parsed: (LexResult, [String], [XMLDiagnostic], DocumentEncoding, LineIndex)?
+        var parsed: (LexResult, [String], [XMLDiagnostic], DocumentEncoding)?
         var failure: XMLDocumentError?
         bytes.withUnsafeBufferPointer { buffer in
             let encoding: DocumentEncoding
@@ -48,11 +52,10 @@ final class DocumentStorage: Sendable {
             } catch {
                 lexError = error
             }
-            let libxml2 = LibXML2Parse(bytes: buffer, encoding: encoding, lexed: lexError == nil ? lexer.result : nil)
+            let libxml2 = LibXML2Parse(bytes: buffer, encoding: encoding, lexed: lexError == nil ? lexer.takeResult() : nil)
             let outcome = libxml2.run(filename: path)
-            let lineIndex = LineIndex(buffer)
             func position(_ offset: Int) -> SourcePosition {
-                DocumentStorage.position(of: offset, in: buffer, lines: lineIndex, encoding: encoding)
+                DocumentStorage.position(of: offset, in: buffer, lines: LineIndex(buffer), encoding: encoding)
             }
             if outcome.outOfMemory {
                 failure = .outOfMemory(path: path)
@@ -75,6 +78,7 @@ final class DocumentStorage: Sendable {
                 return
             }
             guard var lexed = libxml2.lexed else { return }
+            libxml2.lexed = nil
             if let mismatch = libxml2.mismatch {
                 let offset = lexed.elements.isEmpty ? 0 : Int(lexed.nodes[Int(lexed.elements[mismatch.element].node)].start)
                 failure = .unsupportedConstruct(path: path, message: mismatch.reason, position: position(offset))
@@ -84,10 +88,10 @@ final class DocumentStorage: Sendable {
             for i in lexed.attributes.indices where lexed.attributes[i].isNamespaceDeclaration {
                 lexed.attributes[i].namespace = xmlns
             }
-            parsed = (lexed, libxml2.namespaces, libxml2.diagnostics, encoding, lineIndex)
+            parsed = (lexed, libxml2.namespaces, libxml2.diagnostics, encoding)
         }
         if let failure { throw failure }
-        guard let (lexed, namespaces, warnings, encoding, lineIndex) = parsed else {
+        guard let (lexed, namespaces, warnings, encoding) = parsed else {
             throw .unsupportedConstruct(path: path, message: "the document could not be read", position: nil)
         }
         self.encoding = encoding
@@ -98,7 +102,6 @@ final class DocumentStorage: Sendable {
         self.namespaces = namespaces
         self.entities = lexed.entities
         self.warnings = warnings
-        self.lineIndex = lineIndex
         self.rootNode = lexed.elements.isEmpty ? -1 : lexed.elements[0].node
     }
 

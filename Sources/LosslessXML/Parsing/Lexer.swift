@@ -78,6 +78,13 @@ struct Lexer {
         return lexer.pseudoAttribute("encoding", in: start..<end)
     }
 
+    /// Moves the tables out of the lexer (so they are not copied when the caller mutates them).
+    mutating func takeResult() -> LexResult {
+        var taken = LexResult()
+        swap(&taken, &result)
+        return taken
+    }
+
     // MARK: Driver
 
     mutating func run() throws(LexError) {
