@@ -222,3 +222,30 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Diagnostics are per parse")
+struct ParallelParseTests {
+    @Test("Parses running in parallel never see each other's errors")
+    func parallel() async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<400 {
+                group.addTask {
+                    let source = String(repeating: "\n", count: i % 37) + "<r\(i)><x></r\(i)>"
+                    do throws(XMLDocumentError) {
+                        _ = try LosslessDocument(string: source, path: "doc\(i).xml")
+                        Issue.record("doc\(i) was accepted")
+                    } catch {
+                        guard case .notWellFormed(let path, let diagnostics) = error else {
+                            Issue.record("doc\(i): \(error)")
+                            return
+                        }
+                        #expect(path == "doc\(i).xml")
+                        #expect(diagnostics.first?.line == i % 37 + 1)
+                        #expect(diagnostics.first?.message == "Opening and ending tag mismatch: x line \(i % 37 + 1) and r\(i)")
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+}
