@@ -23,7 +23,12 @@ public enum CLI {
 
     /// Runs the tool with these arguments (without the program name) and returns its exit code.
     public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
-        CLI.$console.withValue(console) {
+        // There is no password option; refuse one without echoing its value.
+        if arguments.contains(where: { $0 == "--password" || $0.hasPrefix("--password=") }) {
+            console.printError("error: there is no --password option: a password never goes into the file; use --password-placeholder VAR to write ${VAR}")
+            return ExitStatus.usageOrIO
+        }
+        return CLI.$console.withValue(console) {
             do {
                 var command = try RootCommand.parseAsRoot(arguments)
                 try command.run()
