@@ -150,3 +150,32 @@ struct ConnectorsCommandTests {
         #expect(amazon.exitCode == 1)
     }
 }
+
+@Suite("connectors list over the corpus")
+struct ConnectorsListCorpusTests {
+    static let corpus = Paths.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+    static let files: [String] = ["activemq", "wild"].flatMap { folder in
+        ((try? FileManager.default.contentsOfDirectory(atPath: corpus.appendingPathComponent(folder).path)) ?? [])
+            .filter { !$0.hasSuffix(".tsv") && !$0.hasSuffix(".erb") }.sorted().map { "\(folder)/\($0)" }
+    }
+
+    @Test("Every network connector of every well-formed corpus file is listed, none with an error",
+          .enabled(if: FileManager.default.fileExists(atPath: corpus.path), "../shared is absent"), arguments: files)
+    func list(_ relative: String) throws {
+        let path = Self.corpus.appendingPathComponent(relative).path
+        let run = runCLI(["connectors", "list", "--format", "json", path])
+        #expect(run.exitCode == 0)
+        #expect(run.stderr.isEmpty)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout)) as? [String: Any])
+        let rows = try #require(object["connectors"] as? [[String: Any]])
+        let source = try String(contentsOfFile: path, encoding: .utf8)
+        // Independent count: start tags of network connectors outside comments.
+        let uncommented = source.replacingOccurrences(of: "<!--[\\s\\S]*?-->", with: "", options: .regularExpression)
+        let expected = try NSRegularExpression(pattern: "<(amq:)?networkConnector[\\s/>]")
+            .numberOfMatches(in: uncommented, range: NSRange(uncommented.startIndex..., in: uncommented))
+        let network = rows.filter { $0["kind"] as? String == "network" }
+        #expect(network.count == expected)
+        #expect(network.allSatisfy { $0["uriError"] == nil })
+    }
+}
