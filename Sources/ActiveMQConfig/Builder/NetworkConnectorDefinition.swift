@@ -110,36 +110,54 @@ public struct NetworkConnectorDefinition: Sendable, Hashable {
     ///
     /// - Throws: ``ConnectorError`` naming the first rule broken.
     public func validate(for target: ConfigurationTarget = .activeMQ) throws(ConnectorError) -> [NewElement.Attribute] {
-        guard !name.isEmpty, !Placeholder.containsReference(name) else { throw .invalidName }
-        let uri: NetworkConnectorURI
-        do {
-            uri = try remote.networkURI()
-        } catch {
-            throw .invalidURI(error)
-        }
-        var attributes = [NewElement.Attribute(name: "name", value: name)]
-        if let userName { attributes.append(.init(name: "userName", value: userName)) }
-        if let password {
-            guard password.isValid else { throw .invalidSecretReference }
-            attributes.append(.init(name: "password", value: password.placeholder))
-        }
-        if let duplex { attributes.append(.init(name: "duplex", value: duplex ? "true" : "false")) }
-        if let networkTTL { attributes.append(.init(name: "networkTTL", value: String(networkTTL))) }
-        for attribute in otherAttributes {
-            guard !["name", "uri", "userName", "password", "duplex", "networkTTL"].contains(attribute.name) else {
-                throw .invalidValue(attribute: attribute.name, expected: "set with its own modifier, not attribute(_:_:)")
-            }
-            try ConnectorRules.check(attribute: attribute.name, value: attribute.value)
-            attributes.append(attribute)
-        }
-        attributes.append(.init(name: "uri", value: uri.text))
-        try ConnectorRules.check(uri: uri, attributes: attributes, target: target)
+        let (attributes, uri) = try ConnectorRules.assignments(
+            name: name, userName: userName, password: password, duplex: duplex, networkTTL: networkTTL,
+            others: otherAttributes, remote: remote)
+        if let uri { try ConnectorRules.check(uri: uri, attributes: attributes, target: target) }
         return attributes
     }
 }
 
 /// The rules every connector write obeys, for building and for changing one.
 enum ConnectorRules {
+    /// The attributes to write, in order (`name`, `userName`, `password`, `duplex`, `networkTTL`,
+    /// the others, `uri`), each checked, for a new connector or a change to one.
+    static func assignments(
+        name: String?, userName: String?, password: SecretReference?, duplex: Bool?, networkTTL: Int?,
+        others: [NewElement.Attribute], remote: RemoteBrokers?
+    ) throws(ConnectorError) -> ([NewElement.Attribute], NetworkConnectorURI?) {
+        var result: [NewElement.Attribute] = []
+        if let name {
+            guard !name.isEmpty, !Placeholder.containsReference(name) else { throw .invalidName }
+            result.append(.init(name: "name", value: name))
+        }
+        if let userName { result.append(.init(name: "userName", value: userName)) }
+        if let password {
+            guard password.isValid else { throw .invalidSecretReference }
+            result.append(.init(name: "password", value: password.placeholder))
+        }
+        if let duplex { result.append(.init(name: "duplex", value: duplex ? "true" : "false")) }
+        if let networkTTL { result.append(.init(name: "networkTTL", value: String(networkTTL))) }
+        for attribute in others {
+            guard !["name", "uri", "userName", "password", "duplex", "networkTTL"].contains(attribute.name) else {
+                throw .invalidValue(attribute: attribute.name, expected: "set with its own modifier, not attribute(_:_:)")
+            }
+            try check(attribute: attribute.name, value: attribute.value)
+            result.append(attribute)
+        }
+        var uri: NetworkConnectorURI?
+        if let remote {
+            do {
+                uri = try remote.networkURI()
+            } catch {
+                throw .invalidURI(error)
+            }
+            if let location = uri?.literalPasswordLocations.first { throw .embeddedPassword(location) }
+            result.append(.init(name: "uri", value: uri!.text))
+        }
+        return (result, uri)
+    }
+
     /// Checks one attribute: known to ActiveMQ's schema, of the right type, no literal password.
     static func check(attribute name: String, value: String) throws(ConnectorError) {
         guard let kind = NetworkConnectorAttributes.kinds[name] else {

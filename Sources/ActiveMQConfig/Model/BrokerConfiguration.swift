@@ -202,32 +202,9 @@ public struct NetworkConnectorChange: Sendable, Hashable {
 
     /// The attribute assignments, checked (types, no literal password, valid URI).
     func assignments() throws(ConnectorError) -> [NewElement.Attribute] {
-        var result: [NewElement.Attribute] = []
-        if let name {
-            guard !name.isEmpty, !Placeholder.containsReference(name) else { throw .invalidName }
-            result.append(.init(name: "name", value: name))
-        }
-        if let userName { result.append(.init(name: "userName", value: userName)) }
-        if let password {
-            guard password.isValid else { throw .invalidSecretReference }
-            result.append(.init(name: "password", value: password.placeholder))
-        }
-        if let duplex { result.append(.init(name: "duplex", value: duplex ? "true" : "false")) }
-        if let networkTTL { result.append(.init(name: "networkTTL", value: String(networkTTL))) }
-        for attribute in otherAttributes {
-            try ConnectorRules.check(attribute: attribute.name, value: attribute.value)
-            result.append(attribute)
-        }
-        if let remote {
-            let uri: NetworkConnectorURI
-            do {
-                uri = try remote.networkURI()
-            } catch {
-                throw .invalidURI(error)
-            }
-            if let location = uri.literalPasswordLocations.first { throw .embeddedPassword(location) }
-            result.append(.init(name: "uri", value: uri.text))
-        }
-        return result
+        try ConnectorRules.assignments(
+            name: name, userName: userName, password: password, duplex: duplex, networkTTL: networkTTL,
+            others: otherAttributes, remote: remote
+        ).0
     }
 }

@@ -168,25 +168,13 @@ struct ConnectorRow {
         userName = connector.userName?.description
         position = connector.element.position
         members = []
-        do {
-            switch try connector.uri {
-            case .literal(let uri):
-                self.uri = uri.redacted
-                scheme = uri.scheme
-                members = uri.members.map { redactText($0.description) }
-            case .placeholder(let text), .encrypted(let text):
-                self.uri = text
-            case nil:
-                self.uri = nil
-            }
-        } catch {
-            uri = connector.element.attribute("uri").map { redactText($0.value) }
-            uriError = error.uriError?.description ?? error.description
-        }
         switch try? connector.duplex {
         case .literal(let value)?: duplex = .bool(value)
         case .placeholder(let text)?, .encrypted(let text)?: duplex = .string(text)
         case nil: duplex = connector.element.attribute("duplex").map { .string($0.value) } ?? .null
+        }
+        readURI(connector.element, { () throws(ConfigValueError) in try connector.uri }) { uri in
+            (uri.redacted, uri.scheme, uri.members.map { redactText($0.description) })
         }
     }
 
@@ -199,18 +187,28 @@ struct ConnectorRow {
         duplex = .null
         members = []
         position = connector.element.position
+        readURI(connector.element, { () throws(ConfigValueError) in try connector.uri }) { uri in
+            (redactText(uri.text), uri.scheme, [])
+        }
+    }
+
+    /// Fills `uri`, `scheme` and `members` from a typed URI attribute, or `uriError` when it does
+    /// not parse; everything printed is redacted.
+    private mutating func readURI<URI>(
+        _ element: LosslessDocument.Element, _ read: () throws(ConfigValueError) -> ConfigValue<URI>?,
+        _ describe: (URI) -> (String, String?, [String])
+    ) {
         do {
-            switch try connector.uri {
-            case .literal(let uri):
-                self.uri = redactText(uri.text)
-                scheme = uri.scheme
-            case .placeholder(let text), .encrypted(let text):
+            switch try read() {
+            case .literal(let uri)?:
+                (self.uri, scheme, members) = describe(uri)
+            case .placeholder(let text)?, .encrypted(let text)?:
                 self.uri = text
             case nil:
                 self.uri = nil
             }
         } catch {
-            uri = connector.element.attribute("uri").map { redactText($0.value) }
+            uri = element.attribute("uri").map { redactText($0.value) }
             uriError = error.uriError?.description ?? error.description
         }
     }
