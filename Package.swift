@@ -5,7 +5,7 @@
 // Layers (arrows point down only):
 //   CLibXML2 (system library) → CXMLShim (C, the only code that sees libxml2's headers)
 //   → LosslessXML (byte-exact document) → ActiveMQConfig (typed model)
-//   → ActiveMQConfigCLI (commands) → activemq-config (executable).
+//   → ActiveMQLint (rules, reports) → ActiveMQConfigCLI (commands) → activemq-config (executable).
 import PackageDescription
 
 let upcomingFeatures: [SwiftSetting] = [
@@ -45,8 +45,14 @@ let package = Package(
             swiftSettings: upcomingFeatures
         ),
         .target(
+            name: "ActiveMQLint",
+            dependencies: ["ActiveMQConfig", "CXMLShim"],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
             name: "ActiveMQConfigCLI",
             dependencies: [
+                "ActiveMQLint",
                 "ActiveMQConfig",
                 "LosslessXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -66,6 +72,11 @@ let package = Package(
         .testTarget(
             name: "ActiveMQConfigTests",
             dependencies: ["ActiveMQConfig", "LosslessXML"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "ActiveMQLintTests",
+            dependencies: ["ActiveMQLint", "ActiveMQConfig"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

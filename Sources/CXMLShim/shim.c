@@ -8,6 +8,7 @@
 #include <libxml/encoding.h>
 #include <libxml/tree.h>
 #include <libxml/globals.h>
+#include <libxml/xmlschemas.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,3 +204,94 @@ unsigned char *amqx_transcode_to_utf8(const char *encoding, const unsigned char 
 void amqx_free(void *pointer) { free(pointer); }
 
 const char *amqx_libxml2_version(void) { return LIBXML_DOTTED_VERSION; }
+
+typedef struct amqx_schema_state {
+    amqx_schema_error_fn error;
+    void *context;
+} amqx_schema_state;
+
+#if LIBXML_VERSION >= 21200
+static void amqx_on_schema_error(void *user, const xmlError *error)
+#else
+static void amqx_on_schema_error(void *user, xmlErrorPtr error)
+#endif
+{
+    amqx_schema_state *state = (amqx_schema_state *)user;
+    if (state == NULL || error == NULL || state->error == NULL) return;
+    int line = error->line;
+    if (error->node != NULL && ((xmlNodePtr)error->node)->type == XML_ELEMENT_NODE) {
+        long node_line = xmlGetLineNo((xmlNodePtr)error->node);
+        if (node_line > 0) line = (int)node_line;
+    }
+    state->error(state->context, (int)error->level, error->message, line, error->int2);
+}
+
+static int amqx_validate_tree(xmlSchemaValidCtxtPtr valid, xmlNodePtr node, const char *namespace_uri,
+                              const char *local_name) {
+    // Iterative pre-order walk: no recursion per level.
+    int count = 0;
+    xmlNodePtr current = node;
+    while (current != NULL) {
+        int descend = 1;
+        if (current->type == XML_ELEMENT_NODE && current->ns != NULL &&
+            xmlStrEqual(current->ns->href, (const xmlChar *)namespace_uri) &&
+            xmlStrEqual(current->name, (const xmlChar *)local_name)) {
+            xmlSchemaValidateOneElement(valid, current);
+            count++;
+            descend = 0;
+        }
+        if (descend && current->children != NULL && current->type == XML_ELEMENT_NODE) {
+            current = current->children;
+            continue;
+        }
+        while (current != NULL && current->next == NULL) {
+            current = current->parent;
+            if (current == node || current == NULL || current->type == XML_DOCUMENT_NODE) return count;
+        }
+        if (current != NULL) current = current->next;
+    }
+    return count;
+}
+
+int amqx_validate(const unsigned char *bytes, size_t length, const char *filename, const char *schema_path,
+                  const char *namespace_uri, const char *local_name, amqx_schema_error_fn error, void *context) {
+    pthread_once(&amqx_init_once, amqx_init);
+    amqx_schema_state state = {error, context};
+    xmlGenericErrorFunc saved_generic = xmlGenericError;
+    void *saved_generic_context = xmlGenericErrorContext;
+    xmlStructuredErrorFunc saved_structured = xmlStructuredError;
+    void *saved_structured_context = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, amqx_silent);
+    xmlSetStructuredErrorFunc(&state, amqx_on_schema_error);
+
+    int result = -3;
+    xmlSchemaParserCtxtPtr parser = xmlSchemaNewParserCtxt(schema_path);
+    xmlSchemaPtr schema = NULL;
+    xmlSchemaValidCtxtPtr valid = NULL;
+    xmlDocPtr doc = NULL;
+    xmlParserCtxtPtr ctxt = NULL;
+    if (parser == NULL) goto done;
+    xmlSchemaSetParserStructuredErrors(parser, amqx_on_schema_error, &state);
+    schema = xmlSchemaParse(parser);
+    if (schema == NULL) { result = -1; goto done; }
+    valid = xmlSchemaNewValidCtxt(schema);
+    if (valid == NULL) goto done;
+    xmlSchemaSetValidStructuredErrors(valid, amqx_on_schema_error, &state);
+    ctxt = xmlNewParserCtxt();
+    if (ctxt == NULL) goto done;
+    if (length > 0x7fffffff) { result = -2; goto done; }
+    doc = xmlCtxtReadMemory(ctxt, (const char *)bytes, (int)length, filename, NULL,
+                            XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+    if (doc == NULL || !ctxt->wellFormed) { result = -2; goto done; }
+    result = amqx_validate_tree(valid, xmlDocGetRootElement(doc), namespace_uri, local_name);
+
+done:
+    if (doc != NULL) xmlFreeDoc(doc);
+    if (ctxt != NULL) xmlFreeParserCtxt(ctxt);
+    if (valid != NULL) xmlSchemaFreeValidCtxt(valid);
+    if (schema != NULL) xmlSchemaFree(schema);
+    if (parser != NULL) xmlSchemaFreeParserCtxt(parser);
+    xmlSetGenericErrorFunc(saved_generic_context, saved_generic);
+    xmlSetStructuredErrorFunc(saved_structured_context, saved_structured);
+    return result;
+}

@@ -203,9 +203,10 @@ enum ConnectorRules {
     }
 }
 
-/// Suggests the closest known name for a misspelt one.
-enum Spelling {
-    static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+/// Suggests the closest known name for a misspelt one (a did-you-mean).
+public enum Spelling {
+    /// The candidate closest to `name` by edit distance, ignoring case, when close enough.
+    public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let lowered = name.lowercased()
         var best: (String, Int)?
         for candidate in candidates {

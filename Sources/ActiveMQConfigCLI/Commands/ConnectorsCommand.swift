@@ -1,4 +1,5 @@
 import ActiveMQConfig
+import ActiveMQLint
 import ArgumentParser
 
 /// `activemq-config connectors`: list, add, change and remove connectors.
@@ -140,7 +141,7 @@ struct ListConnectors: ParsableCommand {
         case .text:
             CLI.console.writeOutput(Array(rows.map { $0.text + "\n" }.joined().utf8))
         case .json:
-            let json = JSON.object([("version", .number(1)), ("connectors", .array(rows.map(\.json)))])
+            let json = JSONText.object([("version", .number(1)), ("connectors", .array(rows.map(\.json)))])
             CLI.console.writeOutput(Array(json.rendered().utf8))
         }
     }
@@ -156,7 +157,7 @@ struct ConnectorRow {
     var scheme: String?
     var members: [String]
     var userName: String?
-    var duplex: JSON
+    var duplex: JSONText
     var uriError: String?
     var position: SourcePosition
 
@@ -226,10 +227,10 @@ struct ConnectorRow {
         return line
     }
 
-    var json: JSON {
-        var members: [(String, JSON)] = [
+    var json: JSONText {
+        var members: [(String, JSONText)] = [
             ("file", .string(file)), ("broker", .optional(broker)), ("kind", .string(kind)), ("name", .optional(name)),
-            ("uri", .optional(uri)), ("scheme", .optional(scheme)), ("members", .array(self.members.map(JSON.string))),
+            ("uri", .optional(uri)), ("scheme", .optional(scheme)), ("members", .array(self.members.map(JSONText.string))),
             ("userName", .optional(userName)), ("duplex", duplex),
             ("line", .number(position.line)), ("column", .number(position.column)),
         ]

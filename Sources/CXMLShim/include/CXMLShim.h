@@ -68,6 +68,18 @@ int amqx_parse(const unsigned char *bytes, size_t length, const char *filename,
 unsigned char *amqx_transcode_to_utf8(const char *encoding, const unsigned char *bytes,
                                       size_t length, size_t *out_length);
 
+/// Called for each schema-validation diagnostic. `level`: 1 warning, 2 error, 3 fatal.
+typedef void (*amqx_schema_error_fn)(void *context, int level, const char *message, int line, int column);
+
+/// Validates, against the XSD at `schema_path`, every element named `local_name` in namespace
+/// `namespace_uri` (each on its own, so a wrapper such as Spring's <beans> is not validated).
+/// The document is parsed with the same safe options as amqx_parse (it must be well-formed).
+/// Returns the number of elements validated (0 or more) and reports every schema error through
+/// `error`; -1 when the schema cannot be loaded, -2 when the document does not parse (reasons
+/// through `error` too), -3 when memory runs out.
+int amqx_validate(const unsigned char *bytes, size_t length, const char *filename, const char *schema_path,
+                  const char *namespace_uri, const char *local_name, amqx_schema_error_fn error, void *context);
+
 /// Releases memory returned by this shim.
 void amqx_free(void *pointer);
 

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Generates Sources/ActiveMQLint/Vocabulary/GeneratedVocabularies.swift from the official XSDs.
+
+    Scripts/generate-vocabulary.py [SHARED_REFERENCE_DIR] [OUTPUT]
+
+Defaults: ../shared/reference beside the repository, and the committed Swift file. Each schema
+becomes one compact text table (a raw string literal, parsed once at first use): a literal of
+hundreds of typed entries would cost the Swift type checker minutes.
+
+Table format, one entry per line:
+    E name [x] [y]                  a global element; x: children from other namespaces allowed;
+                                    y: attributes from other namespaces allowed
+    A attribute type [enum=a|b] [min=N] [max=N]
+                                    an attribute: type is string, boolean, integer or decimal
+    P property refs [*] [#]         a property child element: refs (comma-separated global
+                                    elements, or -), * any global element, # other namespaces
+"""
+import os
+import sys
+import xml.etree.ElementTree as ET
+
+XS = "{http://www.w3.org/2001/XMLSchema}"
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SOURCES = [
+    ("activeMQ_5_17_2", "activemq/activemq-5.17.2.xsd"),
+    ("amazonMQ_5_15_16", "amazon-mq/amazon-mq-active-mq-5.15.16.xsd"),
+    ("amazonMQ_5_16_7", "amazon-mq/amazon-mq-active-mq-5.16.7.xsd"),
+    ("amazonMQ_5_17_6", "amazon-mq/amazon-mq-active-mq-5.17.6.xsd"),
+    ("amazonMQ_5_18_4", "amazon-mq/amazon-mq-active-mq-5.18.4.xsd"),
+    ("amazonMQ_5_19_1", "amazon-mq/amazon-mq-active-mq-5.19.1.xsd"),
+]
+BASE_TYPES = {
+    "boolean": "boolean",
+    "integer": "integer", "int": "integer", "long": "integer", "short": "integer", "byte": "integer",
+    "double": "decimal", "float": "decimal", "decimal": "decimal",
+}
+
+
+def local(name):
+    return name.split(":")[-1] if name else name
+
+
+def simple_type(restriction):
+    base = BASE_TYPES.get(local(restriction.get("base")), "string")
+    parts = [base]
+    enums = [e.get("value") for e in restriction.findall(XS + "enumeration")]
+    if enums:
+        parts.append("enum=" + "|".join(enums))
+    for facet, key in (("minInclusive", "min"), ("maxInclusive", "max")):
+        node = restriction.find(XS + facet)
+        if node is not None:
+            parts.append(f"{key}={node.get('value')}")
+    return " ".join(parts)
+
+
+def table(path):
+    schema = ET.parse(path).getroot()
+    named = {}
+    for st in schema.findall(XS + "simpleType"):
+        restriction = st.find(XS + "restriction")
+        if restriction is not None:
+            named[st.get("name")] = simple_type(restriction)
+    lines = []
+    for element in sorted(schema.findall(XS + "element"), key=lambda e: e.get("name")):
+        complex_type = element.find(XS + "complexType")
+        flags = []
+        attributes, properties = [], []
+        if complex_type is not None:
+            outer = complex_type.find(XS + "choice")
+            inner = outer.find(XS + "choice") if outer is not None else None
+            containers = [c for c in (outer, inner) if c is not None]
+            for container in containers:
+                for any_ in container.findall(XS + "any"):
+                    if any_.get("namespace") == "##other" and "x" not in flags:
+                        flags.append("x")
+                for prop in container.findall(XS + "element"):
+                    if prop.get("name") is None:
+                        continue
+                    refs, markers = [], []
+                    prop_type = prop.find(XS + "complexType")
+                    if prop_type is not None:
+                        for node in prop_type.iter():
+                            if node.tag == XS + "element" and node.get("ref"):
+                                refs.append(local(node.get("ref")))
+                            elif node.tag == XS + "any":
+                                mark = "#" if node.get("namespace") == "##other" else "*"
+                                if mark not in markers:
+                                    markers.append(mark)
+                    properties.append(" ".join(["P", prop.get("name"), ",".join(sorted(set(refs))) or "-"] + markers))
+            if complex_type.find(XS + "anyAttribute") is not None:
+                flags.append("y")
+            for attribute in complex_type.findall(XS + "attribute"):
+                name = attribute.get("name")
+                if attribute.get("type"):
+                    kind = local(attribute.get("type"))
+                    described = named.get(kind) or BASE_TYPES.get(kind, "string")
+                else:
+                    restriction = attribute.find(f"{XS}simpleType/{XS}restriction")
+                    described = simple_type(restriction) if restriction is not None else "string"
+                attributes.append(f"A {name} {described}")
+        lines.append(" ".join(["E", element.get("name")] + flags))
+        lines.extend(sorted(attributes))
+        lines.extend(sorted(properties))
+    return "\n".join(lines)
+
+
+def main():
+    reference = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(ROOT), "shared", "reference")
+    output = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "Sources", "ActiveMQLint", "Vocabulary", "GeneratedVocabularies.swift")
+    out = [
+        "// Generated by Scripts/generate-vocabulary.py from the official ActiveMQ and Amazon MQ XSDs.",
+        "// Do not edit: run the script again (a test checks that it changes nothing).",
+        "// Format: see the script. Each table is parsed once, on first use.",
+        "",
+        "extension Vocabulary {",
+    ]
+    for name, relative in SOURCES:
+        text = table(os.path.join(reference, relative))
+        out.append(f"    /// From `{relative}`.")
+        out.append(f"    static let {name}Table: String = #\"\"\"")
+        out.extend(("    " + line) if line else "" for line in text.split("\n"))
+        out.append("    \"\"\"#")
+        out.append("")
+    out[-1] = "}"
+    with open(output, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()

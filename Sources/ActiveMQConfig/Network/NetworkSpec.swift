@@ -1,0 +1,137 @@
+#if canImport(FoundationEssentials)
+internal import FoundationEssentials
+#else
+internal import Foundation
+#endif
+
+/// A network of brokers, as the topology generator and the linter's cross-file rules read it
+/// (`--network SPEC`); its JSON Schema is `Docs/network-spec.schema.json`.
+///
+/// ```json
+/// {"topology": "source-sink", "user": "myCommonUser",
+///  "brokers": [{"name": "MyBroker1", "endpoints": ["ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617"]},
+///              {"name": "MyBroker2", "endpoints": ["ssl://b-9876-1…:61617", "ssl://b-9876-2…:61617"]}],
+///  "links": [{"from": "MyBroker1", "to": "MyBroker2"}]}
+/// ```
+public struct NetworkSpec: Sendable, Hashable, Codable {
+    /// The topologies the generator knows.
+    public enum Topology: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Explicit links only.
+        case sourceSink = "source-sink"
+        /// Every spoke connects to the hub.
+        case hubAndSpokes = "hub-and-spokes"
+        /// Each broker of a layer connects to every broker of the next layer.
+        case concentrator
+        /// Each broker of a layer connects to one parent in the next layer.
+        case tree
+        /// Every pair once.
+        case mesh
+    }
+
+    /// A broker: one endpoint for a single instance, two for an active/standby pair.
+    public struct Broker: Sendable, Hashable, Codable {
+        /// The broker's name.
+        public var name: String
+        /// Its OpenWire endpoints, e.g. `ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617`.
+        public var endpoints: [String]
+
+        /// Creates a broker.
+        public init(name: String, endpoints: [String]) {
+            self.name = name
+            self.endpoints = endpoints
+        }
+    }
+
+    /// A connector from one broker to another, declared by `from`.
+    public struct Link: Sendable, Hashable, Codable {
+        /// The broker that declares the connector.
+        public var from: String
+        /// The broker it connects to.
+        public var to: String
+        /// Overrides the topology's duplex default.
+        public var duplex: Bool?
+
+        /// Creates a link.
+        public init(from: String, to: String, duplex: Bool? = nil) {
+            self.from = from
+            self.to = to
+            self.duplex = duplex
+        }
+    }
+
+    /// The topology.
+    public var topology: Topology
+    /// The common user every connector authenticates as.
+    public var user: String?
+    /// The brokers.
+    public var brokers: [Broker]
+    /// Explicit links (any topology may add some).
+    public var links: [Link]?
+    /// The hub, for hub-and-spokes.
+    public var hub: String?
+    /// Layers from the outermost inwards, for concentrator and tree.
+    public var layers: [[String]]?
+
+    /// Creates a spec.
+    public init(topology: Topology, user: String?, brokers: [Broker], links: [Link]? = nil, hub: String? = nil,
+                layers: [[String]]? = nil) {
+        self.topology = topology
+        self.user = user
+        self.brokers = brokers
+        self.links = links
+        self.hub = hub
+        self.layers = layers
+    }
+
+    /// Reads a spec from JSON.
+    ///
+    /// - Throws: ``NetworkSpecError`` with the path of the offending field.
+    public static func decode(_ bytes: [UInt8]) throws(NetworkSpecError) -> NetworkSpec {
+        do {
+            return try JSONDecoder().decode(NetworkSpec.self, from: Data(bytes))
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw NetworkSpecError(message: "missing field '\(Self.path(context.codingPath + [key]))'")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw NetworkSpecError(message: "'\(Self.path(context.codingPath))' has the wrong type")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw NetworkSpecError(message: "'\(Self.path(context.codingPath))' must not be null")
+        } catch let DecodingError.dataCorrupted(context) {
+            if context.codingPath.last?.stringValue == "topology" {
+                throw NetworkSpecError(message: "'topology' must be one of " + Topology.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            throw NetworkSpecError(message: context.codingPath.isEmpty ? "the spec is not valid JSON" : "'\(Self.path(context.codingPath))' is not valid")
+        } catch {
+            throw NetworkSpecError(message: "the spec is not valid JSON")
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix(".").description
+    }
+
+    /// The broker whose endpoints include this host and port, if any.
+    public func broker(endpointHost host: String, port: Int) -> Broker? {
+        brokers.first { broker in
+            broker.endpoints.contains { endpoint in
+                guard let uri = try? TransportURI.parse(endpoint) else { return false }
+                return uri.host?.lowercased() == host.lowercased() && uri.port?.literal == port
+            }
+        }
+    }
+}
+
+/// Why a network spec is not valid.
+public struct NetworkSpecError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The reason.
+    public var message: String
+    /// Creates an error.
+    public init(message: String) { self.message = message }
+    /// The reason.
+    public var description: String { message }
+}
+
+extension String {
+    fileprivate func trimmingPrefix(_ prefix: String) -> Substring {
+        hasPrefix(prefix) ? dropFirst(prefix.count) : Substring(self)
+    }
+}

@@ -1,0 +1,164 @@
+import ActiveMQConfig
+import ActiveMQLint
+import ArgumentParser
+
+/// `activemq-config lint`: the linter, for pre-commit hooks and CI.
+struct LintCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        ActiveMQConfigCLI.configuration(
+            "lint",
+            abstract: "Check broker configurations: schema, connectors, secrets, Amazon MQ rules, the network they form.",
+            discussion: """
+                All files of one run form one network for the cross-file rules. XML files without a <broker> \
+                element are skipped. Exit 0: no finding at or above --fail-on; 1: such findings (a file that is \
+                not well-formed is one); 2: a usage or I/O error. Rules: 'activemq-config rules'; a rule's \
+                documentation: 'activemq-config explain RULE'. Project settings: .activemq-config.json.
+                """)
+    }
+
+    enum Profile: String, ExpressibleByArgument, CaseIterable {
+        case activemq
+        case amazonMQ = "amazon-mq"
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif, github
+    }
+
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case error, warning
+    }
+
+    @Option(help: "activemq (default) or amazon-mq.") var profile: Profile?
+    @Option(name: .customLong("engine-version"), help: "Amazon MQ engine version: 5.15, 5.16, 5.17, 5.18 (default) or 5.19.")
+    var engineVersion: String?
+    @Option(help: "text (default), json, sarif or github.") var format: Format = .text
+    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error (default) or warning.") var failOn: FailOn = .error
+    @Option(name: .customLong("disable"), help: "Turn a rule off (repeatable); embedded-password cannot be.") var disabled: [String] = []
+    @Option(help: "A network spec (JSON) mapping endpoints to brokers, for the cross-file rules.") var network: String?
+    @Argument(help: "The configuration files ('-' for standard input).") var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one FILE") }
+        if let engineVersion, AmazonMQEngineVersion(rawValue: engineVersion) == nil {
+            throw ValidationError("--engine-version must be one of 5.15, 5.16, 5.17, 5.18, 5.19")
+        }
+        for rule in disabled where RuleCatalog.rule(RuleID(rawValue: rule)) == nil {
+            throw ValidationError("unknown rule '\(rule)' (see 'activemq-config rules')")
+        }
+    }
+
+    func run() throws {
+        let console = CLI.console
+        var commandLine = LintCommandLine()
+        commandLine.profile = profile?.rawValue
+        commandLine.engineVersion = engineVersion.flatMap(AmazonMQEngineVersion.init(rawValue:))
+        commandLine.disabled = disabled.map { RuleID(rawValue: $0) }
+        if let network {
+            let bytes: [UInt8]
+            do {
+                bytes = try console.read(network)
+            } catch {
+                throw CLIError(error)
+            }
+            do throws(NetworkSpecError) {
+                commandLine.network = try NetworkSpec.decode(bytes)
+            } catch {
+                throw CLIError(path: network, message: error.message, exitCode: ExitStatus.usageOrIO)
+            }
+        }
+        let inputs = files.map { file in
+            LintInput(path: file, bytes: Result { () throws(XMLDocumentError) in try console.read(file) })
+        }
+        let report: LintReport
+        do throws(LintSettingsError) {
+            report = try Linter(commandLine: commandLine).lint(inputs)
+        } catch {
+            throw CLIError(path: error.path, message: error.message, exitCode: ExitStatus.usageOrIO)
+        }
+        console.writeOutput(Array(Reporter.render(report, format: format.rawValue == "text" ? .text : ReportFormat(rawValue: format.rawValue)!,
+                                                  toolVersion: CLI.version).utf8))
+        for error in report.ioErrors { console.printError(CLIError(error).description) }
+        if format == .text { console.printError(Reporter.summary(report)) }
+        if !report.ioErrors.isEmpty { throw ExitCode(ExitStatus.usageOrIO) }
+        if report.fails(at: failOn == .error ? .error : .warning) { throw ExitCode(ExitStatus.failure) }
+    }
+}
+
+/// `activemq-config rules`: every rule with its default severity per profile.
+struct RulesCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        ActiveMQConfigCLI.configuration("rules", abstract: "List every rule with its default severity per profile.")
+    }
+
+    func run() {
+        var lines = ["RULE                            ACTIVEMQ  AMAZON-MQ  SUMMARY"]
+        for rule in RuleCatalog.all {
+            let id = rule.id.rawValue.padding(32)
+            let activeMQ = (rule.activeMQSeverity?.rawValue ?? "off").padding(10)
+            let amazon = (rule.amazonMQSeverity?.rawValue ?? "off").padding(11)
+            lines.append(id + activeMQ + amazon + rule.summary)
+        }
+        CLI.console.print(lines.joined(separator: "\n"))
+    }
+}
+
+/// `activemq-config explain RULE`: a rule's documentation.
+struct ExplainCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        ActiveMQConfigCLI.configuration("explain", abstract: "Print a rule's documentation (the page in Docs/rules/).")
+    }
+
+    @Argument(help: "The rule's id, e.g. embedded-password.") var rule: String
+
+    func run() throws {
+        guard let found = RuleCatalog.rule(RuleID(rawValue: rule)) else {
+            let suggestion = Spelling.closest(to: rule, in: RuleCatalog.all.map(\.id.rawValue))
+            throw CLIError(message: "unknown rule '\(rule)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                           exitCode: ExitStatus.usageOrIO)
+        }
+        CLI.console.writeOutput(Array(found.page.utf8))
+    }
+}
+
+/// `activemq-config validate FILE… --schema XSD`: libxml2's XSD validation.
+struct ValidateCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        ActiveMQConfigCLI.configuration(
+            "validate", abstract: "Validate each <broker> against an XSD with libxml2 (rule 'schema').",
+            discussion: "Same formats and exit codes as lint. Spring's <beans> wrapper is not validated; each <broker> is.")
+    }
+
+    @Option(help: "The XSD, e.g. activemq-5.17.2.xsd.") var schema: String
+    @Option(help: "text (default), json, sarif or github.") var format: LintCommand.Format = .text
+    @Argument(help: "The configuration files ('-' for standard input).") var files: [String]
+
+    func run() throws {
+        let console = CLI.console
+        var report = LintReport(findings: [], files: 0, skipped: [], ioErrors: [])
+        for file in files {
+            let bytes: [UInt8]
+            do {
+                bytes = try console.read(file)
+            } catch {
+                report.ioErrors.append(error)
+                continue
+            }
+            do throws(SchemaValidator.Failure) {
+                report.findings += try SchemaValidator.validate(bytes, path: file, schema: schema)
+                report.files += 1
+            } catch {
+                throw CLIError(message: error.message, exitCode: ExitStatus.usageOrIO)
+            }
+        }
+        console.writeOutput(Array(Reporter.render(report, format: ReportFormat(rawValue: format.rawValue)!, toolVersion: CLI.version).utf8))
+        for error in report.ioErrors { console.printError(CLIError(error).description) }
+        if format == .text { console.printError(Reporter.summary(report)) }
+        if !report.ioErrors.isEmpty { throw ExitCode(ExitStatus.usageOrIO) }
+        if report.fails(at: .error) { throw ExitCode(ExitStatus.failure) }
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(1, width - count)) }
+}

@@ -1,0 +1,127 @@
+public import ActiveMQConfig
+
+/// A file to lint: its name as given, and its bytes (or why they could not be read).
+public struct LintInput: Sendable {
+    /// The file, as given (`-` for standard input).
+    public var path: String
+    /// The bytes, or the I/O error.
+    public var bytes: Result<[UInt8], XMLDocumentError>
+
+    /// Creates an input.
+    public init(path: String, bytes: Result<[UInt8], XMLDocumentError>) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// The outcome of one run over a set of files.
+public struct LintReport: Sendable {
+    /// Every finding, in file order, then by position.
+    public var findings: [Finding]
+    /// How many files were linted (files without a `<broker>` are skipped and not counted).
+    public var files: Int
+    /// Files skipped because they hold no `<broker>` element.
+    public var skipped: [String]
+    /// Files that could not be read (exit 2).
+    public var ioErrors: [XMLDocumentError]
+
+    /// A report.
+    public init(findings: [Finding] = [], files: Int = 0, skipped: [String] = [], ioErrors: [XMLDocumentError] = []) {
+        self.findings = findings
+        self.files = files
+        self.skipped = skipped
+        self.ioErrors = ioErrors
+    }
+
+    /// How many findings have this severity.
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
+    /// Whether any finding is at or above the threshold.
+    public func fails(at threshold: Severity) -> Bool { findings.contains { $0.severity >= threshold } }
+}
+
+/// Lints broker configurations: every per-file rule on each file, then the cross-file rules over
+/// all of them as one network, then inline suppressions.
+public struct Linter: Sendable {
+    /// What the command line says (it wins over `.activemq-config.json`).
+    public var commandLine: LintCommandLine
+
+    /// A linter with these command-line settings.
+    public init(commandLine: LintCommandLine = LintCommandLine()) {
+        self.commandLine = commandLine
+    }
+
+    /// The settings for one file: defaults, then its project configuration, then the command line.
+    public func settings(for file: String, finder: ProjectConfigurationLookup) throws(LintSettingsError) -> LintSettings {
+        var settings = LintSettings()
+        if let configuration = try finder.finder.configuration(for: file) {
+            configuration.apply(to: &settings, file: file)
+        }
+        if let profile = makeProfile(commandLine.profile, engineVersion: commandLine.engineVersion) {
+            settings.profile = profile
+        } else if let engine = commandLine.engineVersion, case .amazonMQ = settings.profile {
+            settings.profile = .amazonMQ(engine)
+        }
+        for rule in commandLine.disabled { settings.disabled.insert(rule) }
+        return settings
+    }
+
+    /// Lints the files as one network.
+    ///
+    /// - Throws: ``LintSettingsError`` when a project configuration file is not valid.
+    public func lint(_ inputs: [LintInput]) throws(LintSettingsError) -> LintReport {
+        let lookup = ProjectConfigurationLookup()
+        var report = LintReport(findings: [], files: 0, skipped: [], ioErrors: [])
+        var contexts: [DocumentContext] = []
+        for input in inputs {
+            let settings = try settings(for: input.path, finder: lookup)
+            let bytes: [UInt8]
+            switch input.bytes {
+            case .success(let read): bytes = read
+            case .failure(let error):
+                report.ioErrors.append(error)
+                continue
+            }
+            let configuration: BrokerConfiguration
+            do {
+                configuration = try BrokerConfiguration(bytes: bytes, path: input.path)
+            } catch {
+                if case .io = error {
+                    report.ioErrors.append(error)
+                    continue
+                }
+                report.files += 1
+                if let severity = RuleCatalog.rule(.notWellFormed).flatMap(settings.severity(of:)) {
+                    report.findings.append(Finding(file: input.path, line: error.line ?? 1, column: error.column ?? 1,
+                                                   severity: severity, rule: .notWellFormed, message: error.message))
+                }
+                continue
+            }
+            guard !configuration.brokers.isEmpty else {
+                report.skipped.append(input.path)
+                continue
+            }
+            report.files += 1
+            let context = DocumentContext(path: input.path, configuration: configuration, settings: settings)
+            DocumentRules.check(context)
+            contexts.append(context)
+        }
+        NetworkRules.check(contexts, spec: commandLine.network)
+        for context in contexts {
+            Suppressions.apply(context)
+            report.findings += context.findings
+        }
+        let order = Dictionary(inputs.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        report.findings.sort {
+            (order[$0.file] ?? 0, $0.line, $0.column, $0.rule.rawValue) < (order[$1.file] ?? 0, $1.line, $1.column, $1.rule.rawValue)
+        }
+        return report
+    }
+}
+
+/// Project configurations found during one run, each loaded once.
+public final class ProjectConfigurationLookup: Sendable {
+    let finder = ProjectConfigurationFinder()
+    /// A fresh lookup.
+    public init() {}
+}

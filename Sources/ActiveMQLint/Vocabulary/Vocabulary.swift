@@ -1,0 +1,182 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What one broker schema allows: its global elements, their attributes with types, and the
+/// property elements each may contain. Built from the generated tables (Scripts/generate-vocabulary.py).
+public struct Vocabulary: Sendable {
+    /// The type of an attribute, with an enumeration or a range when the schema has one.
+    public struct AttributeType: Sendable, Hashable {
+        /// The base type.
+        public enum Base: String, Sendable, Hashable {
+            /// Any text.
+            case string
+            /// `true`, `false`, `1`, `0`.
+            case boolean
+            /// A whole number.
+            case integer
+            /// A decimal number.
+            case decimal
+        }
+
+        /// The base type.
+        public var base: Base
+        /// The allowed values, when enumerated.
+        public var enumeration: [String]?
+        /// The smallest allowed value.
+        public var minimum: Int?
+        /// The largest allowed value.
+        public var maximum: Int?
+
+        /// What a value must be, in words.
+        public var expectation: String {
+            if let enumeration { return "one of " + enumeration.joined(separator: ", ") }
+            var text: String
+            switch base {
+            case .string: text = "text"
+            case .boolean: text = "true or false"
+            case .integer: text = "an integer"
+            case .decimal: text = "a number"
+            }
+            if let minimum, let maximum { text += " from \(minimum) to \(maximum)" }
+            else if let minimum { text += " of at least \(minimum)" }
+            else if let maximum { text += " of at most \(maximum)" }
+            return text
+        }
+
+        /// Whether a literal value fits this type.
+        public func accepts(_ value: String) -> Bool {
+            let trimmed = value.trimmingXMLWhitespace
+            if let enumeration, !enumeration.contains(trimmed) { return false }
+            switch base {
+            case .string:
+                return true
+            case .boolean:
+                return ["true", "false", "1", "0"].contains(trimmed)
+            case .integer:
+                var digits = Substring(trimmed)
+                if digits.first == "+" || digits.first == "-" { digits = digits.dropFirst() }
+                guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+                guard let number = Int(trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed) else {
+                    return minimum == nil && maximum == nil  // out of Int's range: only ranges can fail
+                }
+                if let minimum, number < minimum { return false }
+                if let maximum, number > maximum { return false }
+                return true
+            case .decimal:
+                return Double(trimmed) != nil || ["INF", "-INF", "NaN"].contains(trimmed)
+            }
+        }
+    }
+
+    /// What a property element may contain.
+    public struct PropertyRule: Sendable, Hashable {
+        /// The global elements named in the schema.
+        public var references: Set<String>
+        /// Whether any global element may appear.
+        public var anyGlobal: Bool
+        /// Whether elements of other namespaces may appear.
+        public var otherNamespaces: Bool
+    }
+
+    /// One global element.
+    public struct ElementRule: Sendable {
+        /// Its attributes.
+        public var attributes: [String: AttributeType] = [:]
+        /// Its property elements.
+        public var properties: [String: PropertyRule] = [:]
+        /// Whether children of other namespaces may appear.
+        public var otherNamespaceChildren = false
+        /// Whether attributes of other namespaces may appear.
+        public var otherNamespaceAttributes = false
+    }
+
+    /// The global elements, by name.
+    public let elements: [String: ElementRule]
+
+    /// Parses a generated table.
+    init(table: String) {
+        var elements: [String: ElementRule] = [:]
+        var current: String?
+        for line in table.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            guard parts.count >= 2 else { continue }
+            let name = String(parts[1])
+            switch parts[0] {
+            case "E":
+                current = name
+                var rule = ElementRule()
+                rule.otherNamespaceChildren = parts.contains("x")
+                rule.otherNamespaceAttributes = parts.contains("y")
+                elements[name] = rule
+            case "A":
+                guard let current, parts.count >= 3 else { continue }
+                var type = AttributeType(base: AttributeType.Base(rawValue: String(parts[2])) ?? .string)
+                for facet in parts.dropFirst(3) {
+                    if facet.hasPrefix("enum=") { type.enumeration = facet.dropFirst(5).split(separator: "|").map(String.init) }
+                    if facet.hasPrefix("min=") { type.minimum = Int(facet.dropFirst(4)) }
+                    if facet.hasPrefix("max=") { type.maximum = Int(facet.dropFirst(4)) }
+                }
+                elements[current]?.attributes[name] = type
+            case "P":
+                guard let current, parts.count >= 3 else { continue }
+                let references = parts[2] == "-" ? [] : Set(parts[2].split(separator: ",").map(String.init))
+                elements[current]?.properties[name] = PropertyRule(
+                    references: references, anyGlobal: parts.dropFirst(3).contains("*"),
+                    otherNamespaces: parts.dropFirst(3).contains("#"))
+            default:
+                continue
+            }
+        }
+        self.elements = elements
+    }
+
+    /// Apache ActiveMQ 5.17.2's schema.
+    public static let activeMQ = Vocabulary(table: activeMQ_5_17_2Table)
+
+    /// Amazon MQ's schema for an engine version (`5.15` … `5.19`); nil for an unknown version.
+    public static func amazonMQ(_ engineVersion: AmazonMQEngineVersion) -> Vocabulary {
+        switch engineVersion {
+        case .v5_15: return amazon5_15
+        case .v5_16: return amazon5_16
+        case .v5_17: return amazon5_17
+        case .v5_18: return amazon5_18
+        case .v5_19: return amazon5_19
+        }
+    }
+
+    private static let amazon5_15 = Vocabulary(table: amazonMQ_5_15_16Table)
+    private static let amazon5_16 = Vocabulary(table: amazonMQ_5_16_7Table)
+    private static let amazon5_17 = Vocabulary(table: amazonMQ_5_17_6Table)
+    private static let amazon5_18 = Vocabulary(table: amazonMQ_5_18_4Table)
+    private static let amazon5_19 = Vocabulary(table: amazonMQ_5_19_1Table)
+}
+
+/// The Amazon MQ engine versions with a published schema.
+public enum AmazonMQEngineVersion: String, Sendable, Hashable, CaseIterable {
+    /// 5.15 (schema 5.15.16).
+    case v5_15 = "5.15"
+    /// 5.16 (schema 5.16.7).
+    case v5_16 = "5.16"
+    /// 5.17 (schema 5.17.6).
+    case v5_17 = "5.17"
+    /// 5.18 (schema 5.18.4), the default.
+    case v5_18 = "5.18"
+    /// 5.19 (schema 5.19.1).
+    case v5_19 = "5.19"
+}
+
+extension String {
+    var trimmingXMLWhitespace: String {
+        let scalars = unicodeScalars
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(scalars[first...last])
+    }
+}
