@@ -1,0 +1,123 @@
+import ActiveMQConfig
+import ActiveMQLint
+import Foundation
+import Testing
+
+enum Shared {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
+    static var isPresent: Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent("corpus").path) }
+    static let schema = root.appendingPathComponent("reference/activemq/activemq-5.17.2.xsd").path
+    static let corpusFiles: [String] = ["activemq", "wild"].flatMap { folder in
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("corpus/\(folder)").path)) ?? [])
+            .filter { $0 != "SOURCES.tsv" }.sorted().map { root.appendingPathComponent("corpus/\(folder)/\($0)").path }
+    }
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+}
+
+@Suite("Linting the corpus")
+struct CorpusLintTests {
+    @Test("No crash over the whole corpus, both profiles; the ERB templates are not well-formed",
+          .enabled(if: Shared.isPresent, "../shared is absent"))
+    func wholeCorpus() throws {
+        let inputs = Shared.corpusFiles.map { LintInput(path: $0, bytes: .success(Array(FileManager.default.contents(atPath: $0)!))) }
+        for profile in ["activemq", "amazon-mq"] {
+            var commandLine = LintCommandLine()
+            commandLine.profile = profile
+            let report = try Linter(commandLine: commandLine).lint(inputs)
+            let malformed = Set(report.findings.filter { $0.rule == "not-well-formed" }.map(\.file))
+            #expect(malformed == Set(Shared.corpusFiles.filter { $0.hasSuffix(".erb") }))
+            #expect(report.files == Shared.corpusFiles.count)
+        }
+    }
+
+    @Test("No unknown-element or unknown-attribute on broker content that libxml2's XSD validation accepts",
+          .enabled(if: Shared.isPresent, "../shared is absent"), arguments: Shared.corpusFiles.filter { !$0.hasSuffix(".erb") })
+    func agreesWithSchema(_ path: String) throws {
+        let bytes = Array(FileManager.default.contents(atPath: path)!)
+        let schemaErrors = try SchemaValidator.validate(bytes, path: path, schema: Shared.schema)
+        let findings = try Linter().lint([LintInput(path: path, bytes: .success(bytes))]).findings
+            .filter { $0.rule == "unknown-element" || $0.rule == "unknown-attribute" }
+        if schemaErrors.isEmpty {
+            #expect(findings.isEmpty, "\(findings.map(\.message))")
+        }
+        // Every unknown-element or unknown-attribute finding is a schema error on the same element:
+        // libxml2 gives the line where the element's start tag ends.
+        let document = try LosslessDocument(bytes: bytes)
+        for finding in findings {
+            let startTags = document.allElements.map { element in
+                element.position.line...document.position(ofOffset: element.startTagRange.upperBound - 1).line
+            }.filter { $0.contains(finding.line) }
+            #expect(schemaErrors.contains { error in startTags.contains { $0.contains(error.line) } }, "\(finding.message)")
+        }
+    }
+}
+
+@Suite("Rule schema")
+struct SchemaRuleTests {
+    @Test("validate reports libxml2's schema errors on each <broker>, skipping Spring's wrapper",
+          .enabled(if: Shared.isPresent, "../shared is absent"))
+    func validate() throws {
+        let bad = """
+            <beans xmlns="http://www.springframework.org/schema/beans">
+              <broker xmlns="\(coreNamespace)" brokerName="b">
+                <networkConnectors>
+                  <networkConnector name="n" duplx="true" uri="static:(tcp://h:61616)"/>
+                </networkConnectors>
+              </broker>
+            </beans>
+            """
+        let findings = try SchemaValidator.validate(Array(bad.utf8), path: "bad.xml", schema: Shared.schema)
+        try #require(findings.count == 1)
+        #expect(findings[0].rule == "schema" && findings[0].severity == .error && findings[0].line == 4)
+        #expect(findings[0].message.contains("'duplx'"))
+        let good = bad.replacingOccurrences(of: "duplx", with: "duplex")
+        #expect(try SchemaValidator.validate(Array(good.utf8), path: "good.xml", schema: Shared.schema).isEmpty)
+        #expect(throws: SchemaValidator.Failure.self) {
+            try SchemaValidator.validate(Array(good.utf8), path: "good.xml", schema: "/nonexistent.xsd")
+        }
+    }
+}
+
+@Suite("Generated artifacts are current")
+struct GeneratedArtifactTests {
+    @Test("Every rule has its page in Docs/rules/, equal to its documentation, and the index lists it")
+    func rulePages() throws {
+        let folder = Shared.repository.appendingPathComponent("Docs/rules")
+        let index = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+        for rule in RuleCatalog.all {
+            let page = try? String(contentsOf: folder.appendingPathComponent("\(rule.id).md"), encoding: .utf8)
+            #expect(page == rule.page, "Docs/rules/\(rule.id).md is missing or stale: run Scripts/generate-rule-docs")
+            #expect(index.contains("[`\(rule.id)`](\(rule.id).md)"))
+        }
+        let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "README.md" }
+        #expect(pages.count == RuleCatalog.all.count)
+    }
+
+    @Test("Regenerating the vocabularies from the XSDs changes nothing", .enabled(if: Shared.isPresent, "../shared is absent"))
+    func vocabularies() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("vocabulary-\(UUID().uuidString).swift").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Shared.repository.appendingPathComponent("Scripts/generate-vocabulary.py").path,
+                             Shared.root.appendingPathComponent("reference").path, output]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let committed = try String(contentsOf: Shared.repository.appendingPathComponent("Sources/ActiveMQLint/Vocabulary/GeneratedVocabularies.swift"), encoding: .utf8)
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == committed)
+    }
+
+    @Test("The vocabularies hold what the schemas say")
+    func vocabularyContent() {
+        let apache = Vocabulary.activeMQ
+        #expect(apache.elements["networkConnector"]?.attributes["duplex"]?.base == .boolean)
+        #expect(apache.elements["broker"]?.properties["networkConnectors"]?.references.contains("networkConnector") == true)
+        let amazon = Vocabulary.amazonMQ(.v5_18)
+        #expect(amazon.elements["memoryUsage"]?.attributes["percentOfJvmHeap"]?.maximum == 70)
+        #expect(amazon.elements["transportConnector"]?.attributes["name"]?.enumeration == ["openwire"])
+        #expect(amazon.elements["broker"]?.attributes["brokerName"] == nil)
+        #expect(Vocabulary.amazonMQ(.v5_15).elements["broker"]?.attributes["maxSchedulerRepeatAllowed"] == nil)
+        #expect(Vocabulary.amazonMQ(.v5_16).elements["broker"]?.attributes["maxSchedulerRepeatAllowed"] != nil)
+    }
+}
