@@ -39,16 +39,17 @@ enum Suppressions {
         guard !suppressions.isEmpty else { return }
         var kept: [Finding] = []
         for finding in context.findings {
-            guard finding.rule != .embeddedPassword,
-                let index = suppressions.firstIndex(where: { suppression in
-                    suppression.rules.contains(finding.rule.rawValue)
-                        && (suppression.range == nil || finding.offset.map { suppression.range!.contains($0) } == true)
-                })
-            else {
+            // Every suppression that covers the finding counts as used.
+            let covering = suppressions.indices.filter { index in
+                let suppression = suppressions[index]
+                return suppression.rules.contains(finding.rule.rawValue)
+                    && (suppression.range == nil || finding.offset.map { suppression.range!.contains($0) } == true)
+            }
+            guard finding.rule != .embeddedPassword, !covering.isEmpty else {
                 kept.append(finding)
                 continue
             }
-            suppressions[index].used.insert(finding.rule.rawValue)
+            for index in covering { suppressions[index].used.insert(finding.rule.rawValue) }
         }
         context.replaceFindings(kept)
         for suppression in suppressions {
