@@ -5,7 +5,8 @@
 // Layers (arrows point down only):
 //   CLibXML2 (system library) → CXMLShim (C, the only code that sees libxml2's headers)
 //   → LosslessXML (byte-exact document) → ActiveMQConfig (typed model)
-//   → ActiveMQLint (rules, reports) → ActiveMQConfigCLI (commands) → activemq-config (executable).
+//   → ActiveMQLint (rules, reports) and ActiveMQTopology (network generator)
+//   → ActiveMQConfigCLI (commands) → activemq-config (executable).
 import PackageDescription
 
 let upcomingFeatures: [SwiftSetting] = [
@@ -50,8 +51,14 @@ let package = Package(
             swiftSettings: upcomingFeatures
         ),
         .target(
+            name: "ActiveMQTopology",
+            dependencies: ["ActiveMQConfig"],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
             name: "ActiveMQConfigCLI",
             dependencies: [
+                "ActiveMQTopology",
                 "ActiveMQLint",
                 "ActiveMQConfig",
                 "LosslessXML",
@@ -77,6 +84,11 @@ let package = Package(
         .testTarget(
             name: "ActiveMQLintTests",
             dependencies: ["ActiveMQLint", "ActiveMQConfig"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "ActiveMQTopologyTests",
+            dependencies: ["ActiveMQTopology", "ActiveMQLint", "ActiveMQConfig"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

@@ -50,11 +50,12 @@ struct ConnectorEditingTests {
     func addCreatesList(_ style: DocumentStyle) throws {
         var configuration = try configuration(Self.withoutConnectors, style)
         try configuration.addNetworkConnector(tutorialConnector, to: configuration.broker(named: nil), target: .amazonMQ)
-        let expected = Self.withoutConnectors.replacingOccurrences(of: "{i}<{p}persistenceAdapter/>", with: """
+        // Before <persistenceAdapter/>, above the comment block directly above it.
+        let expected = Self.withoutConnectors.replacingOccurrences(of: "{i}<!-- <{p}networkConnectors>", with: """
             {i}<{p}networkConnectors>
             {i}{i}\(tutorialLine)
             {i}</{p}networkConnectors>
-            {i}<{p}persistenceAdapter/>
+            {i}<!-- <{p}networkConnectors>
             """)
         #expect(String(decoding: configuration.bytes, as: UTF8.self) == style.render(expected))
         // And removing it gives the original back.

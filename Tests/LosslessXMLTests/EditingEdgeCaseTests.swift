@@ -82,6 +82,17 @@ struct EditingEdgeCaseTests {
         #expect(text(document.bytes) == "<r>\n  <!-- above -->\n  <!-- beside -->\n</r>\n")
     }
 
+    @Test("Inserting before an element goes above the comments that describe it, not between")
+    func insertAboveLeadingComments() throws {
+        var document = try parse("<r>\n  <a/>\n\n  <!-- about b -->\n  <!-- more about b -->\n  <b/>\n</r>\n")
+        try document.insertChild(NewElement("n"), into: document.root, at: .before(try first(document, "b")))
+        #expect(text(document.bytes) == "<r>\n  <a/>\n\n  <n/>\n  <!-- about b -->\n  <!-- more about b -->\n  <b/>\n</r>\n")
+        // A blank line separates a comment from the element: it is not the element's.
+        var separated = try parse("<r>\n  <!-- section -->\n\n  <b/>\n</r>\n")
+        try separated.insertChild(NewElement("n"), into: separated.root, at: .before(try first(separated, "b")))
+        #expect(text(separated.bytes) == "<r>\n  <!-- section -->\n\n  <n/>\n  <b/>\n</r>\n")
+    }
+
     @Test("Values in an ISO-8859-1 document: Latin-1 literally, the rest as references")
     func latin1Values() throws {
         var document = try LosslessDocument(bytes: Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<a n=\"caf".utf8) + [0xE9] + Array("\"/>".utf8))

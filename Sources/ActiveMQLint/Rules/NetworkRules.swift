@@ -119,35 +119,23 @@ enum NetworkRules {
     }
 
     static func ttl(_ nodes: [Node], _ edges: [Edge]) {
-        let n = nodes.count
-        var adjacency = [[Int]](repeating: [], count: n)
-        var undirected = [Set<Int>](repeating: [], count: n)
-        for edge in edges {
-            adjacency[edge.from].append(edge.to)
-            if edge.duplex { adjacency[edge.to].append(edge.from) }
-            undirected[edge.from].insert(edge.to)
-            undirected[edge.to].insert(edge.from)
+        // The two members of an active/standby pair are two files with one brokerName: one broker.
+        var brokerIndex: [String: Int] = [:]
+        let broker = nodes.map { node in
+            if let existing = brokerIndex[node.name] { return existing }
+            brokerIndex[node.name] = brokerIndex.count
+            return brokerIndex.count - 1
         }
-        // Components (ignoring direction).
-        var component = [Int](repeating: -1, count: n)
-        var components: [[Int]] = []
-        for start in 0..<n where component[start] < 0 && !undirected[start].isEmpty {
-            var members = [start]
-            component[start] = components.count
-            var queue = [start]
-            while let current = queue.popLast() {
-                for next in undirected[current] where component[next] < 0 {
-                    component[next] = components.count
-                    members.append(next)
-                    queue.append(next)
-                }
-            }
-            components.append(members)
+        var seen = Set<NetworkGraph.Bridge>()
+        let bridges = edges.compactMap { edge -> NetworkGraph.Bridge? in
+            let bridge = NetworkGraph.Bridge(from: broker[edge.from], to: broker[edge.to], duplex: edge.duplex)
+            return bridge.from != bridge.to && seen.insert(bridge).inserted ? bridge : nil
         }
-        for members in components where members.count > 1 {
-            let memberEdges = edges.filter { component[$0.from] == component[members[0]] }
-            let isMesh = members.count >= 3 && members.allSatisfy { a in members.allSatisfy { b in a == b || undirected[a].contains(b) } }
-            if isMesh {
+        let graph = NetworkGraph(count: brokerIndex.count, bridges: bridges)
+        let names = brokerIndex.sorted { $0.value < $1.value }.map(\.key)
+        for members in graph.components {
+            let memberEdges = edges.filter { members.contains(broker[$0.from]) }
+            if graph.isFullMesh(members) {
                 for edge in memberEdges {
                     if let ttl = edge.ttl, ttl > 1, let attribute = edge.connector.element.attribute("networkTTL") {
                         nodes[edge.from].context.report(
@@ -157,30 +145,14 @@ enum NetworkRules {
                 }
                 continue
             }
-            // The longest shortest path a message may take between two brokers.
-            var longest = (hops: 0, from: 0, to: 0)
-            for source in members {
-                var distance = [Int](repeating: -1, count: n)
-                distance[source] = 0
-                var queue = [source]
-                var head = 0
-                while head < queue.count {
-                    let current = queue[head]
-                    head += 1
-                    for next in adjacency[current] where distance[next] < 0 {
-                        distance[next] = distance[current] + 1
-                        queue.append(next)
-                        if distance[next] > longest.hops { longest = (distance[next], source, next) }
-                    }
-                }
-            }
+            let longest = graph.longestPath(in: members)
             guard longest.hops > 1 else { continue }
             for edge in memberEdges {
                 guard let ttl = edge.ttl, ttl < longest.hops else { continue }
-                let place = edge.connector.element.attribute("networkTTL").map { $0.range.lowerBound } ?? edge.connector.element.range.lowerBound
+                let attribute = edge.connector.element.attribute("networkTTL")
                 nodes[edge.from].context.report(
-                    .networkTTL, at: place,
-                    "networkTTL \(ttl)\(edge.connector.element.attribute("networkTTL") == nil ? " (the default)" : "") on connector '\(edge.name)' is less than the \(longest.hops) hops a message needs from \(nodes[longest.from].name) to \(nodes[longest.to].name)")
+                    .networkTTL, at: attribute?.range.lowerBound ?? edge.connector.element.range.lowerBound,
+                    "networkTTL \(ttl)\(attribute == nil ? " (the default)" : "") on connector '\(edge.name)' is less than the \(longest.hops) hops a message needs from \(names[longest.from]) to \(names[longest.to])")
             }
         }
     }

@@ -170,7 +170,8 @@ extension LosslessDocument {
             case .before(let sibling):
                 let start = sibling.range.lowerBound
                 if !compact && layout.startsLine(start) {
-                    let lineStart = layout.lineStart(start)
+                    // Above the comments directly above the sibling (they describe it).
+                    let lineStart = layout.lineStart(leadingCommentStart(of: sibling, in: parent, layout: layout))
                     range = lineStart..<lineStart
                     before = childIndent
                     after = eol
@@ -191,8 +192,8 @@ extension LosslessDocument {
     /// Removes an element. When it is alone on its lines, the lines go with it (line breaks
     /// included); otherwise only its bytes and the spaces beside it on its line.
     ///
-    /// Comments are never removed: a comment directly above the element belongs to the parent's
-    /// content and stays where it is (remove it explicitly if it described the element).
+    /// Comments are never removed: comments directly above the element stay where they are (remove
+    /// them explicitly if they described it).
     public mutating func removeElement(_ element: Element) throws(XMLEditError) {
         try checkCurrent(element.storage)
         guard element.index != 0 else { throw .cannotRemoveRoot }
@@ -212,6 +213,27 @@ extension LosslessDocument {
     }
 
     // MARK: Helpers
+
+    /// Where the block of comments directly above an element begins: each on its own lines, with no
+    /// blank line between them and the element. The element's own start when there are none.
+    private func leadingCommentStart(of element: Element, in parent: Element, layout: Layout) -> Int {
+        let siblings = parent.children
+        guard var index = siblings.firstIndex(where: { $0.element == element }) else { return element.range.lowerBound }
+        var start = element.range.lowerBound
+        while index >= 2 {
+            let gap = siblings[index - 1]
+            let comment = siblings[index - 2]
+            let gapText = storage.bytes[gap.range]
+            let lineBreaks = gapText.filter { $0 == 0x0A }.count + gapText.filter { $0 == 0x0D }.count
+                - zip(gapText, gapText.dropFirst()).filter { $0 == (0x0D, 0x0A) }.count
+            guard gap.kind == .text, gapText.allSatisfy(isXMLWhitespace), lineBreaks == 1, comment.kind == .comment,
+                layout.startsLine(comment.range.lowerBound)
+            else { break }
+            start = comment.range.lowerBound
+            index -= 2
+        }
+        return start
+    }
 
     private func checkCurrent(_ other: DocumentStorage) throws(XMLEditError) {
         guard other === storage else { throw .staleView }

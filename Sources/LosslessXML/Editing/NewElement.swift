@@ -48,7 +48,7 @@ public enum InsertionPoint: Sendable, Hashable {
     case start
     /// On the line after a child element (and after any comment on that child's line).
     case after(LosslessDocument.Element)
-    /// On the line before a child element.
+    /// On the line before a child element, above the comments directly above it (they describe it).
     case before(LosslessDocument.Element)
 }
 

@@ -1,0 +1,147 @@
+import ActiveMQConfig
+import ActiveMQTopology
+import ArgumentParser
+import LosslessXML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `activemq-config topology`: generate, draw and check networks of brokers.
+struct TopologyCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        ActiveMQConfigCLI.configuration(
+            "topology",
+            abstract: "Generate, draw and check whole networks of brokers from a spec.",
+            discussion: "The spec's JSON Schema is Docs/network-spec.schema.json; the topologies are described in Docs/topologies.md.",
+            subcommands: [GenerateTopology.self, GraphTopology.self, CheckTopology.self])
+    }
+}
+
+/// Reads and decodes a spec; exit 1 for a bad spec, 2 when it cannot be read.
+func readSpec(_ path: String) throws -> NetworkSpec {
+    let bytes: [UInt8]
+    do {
+        bytes = try CLI.console.read(path)
+    } catch {
+        throw CLIError(error)
+    }
+    do {
+        return try NetworkSpec.decode(bytes)
+    } catch {
+        throw CLIError(path: path, message: error.message, exitCode: ExitStatus.failure)
+    }
+}
+
+struct GenerateTopology: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        ActiveMQConfigCLI.configuration(
+            "generate", abstract: "Write one configuration per broker into DIR.",
+            discussion: """
+                DIR/<broker>.xml (and <broker>-1.xml, <broker>-2.xml for an active/standby pair with --target \
+                activemq). Existing files are not overwritten without --force; a bad spec writes nothing. With \
+                --target activemq, brokers read the bridge password from $AMQ_BRIDGE_PASSWORD at start (and pairs \
+                their shared folder from $AMQ_SHARED_STORE).
+                """)
+    }
+
+    @Argument(help: "The network spec (JSON).") var spec: String
+    @Option(help: "The folder to write into (created if missing).") var out: String
+    @Option(help: "amazon-mq (default) or activemq.") var target: TargetOption = .amazonMQ
+    @Option(help: "An existing configuration to copy for each broker; connectors are inserted with minimal-diff edits.") var base: String?
+    @Flag(help: "Overwrite existing files.") var force = false
+
+    func run() throws {
+        let network = try readSpec(spec)
+        var baseConfiguration: BrokerConfiguration?
+        if let base {
+            do {
+                baseConfiguration = BrokerConfiguration(document: try CLI.console.document(base))
+            } catch {
+                throw CLIError(error)
+            }
+        }
+        let files: [GeneratedConfiguration]
+        do {
+            files = try TopologyGenerator.generate(network, target: target.target, base: baseConfiguration)
+        } catch {
+            throw CLIError(path: spec, message: error.message, exitCode: ExitStatus.failure)
+        }
+        // Like mkdir -p: the folder and any missing parents.
+        var partial = out.hasPrefix("/") ? "" : "."
+        for component in out.split(separator: "/") {
+            partial += "/" + component
+            if mkdir(partial, 0o755) != 0 && errno != EEXIST {
+                throw CLIError(path: out, message: FileBytes.systemMessage(errno), exitCode: ExitStatus.usageOrIO)
+            }
+        }
+        let paths = files.map { (out.hasSuffix("/") ? out : out + "/") + $0.fileName }
+        if !force, let existing = paths.first(where: { access($0, F_OK) == 0 }) {
+            throw CLIError(path: existing, message: "already exists; nothing was written (use --force to overwrite)", exitCode: ExitStatus.failure)
+        }
+        for (file, path) in zip(files, paths) {
+            do {
+                try AtomicFile.write(file.bytes, to: path)
+            } catch {
+                throw CLIError(path: path, message: error.message, exitCode: ExitStatus.usageOrIO)
+            }
+            CLI.console.print(path)
+        }
+    }
+}
+
+struct GraphTopology: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        ActiveMQConfigCLI.configuration("graph", abstract: "Draw the network: brokers, pairs as one node, an arrow per connector.")
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case dot, mermaid
+    }
+
+    @Argument(help: "The network spec (JSON).") var spec: String
+    @Option(help: "dot (default) or mermaid.") var format: Format = .dot
+
+    func run() throws {
+        let network = try readSpec(spec)
+        do {
+            CLI.console.writeOutput(Array(try TopologyGraph.draw(network, format: format == .dot ? .dot : .mermaid).utf8))
+        } catch {
+            throw CLIError(path: spec, message: error.message, exitCode: ExitStatus.failure)
+        }
+    }
+}
+
+struct CheckTopology: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        ActiveMQConfigCLI.configuration(
+            "check", abstract: "Check that configuration files implement a spec: every connector present, none extra, same URIs and users.",
+            discussion: "Exit 0 when they do, 1 on any difference (each printed as FILE:LINE:COLUMN: error: MESSAGE).")
+    }
+
+    @Argument(help: "The network spec (JSON).") var spec: String
+    @Argument(help: "The configuration files.") var files: [String]
+
+    func run() throws {
+        let network = try readSpec(spec)
+        var configurations: [(path: String, configuration: BrokerConfiguration)] = []
+        for file in files {
+            do {
+                configurations.append((file, BrokerConfiguration(document: try CLI.console.document(file))))
+            } catch {
+                throw CLIError(error)
+            }
+        }
+        let drift: [TopologyCheck.Drift]
+        do {
+            drift = try TopologyCheck.check(network, specPath: spec, files: configurations)
+        } catch {
+            throw CLIError(path: spec, message: error.message, exitCode: ExitStatus.failure)
+        }
+        for difference in drift { CLI.console.print(difference.description) }
+        if !drift.isEmpty { throw ExitCode(ExitStatus.failure) }
+    }
+}

@@ -1,0 +1,87 @@
+public import ActiveMQConfig
+
+/// Compares configuration files with a spec: is every connector the spec implies present, with the
+/// same URI members and user, and is there no other? For drift in repositories.
+public enum TopologyCheck {
+    /// One difference, at a place when there is one.
+    public struct Drift: Sendable, Hashable, CustomStringConvertible {
+        /// The file (or the spec, for a missing broker).
+        public var file: String
+        /// The position, when known.
+        public var position: SourcePosition?
+        /// What differs.
+        public var message: String
+
+        /// `FILE:LINE:COLUMN: error: MESSAGE`.
+        public var description: String {
+            "\(file):" + (position.map { "\($0.line):\($0.column):" } ?? "") + " error: \(message)"
+        }
+    }
+
+    /// The differences between the files and the spec; empty when they implement it.
+    ///
+    /// Files are matched to the spec's brokers by `brokerName`, or by file name (`MyBroker1.xml`,
+    /// `MyBroker2-1.xml` for a pair member).
+    public static func check(_ spec: NetworkSpec, specPath: String, files: [(path: String, configuration: BrokerConfiguration)])
+        throws(TopologyError) -> [Drift]
+    {
+        let topology: NetworkTopology
+        do {
+            topology = try NetworkTopology(spec)
+        } catch {
+            throw TopologyError(error.message)
+        }
+        var drift: [Drift] = []
+        var covered = Set<String>()
+        for (path, configuration) in files {
+            for broker in configuration.brokers {
+                let stem = fileStem(path)
+                let name = broker.brokerName?.literal
+                    ?? spec.brokers.first { $0.name == stem || stem.hasPrefix($0.name + "-") && ["1", "2"].contains(stem.dropFirst($0.name.count + 1)) }?.name
+                guard let name, let index = spec.brokers.firstIndex(where: { $0.name == name }) else {
+                    drift.append(Drift(file: path, position: broker.element.position, message: "broker '\(name ?? stem)' is not in the spec"))
+                    continue
+                }
+                covered.insert(name)
+                let expected = topology.connectors.filter { $0.from == index }
+                var expectedNames = Set<String>()
+                for connector in expected {
+                    let connectorName = topology.name(of: connector)
+                    expectedNames.insert(connectorName)
+                    guard let found = broker.networkConnector(named: connectorName) else {
+                        drift.append(Drift(file: path, position: broker.element.position, message: "missing network connector '\(connectorName)'"))
+                        continue
+                    }
+                    let wanted = (try? topology.remote(of: connector).networkURI())
+                    let actual = try? found.uri?.literal
+                    if wanted?.discovery != actual?.discovery || wanted?.transports.map(\.text) != actual?.transports.map(\.text) {
+                        drift.append(Drift(file: path, position: found.element.position,
+                                           message: "connector '\(connectorName)' has uri '\(actual?.redacted ?? "?")', the spec says '\(wanted?.text ?? "?")'"))
+                    }
+                    if found.userName?.literal != spec.user {
+                        drift.append(Drift(file: path, position: found.element.position,
+                                           message: "connector '\(connectorName)' has userName '\(found.userName?.description ?? "")', the spec says '\(spec.user ?? "")'"))
+                    }
+                    if let duplex = try? found.duplex?.literal ?? false, duplex != connector.duplex {
+                        drift.append(Drift(file: path, position: found.element.position,
+                                           message: "connector '\(connectorName)' has duplex=\(duplex), the spec says \(connector.duplex)"))
+                    }
+                }
+                for connector in broker.networkConnectors where !expectedNames.contains(connector.name?.literal ?? "NC") {
+                    drift.append(Drift(file: path, position: connector.element.position,
+                                       message: "network connector '\(connector.name?.description ?? "NC")' is not in the spec"))
+                }
+            }
+        }
+        for broker in spec.brokers where !covered.contains(broker.name) && topology.connectors.contains(where: { spec.brokers[$0.from].name == broker.name }) {
+            drift.append(Drift(file: specPath, position: nil, message: "no file configures broker '\(broker.name)', which declares connectors"))
+        }
+        return drift
+    }
+
+    static func fileStem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot > name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}

@@ -1,0 +1,180 @@
+public import ActiveMQConfig
+
+/// Why a network could not be generated. Nothing was written.
+public struct TopologyError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The reason.
+    public var message: String
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+    /// The reason.
+    public var description: String { message }
+}
+
+/// One generated configuration file.
+public struct GeneratedConfiguration: Sendable, Hashable {
+    /// The file name, `<broker name>.xml` (or `<name>-1.xml` and `<name>-2.xml` for the members of
+    /// an active/standby pair with the `activemq` target).
+    public var fileName: String
+    /// The broker it configures.
+    public var broker: String
+    /// The document.
+    public var bytes: [UInt8]
+}
+
+/// Generates one configuration per broker of a network spec.
+///
+/// - `.amazonMQ`: a bare `<broker xmlns="http://activemq.apache.org/schema/core">` document holding
+///   only `<networkConnectors>`, which the Amazon MQ schema accepts as it is (nothing sanitized).
+/// - `.activeMQ`: a complete self-managed configuration a stock ActiveMQ 5.x starts as it is: Spring
+///   `<beans>` with a property placeholder configurer, `brokerName`, simple authentication for the
+///   common user, a transport connector on the broker's own endpoint; the bridge password is the
+///   placeholder `${AMQ_BRIDGE_PASSWORD}`, resolved at start from the environment. The two members
+///   of an active/standby pair get one file each, differing only in the transport connector, sharing
+///   one KahaDB folder (`${AMQ_SHARED_STORE}/<name>/kahadb`) whose lock decides which is active.
+///
+/// Connectors (`connector_<from>_to_<to>`, `userName` from the spec, `duplex`, `networkTTL`, `uri`)
+/// are added through ``BrokerConfiguration/addNetworkConnector(_:to:target:)``, with its checks.
+public enum TopologyGenerator {
+    /// The environment variable holding the bridge password for the `activemq` target.
+    public static let passwordVariable = "AMQ_BRIDGE_PASSWORD"
+    /// The environment variable naming the folder active/standby pairs share.
+    public static let sharedStoreVariable = "AMQ_SHARED_STORE"
+
+    /// Generates every file.
+    ///
+    /// - Parameters:
+    ///   - spec: The network.
+    ///   - target: `.amazonMQ` or `.activeMQ`.
+    ///   - base: An existing configuration to copy for each broker (its connectors are added with
+    ///     minimal-diff edits, or updated when one of the same name exists).
+    public static func generate(_ spec: NetworkSpec, target: ConfigurationTarget, base: BrokerConfiguration? = nil)
+        throws(TopologyError) -> [GeneratedConfiguration]
+    {
+        let topology: NetworkTopology
+        do {
+            topology = try NetworkTopology(spec)
+        } catch {
+            throw TopologyError(error.message)
+        }
+        if let base, base.brokers.count != 1 {
+            throw TopologyError("the base configuration must hold exactly one <broker> (it holds \(base.brokers.count))")
+        }
+        var files: [GeneratedConfiguration] = []
+        for (index, broker) in spec.brokers.enumerated() {
+            let outgoing = topology.connectors.filter { $0.from == index }
+            let documents: [(String, BrokerConfiguration)]
+            if let base {
+                documents = [("\(broker.name).xml", base)]
+            } else if target == .amazonMQ {
+                documents = [("\(broker.name).xml", try parse(amazonTemplate(broker.name, spec.topology), broker.name))]
+            } else if broker.endpoints.count == 2 {
+                documents = try broker.endpoints.enumerated().map { (member, endpoint) throws(TopologyError) in
+                    ("\(broker.name)-\(member + 1).xml", try parse(activeMQTemplate(spec, broker.name, endpoint: endpoint, pair: true), broker.name))
+                }
+            } else {
+                documents = [("\(broker.name).xml", try parse(activeMQTemplate(spec, broker.name, endpoint: broker.endpoints[0], pair: false), broker.name))]
+            }
+            for (fileName, document) in documents {
+                var configuration = document
+                for connector in outgoing {
+                    var definition = NetworkConnectorDefinition(name: topology.name(of: connector), to: topology.remote(of: connector))
+                        .userName(spec.user ?? "")
+                        .duplex(connector.duplex)
+                        .networkTTL(connector.networkTTL)
+                    if target == .activeMQ { definition = definition.password(SecretReference(placeholderNamed: passwordVariable)) }
+                    do {
+                        let brokerElement = try configuration.broker(named: nil)
+                        if brokerElement.networkConnector(named: definition.name) != nil {
+                            var change = NetworkConnectorChange().remote(definition.remote).userName(definition.userName ?? "")
+                                .duplex(connector.duplex).networkTTL(connector.networkTTL)
+                            if let password = definition.password { change = change.password(password) }
+                            try configuration.updateNetworkConnector(named: definition.name, in: brokerElement, change, target: target)
+                        } else {
+                            try configuration.addNetworkConnector(definition, to: brokerElement, target: target)
+                        }
+                    } catch {
+                        throw TopologyError("connector \(definition.name): \(error)")
+                    }
+                }
+                files.append(GeneratedConfiguration(fileName: fileName, broker: broker.name, bytes: configuration.bytes))
+            }
+        }
+        return files
+    }
+
+    private static func parse(_ text: String, _ broker: String) throws(TopologyError) -> BrokerConfiguration {
+        do {
+            return try BrokerConfiguration(bytes: Array(text.utf8), path: "\(broker).xml")
+        } catch {
+            throw TopologyError("internal error: the template for \(broker) does not parse: \(error.message)")
+        }
+    }
+
+    static func escape(_ value: String) -> String {
+        var out = ""
+        for c in value {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case "\"": out += "&quot;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    static func amazonTemplate(_ name: String, _ topology: NetworkSpec.Topology) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <!-- \(name): generated by activemq-config topology generate (\(topology.rawValue), Amazon MQ). -->
+        <broker xmlns="http://activemq.apache.org/schema/core">
+        </broker>
+
+        """
+    }
+
+    static func activeMQTemplate(_ spec: NetworkSpec, _ name: String, endpoint: String, pair: Bool) -> String {
+        let persistence = pair ? """
+                <persistenceAdapter>
+                  <!-- shared by both members of the pair: the one holding the lock is active -->
+                  <kahaDB directory="${\(sharedStoreVariable)}/\(escape(name))/kahadb">
+                    <locker>
+                      <shared-file-locker lockAcquireSleepInterval="1000"/>
+                    </locker>
+                  </kahaDB>
+                </persistenceAdapter>
+
+            """ : ""
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!--
+              \(name): generated by activemq-config topology generate (\(spec.topology.rawValue), self-managed ActiveMQ).
+              Start it with \(passwordVariable) in the environment: the password of the network user '\(escape(spec.user ?? ""))',
+              which every bridge uses\(pair ? "; and \(sharedStoreVariable): the folder both members of the pair share" : "").
+            -->
+            <beans xmlns="http://www.springframework.org/schema/beans"
+                   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                   xsi:schemaLocation="http://www.springframework.org/schema/beans http://www.springframework.org/schema/beans/spring-beans.xsd
+                                       http://activemq.apache.org/schema/core http://activemq.apache.org/schema/core/activemq-core.xsd">
+              <!-- resolves ${...}: JVM system properties first, then environment variables -->
+              <bean class="org.springframework.beans.factory.config.PropertyPlaceholderConfigurer"/>
+              <broker xmlns="http://activemq.apache.org/schema/core" brokerName="\(escape(name))" dataDirectory="${activemq.data}">
+                <managementContext>
+                  <managementContext createConnector="false"/>
+                </managementContext>
+            \(persistence)    <plugins>
+                  <simpleAuthenticationPlugin anonymousAccessAllowed="false">
+                    <users>
+                      <authenticationUser username="\(escape(spec.user ?? ""))" password="${\(passwordVariable)}" groups="users"/>
+                    </users>
+                  </simpleAuthenticationPlugin>
+                </plugins>
+                <transportConnectors>
+                  <transportConnector name="openwire" uri="\(escape(endpoint))"/>
+                </transportConnectors>
+              </broker>
+            </beans>
+
+            """
+    }
+}

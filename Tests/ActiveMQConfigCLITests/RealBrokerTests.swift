@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// Generated networks proven on real ActiveMQ brokers (Scripts/real-broker-scenarios). Under
+/// CI=true they always run, so a missing broker is a failure; elsewhere they are skipped, with the
+/// reason, when ActiveMQ is not installed.
+@Suite("Real ActiveMQ brokers", .serialized)
+struct RealBrokerTests {
+    static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    static let activeMQInstalled: Bool = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["dpkg", "-s", "activemq"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        } catch {
+            return false
+        }
+    }()
+
+    @Test("A generated network carries messages between real brokers",
+          .enabled(if: activeMQInstalled || isCI, "ActiveMQ is not installed (apt-get install activemq); CI runs these"),
+          .timeLimit(.minutes(4)),
+          arguments: ["tutorial", "hub-and-spokes", "masterslave"])
+    func scenario(_ name: String) throws {
+        let process = Process()
+        process.executableURL = Paths.repository.appendingPathComponent("Scripts/real-broker-scenarios")
+        process.arguments = [name]
+        var environment = ProcessInfo.processInfo.environment
+        environment["ACTIVEMQ_CONFIG"] = Paths.binary.path
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(log)")
+        #expect(log.contains("\(name) OK"), "\(log)")
+        print(log, terminator: "")
+    }
+}
