@@ -18,7 +18,7 @@ let upcomingFeatures: [SwiftSetting] = [
 let package = Package(
     name: "swift-activemq-config",
     products: [
-        .library(name: "ActiveMQConfig", targets: ["ActiveMQConfig", "LosslessXML"]),
+        .library(name: "ActiveMQConfig", targets: ["ActiveMQConfig", "LosslessXML", "ActiveMQLint", "ActiveMQTopology"]),
         .executable(name: "activemq-config", targets: ["activemq-config"]),
     ],
     dependencies: [

@@ -1,14 +1,39 @@
-// The tracer benchmark: round trip (read, libxml2 parse, lossless tree, serialize) of a
-// generated config, next to a bare libxml2 SAX parse of the same bytes, each in its own process
-// so that peak memory is its own. Ratios are measured in the same run.
+// The benchmark runner (Benchmarks/run). Every figure is a ratio against a baseline measured in
+// the same run, on the same bytes; each measurement runs in its own process, alternating with its
+// baseline, and the medians of many runs are reported (single runs vary widely on a noisy machine).
 //
-//   tracer generate MEGABYTES OUT     write a generated broker config of about that size
-//   tracer roundtrip FILE             one round trip; prints {"seconds", "maxrss_kb"}
-//   tracer compare FILE BASELINE RUNS run both RUNS times, print medians and ratios (and JSON)
+//   tracer generate BYTES OUT            a generated broker config of about that size
+//   tracer generate-typical OUT          a typical 10 KB activemq.xml
+//   tracer roundtrip FILE                one round trip in process: {"seconds", "maxrss_kb"}
+//   tracer foundation FILE               Foundation's XMLDocument parse + serialize
+//   tracer lint FILE…                    the linter in process over the files
+//   tracer all TOOL BASELINE RESULTS     every measurement; prints the table, writes JSON
 import ActiveMQConfig
+import ActiveMQLint
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
-func generate(megabytes: Int, to path: String) throws {
+func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+func maxRSSKilobytes() -> Int {
+    var usage = rusage()
+    getrusage(0 /* RUSAGE_SELF */, &usage)
+    return usage.ru_maxrss
+}
+
+func emit(_ seconds: Double) {
+    print("{\"seconds\": \(seconds), \"maxrss_kb\": \(maxRSSKilobytes())}")
+}
+
+// MARK: Inputs
+
+func generate(bytes target: Int, to path: String) throws {
     var out = """
         <?xml version="1.0" encoding="UTF-8"?>
         <!-- Generated for benchmarks: policy entries by the thousand, connectors, comments. -->
@@ -20,7 +45,6 @@ func generate(megabytes: Int, to path: String) throws {
                 <policyEntries>
 
         """
-    let target = megabytes * 1_000_000
     var i = 0
     while out.utf8.count < target - 2000 {
         if i % 50 == 0 { out += "          <!-- group \(i / 50): queues and topics &amp; their limits -->\n" }
@@ -34,13 +58,7 @@ func generate(megabytes: Int, to path: String) throws {
         }
         i += 1
     }
-    out += """
-                </policyEntries>
-              </policyMap>
-            </destinationPolicy>
-            <networkConnectors>
-
-        """
+    out += "        </policyEntries>\n      </policyMap>\n    </destinationPolicy>\n    <networkConnectors>\n"
     for c in 0..<20 {
         out += "      <networkConnector name=\"connector_\(c)\" userName=\"myCommonUser\" duplex=\"true\" uri=\"static:(ssl://b-\(c).mq.us-east-2.amazonaws.com:61617)\"/>\n"
     }
@@ -48,90 +66,246 @@ func generate(megabytes: Int, to path: String) throws {
     try Data(out.utf8).write(to: URL(fileURLWithPath: path))
 }
 
-func maxRSSKilobytes() -> Int {
-    var usage = rusage()
-    getrusage(0 /* RUSAGE_SELF */, &usage)
-    return usage.ru_maxrss
+/// A typical self-managed activemq.xml (about 10 KB), in the style of the stock configuration.
+func typical(_ index: Int) -> String {
+    var out = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!--
+            Licensed to the Apache Software Foundation (ASF) under one or more contributor license
+            agreements. A typical broker configuration: destination policies, a network of brokers,
+            persistence, limits, transport connectors. Configuration \(index).
+        -->
+        <beans xmlns="http://www.springframework.org/schema/beans"
+               xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+               xsi:schemaLocation="http://www.springframework.org/schema/beans http://www.springframework.org/schema/beans/spring-beans.xsd
+                                   http://activemq.apache.org/schema/core http://activemq.apache.org/schema/core/activemq-core.xsd">
+
+            <bean class="org.springframework.beans.factory.config.PropertyPlaceholderConfigurer">
+                <property name="locations">
+                    <value>file:${activemq.conf}/credentials.properties</value>
+                </property>
+            </bean>
+
+            <broker xmlns="http://activemq.apache.org/schema/core" brokerName="broker\(index)" dataDirectory="${activemq.data}">
+                <destinationPolicy>
+                    <policyMap>
+                        <policyEntries>
+
+        """
+    for entry in 0..<24 {
+        out += """
+                            <!-- entry \(entry): limits for a family of destinations -->
+                            <policyEntry queue="APP\(index).Q\(entry).>" producerFlowControl="true" memoryLimit="64mb" prioritizedMessages="true">
+                                <deadLetterStrategy>
+                                    <individualDeadLetterStrategy queuePrefix="DLQ." useQueueForQueueMessages="true"/>
+                                </deadLetterStrategy>
+                            </policyEntry>
+
+            """
+    }
+    out += """
+                        </policyEntries>
+                    </policyMap>
+                </destinationPolicy>
+                <managementContext>
+                    <managementContext createConnector="false"/>
+                </managementContext>
+                <networkConnectors>
+                    <networkConnector name="connector_\(index)_to_hub" userName="bridge" password="${AMQ_BRIDGE_PASSWORD}" duplex="true"
+                                      uri="static:(ssl://hub.example.com:61617)"/>
+                </networkConnectors>
+                <persistenceAdapter>
+                    <kahaDB directory="${activemq.data}/kahadb"/>
+                </persistenceAdapter>
+                <systemUsage>
+                    <systemUsage>
+                        <memoryUsage><memoryUsage percentOfJvmHeap="70"/></memoryUsage>
+                        <storeUsage><storeUsage limit="100 gb"/></storeUsage>
+                        <tempUsage><tempUsage limit="50 gb"/></tempUsage>
+                    </systemUsage>
+                </systemUsage>
+                <transportConnectors>
+                    <transportConnector name="openwire" uri="ssl://0.0.0.0:61617?maximumConnections=1000&amp;wireFormat.maxFrameSize=104857600"/>
+                    <transportConnector name="amqp" uri="amqp+ssl://0.0.0.0:5671?maximumConnections=1000&amp;wireFormat.maxFrameSize=104857600"/>
+                </transportConnectors>
+                <shutdownHooks>
+                    <bean xmlns="http://www.springframework.org/schema/beans" class="org.apache.activemq.hooks.SpringContextHook"/>
+                </shutdownHooks>
+            </broker>
+        </beans>
+
+        """
+    return out
 }
 
-func now() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-}
+// MARK: In-process measurements
 
 func roundtrip(_ path: String) throws {
     let start = now()
-    let bytes = try FileBytes.read(path)
-    let read = now()
-    let document = try LosslessDocument(bytes: bytes, path: path)
-    let parsed = now()
+    let document = try LosslessDocument(contentsOfFile: path)
     let output = document.serialized()
-    let end = now()
+    let seconds = now() - start
     guard output.count == document.bytes.count else { fatalError("round trip differs") }
-    print("{\"seconds\": \(end - start), \"read\": \(read - start), \"parse\": \(parsed - read), \"serialize\": \(end - parsed), \"maxrss_kb\": \(maxRSSKilobytes())}")
+    emit(seconds)
 }
+
+func foundation(_ path: String) throws {
+    let start = now()
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    #if canImport(FoundationXML)
+    let document = try XMLDocument(data: data, options: [.nodePreserveAll])
+    let output = document.xmlData(options: [.nodePreserveAll])
+    #else
+    let document = try XMLDocument(data: data, options: [.nodePreserveAll])
+    let output = document.xmlData(options: [.nodePreserveAll])
+    #endif
+    let seconds = now() - start
+    guard !output.isEmpty else { fatalError("no output") }
+    emit(seconds)
+}
+
+func lint(_ paths: [String]) throws {
+    let start = now()
+    let inputs = paths.map { path in LintInput(path: path, bytes: Result { () throws(XMLDocumentError) in try FileBytes.read(path) }) }
+    let report = try Linter().lint(inputs)
+    let seconds = now() - start
+    guard report.files == paths.count else { fatalError("not every file was linted") }
+    emit(seconds)
+}
+
+// MARK: The whole run
 
 struct Measurement: Decodable {
     var seconds: Double
     var maxrss_kb: Int
 }
 
-func measure(_ executable: String, _ arguments: [String]) throws -> Measurement {
+/// Runs a command; returns its own report, or (for external tools) wall time and peak memory of the child.
+func measure(_ executable: String, _ arguments: [String], external: Bool = false) throws -> Measurement {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     let pipe = Pipe()
-    process.standardOutput = pipe
+    process.standardOutput = external ? FileHandle.nullDevice : pipe
+    process.standardError = FileHandle.nullDevice
+    let start = now()
     try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let data = external ? Data() : pipe.fileHandleForReading.readDataToEndOfFile()
+    var status: Int32 = 0
+    var usage = rusage()
+    let pid = process.processIdentifier
+    _ = wait4(pid, &status, 0, &usage)
+    let seconds = now() - start
+    if external { return Measurement(seconds: seconds, maxrss_kb: usage.ru_maxrss) }
     return try JSONDecoder().decode(Measurement.self, from: data)
 }
 
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
-func compare(file: String, baseline: String, runs: Int) throws {
-    let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-    let me = CommandLine.arguments[0]
-    var ours: [Measurement] = []
-    var theirs: [Measurement] = []
-    for _ in 0..<runs {  // interleaved, so load on the machine hits both alike
-        theirs.append(try measure(baseline, [file]))
-        ours.append(try measure(me, ["roundtrip", file]))
+/// Runs `a` and `b` alternately `runs` times; medians of seconds and peak memory (MB).
+func compare(_ runs: Int, _ a: () throws -> Measurement, _ b: () throws -> Measurement) rethrows -> (a: (Double, Double), b: (Double, Double)) {
+    var first: [Measurement] = []
+    var second: [Measurement] = []
+    for _ in 0..<runs {
+        first.append(try a())
+        second.append(try b())
     }
-    let ourTime = median(ours.map(\.seconds)), baseTime = median(theirs.map(\.seconds))
-    let ourRSS = median(ours.map { Double($0.maxrss_kb) }) / 1024, baseRSS = median(theirs.map { Double($0.maxrss_kb) }) / 1024
-    let megabytes = Double(size) / 1_000_000
-    print("file: \(file) (\(String(format: "%.1f", megabytes)) MB), \(runs) runs each, medians")
-    func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
-    print(pad("what", 32) + "   seconds       s/MB     peak MB")
-    print(pad("bare libxml2 SAX parse (C)", 32) + String(format: "%10.3f %10.4f %11.1f", baseTime, baseTime / megabytes, baseRSS))
-    print(pad("round trip (activemq-config)", 32) + String(format: "%10.3f %10.4f %11.1f", ourTime, ourTime / megabytes, ourRSS))
-    print(String(format: "ratio round trip / SAX parse: %.2f ×; peak memory %.1f MB = %.2f × file size", ourTime / baseTime, ourRSS, ourRSS / megabytes))
-    let json: [String: Any] = [
-        "file_bytes": size, "runs": runs,
-        "baseline_seconds_median": baseTime, "roundtrip_seconds_median": ourTime,
-        "ratio": ourTime / baseTime, "baseline_peak_mb": baseRSS, "roundtrip_peak_mb": ourRSS,
-    ]
+    return ((median(first.map(\.seconds)), median(first.map { Double($0.maxrss_kb) / 1024 })),
+            (median(second.map(\.seconds)), median(second.map { Double($0.maxrss_kb) / 1024 })))
+}
+
+func fileSize(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+
+func all(tool: String, baseline: String, results: String) throws {
+    let me = CommandLine.arguments[0]
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("amq-bench-\(getpid())").path
+    try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    var json: [String: Any] = ["date": ISO8601DateFormatter().string(from: Date())]
+    var table: [String] = []
+    func row(_ what: String, _ value: String) { table.append(what.padding(toLength: 62, withPad: " ", startingAt: 0) + value) }
+
+    // 1. Round trip of a 10 MB generated config: bare libxml2 SAX (C) vs ours vs Foundation's XMLDocument.
+    let ten = work + "/10mb.xml"
+    try generate(bytes: 10_000_000, to: ten)
+    let rt = try compare(9, { try measure(baseline, [ten]) }, { try measure(me, ["roundtrip", ten]) })
+    let fx = try compare(5, { try measure(baseline, [ten]) }, { try measure(me, ["foundation", ten]) })
+    row("1. round trip 10 MB: bare libxml2 SAX parse (C)", String(format: "%.3f s", rt.a.0))
+    row("   round trip 10 MB: activemq-config (parse, tree, serialize)", String(format: "%.3f s  = %.2f × SAX", rt.b.0, rt.b.0 / rt.a.0))
+    row("   round trip 10 MB: Foundation XMLDocument parse + serialize", String(format: "%.3f s  = %.2f × SAX", fx.b.0, fx.b.0 / fx.a.0))
+    json["roundtrip_10mb"] = ["sax_seconds": rt.a.0, "ours_seconds": rt.b.0, "ratio": rt.b.0 / rt.a.0,
+                              "foundation_seconds": fx.b.0, "foundation_ratio": fx.b.0 / fx.a.0]
+
+    // 2. Lint latency of a typical config, whole process, vs xmllint --noout.
+    let typicalPath = work + "/activemq.xml"
+    try Data(typical(0).utf8).write(to: URL(fileURLWithPath: typicalPath))
+    let xmllint = "/usr/bin/xmllint"
+    let latency = try compare(41, { try measure(xmllint, ["--noout", typicalPath], external: true) },
+                              { try measure(tool, ["lint", typicalPath], external: true) })
+    row("2. lint \(fileSize(typicalPath) / 1000) KB config, whole process: xmllint --noout", String(format: "%.1f ms", latency.a.0 * 1000))
+    row("   activemq-config lint", String(format: "%.1f ms  = %.2f × xmllint", latency.b.0 * 1000, latency.b.0 / latency.a.0))
+    json["lint_latency"] = ["bytes": fileSize(typicalPath), "xmllint_ms": latency.a.0 * 1000, "ours_ms": latency.b.0 * 1000,
+                            "ratio": latency.b.0 / latency.a.0]
+
+    // 3. Scaling: time per MB and peak memory, round trip and lint, 100 KB to 50 MB.
+    var scaling: [[String: Any]] = []
+    for bytes in [100_000, 1_000_000, 10_000_000, 50_000_000] {
+        let path = work + "/scale-\(bytes).xml"
+        try generate(bytes: bytes, to: path)
+        let megabytes = Double(fileSize(path)) / 1_000_000
+        let runs = bytes >= 10_000_000 ? 3 : 7
+        let r = try compare(runs, { try measure(baseline, [path]) }, { try measure(me, ["roundtrip", path]) })
+        let l = try compare(runs, { try measure(baseline, [path]) }, { try measure(me, ["lint", path]) })
+        row("3. \(String(format: "%5.1f", megabytes)) MB: round trip, lint (per MB; peak MB)",
+            String(format: "%.4f, %.4f s/MB; %.0f, %.0f MB (SAX %.4f s/MB)", r.b.0 / megabytes, l.b.0 / megabytes, r.b.1, l.b.1, r.a.0 / megabytes))
+        scaling.append(["bytes": fileSize(path), "roundtrip_s_per_mb": r.b.0 / megabytes, "lint_s_per_mb": l.b.0 / megabytes,
+                        "roundtrip_peak_mb": r.b.1, "lint_peak_mb": l.b.1, "sax_s_per_mb": r.a.0 / megabytes])
+        if bytes != 50_000_000 { try? FileManager.default.removeItem(atPath: path) }
+    }
+    json["scaling"] = scaling
+
+    // 4. Many files: 1,000 typical configs in one invocation vs one big file of the same bytes.
+    let many = work + "/many"
+    try FileManager.default.createDirectory(atPath: many, withIntermediateDirectories: true)
+    var paths: [String] = []
+    var total = 0
+    for i in 0..<1000 {
+        let path = many + "/broker\(i).xml"
+        let text = typical(i)
+        total += text.utf8.count
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        paths.append(path)
+    }
+    let big = work + "/big.xml"
+    try generate(bytes: total, to: big)
+    let manyFiles = try compare(3, { try measure(me, ["lint", big]) }, { try measure(me, ["lint"] + paths) })
+    let bigThroughput = Double(fileSize(big)) / 1_000_000 / manyFiles.a.0
+    let manyThroughput = Double(total) / 1_000_000 / manyFiles.b.0
+    row("4. lint one big file (\(fileSize(big) / 1_000_000) MB)", String(format: "%.2f MB/s", bigThroughput))
+    row("   lint 1,000 files of the same bytes in one invocation", String(format: "%.2f MB/s  = %.0f %% of one big file", manyThroughput, 100 * manyThroughput / bigThroughput))
+    json["many_files"] = ["big_mb_per_s": bigThroughput, "many_mb_per_s": manyThroughput, "ratio": manyThroughput / bigThroughput]
+
+    print(table.joined(separator: "\n"))
     let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .prettyPrinted])
-    print(String(decoding: data, as: UTF8.self))
+    try data.write(to: URL(fileURLWithPath: results))
+    print("results: \(results)")
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
-    case "generate" where arguments.count == 3:
-        try generate(megabytes: Int(arguments[1]) ?? 50, to: arguments[2])
-    case "roundtrip" where arguments.count == 2:
-        try roundtrip(arguments[1])
-    case "compare" where arguments.count == 4:
-        try compare(file: arguments[1], baseline: arguments[2], runs: Int(arguments[3]) ?? 5)
+    case "generate" where arguments.count == 3: try generate(bytes: Int(arguments[1]) ?? 1_000_000, to: arguments[2])
+    case "generate-typical" where arguments.count == 2: try Data(typical(0).utf8).write(to: URL(fileURLWithPath: arguments[1]))
+    case "roundtrip" where arguments.count == 2: try roundtrip(arguments[1])
+    case "foundation" where arguments.count == 2: try foundation(arguments[1])
+    case "lint" where arguments.count >= 2: try lint(Array(arguments.dropFirst()))
+    case "all" where arguments.count == 4: try all(tool: arguments[1], baseline: arguments[2], results: arguments[3])
     default:
-        FileHandle.standardError.write(Data("usage: tracer generate MB OUT | roundtrip FILE | compare FILE BASELINE RUNS\n".utf8))
+        FileHandle.standardError.write(Data("usage: tracer generate BYTES OUT | generate-typical OUT | roundtrip FILE | foundation FILE | lint FILE… | all TOOL BASELINE RESULTS\n".utf8))
         exit(2)
     }
 } catch {

@@ -3,7 +3,12 @@
 public enum Placeholder {
     /// Whether the value holds a `${…}` placeholder or a `#{…}` expression anywhere.
     public static func containsReference(_ value: String) -> Bool {
-        value.contains("${") || value.contains("#{")
+        var previous: UInt8 = 0
+        for byte in value.utf8 {
+            if byte == 0x7B && (previous == 0x24 || previous == 0x23) { return true }  // "${" or "#{"
+            previous = byte
+        }
+        return false
     }
 
     /// Whether the whole value is one `${…}` or `#{…}`.

@@ -2,8 +2,30 @@ import ActiveMQConfig
 
 /// Whether an attribute or property name holds a secret (`password`, `keyStorePassword`, …).
 func isSecretName(_ name: String) -> Bool {
-    let lowered = name.lowercased()
-    return lowered.contains("password") || lowered.contains("passphrase") || lowered == "secret"
+    // A byte scan without allocation: this runs for every attribute of every file.
+    let utf8 = name.utf8
+    return utf8.withContiguousStorageIfAvailable { bytes in
+        containsIgnoringASCIICase(bytes, "password") || containsIgnoringASCIICase(bytes, "passphrase")
+            || (bytes.count == 6 && containsIgnoringASCIICase(bytes, "secret"))
+    } ?? {
+        let lowered = name.lowercased()
+        return lowered.contains("password") || lowered.contains("passphrase") || lowered == "secret"
+    }()
+}
+
+/// Whether `needle` (lowercase ASCII) occurs in `bytes`, ignoring ASCII case.
+func containsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+    let n = needle.utf8CodeUnitCount
+    guard bytes.count >= n else { return false }
+    let pattern = needle.utf8Start
+    var i = 0
+    while i + n <= bytes.count {
+        var j = 0
+        while j < n && (bytes[i + j] | 0x20) == pattern[j] { j += 1 }
+        if j == n { return true }
+        i += 1
+    }
+    return false
 }
 
 /// The rules that look at one file.
@@ -168,12 +190,13 @@ enum DocumentRules {
     /// connectors, which `embedded-password` covers), and Spring `<property name="…password…" value="…"/>`.
     static func checkSecrets(_ context: DocumentContext) {
         for element in context.document.allElements {
-            if element.localName == "networkConnector" && element.namespaceURI == ActiveMQNamespace.core { continue }
+            let localName = element.localName
+            if localName == "networkConnector" && element.namespaceURI == ActiveMQNamespace.core { continue }
             for attribute in element.attributes where isSecretName(attribute.localName) && isLiteralSecret(attribute.value) {
                 context.report(.plaintextSecret, attribute,
                                "a literal secret in '\(attribute.qualifiedName)' of <\(element.localName)>; use a ${…} placeholder or ENC(…)")
             }
-            if element.localName == "property", let name = element.attribute("name")?.value, isSecretName(name),
+            if localName == "property", let name = element.attribute("name")?.value, isSecretName(name),
                 let value = element.attribute("value"), isLiteralSecret(value.value)
             {
                 context.report(.plaintextSecret, value, "a literal secret in bean property '\(name)'; use a ${…} placeholder or ENC(…)")

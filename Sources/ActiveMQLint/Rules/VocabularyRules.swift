@@ -28,55 +28,66 @@ enum VocabularyRules {
         var foreignIsUnknown = false
 
         func run(_ document: LosslessDocument) {
-            run(Array(document.allElements), root: nil)
+            run(Array(document.allElements), root: nil, count: document.allElements.count)
         }
 
         /// Runs over one subtree, its root taken as a global element.
-        func runSubtree(_ root: LosslessDocument.Element) {
-            run([root] + Array(root.descendants), root: root)
+        func runSubtree(_ root: LosslessDocument.Element, in document: LosslessDocument) {
+            run([root] + Array(root.descendants), root: root, count: document.allElements.count)
         }
 
-        private func run(_ elements: [LosslessDocument.Element], root: LosslessDocument.Element?) {
-            var roles: [LosslessDocument.Element: Role] = [:]
+        private func run(_ elements: [LosslessDocument.Element], root: LosslessDocument.Element?, count: Int) {
+            // Roles by element ordinal: an array, not a dictionary (this runs for every element).
+            var roles = [Role?](repeating: nil, count: count)
             for element in elements {
-                let parentRole = element == root ? nil : element.parent.flatMap { roles[$0] }
+                let parentRole = element == root ? nil : element.parent.flatMap { roles[$0.ordinal] }
                 if parentRole == .unknown {
-                    roles[element] = .unknown
+                    roles[element.ordinal] = .unknown
                     continue
                 }
                 guard element.namespaceURI == core else {
                     if foreignIsUnknown, let parentRole, parentRole != .foreign {
                         onUnknownElement(element, parentRole, nil)
-                        roles[element] = .unknown
+                        roles[element.ordinal] = .unknown
                     } else {
-                        roles[element] = .foreign
+                        roles[element.ordinal] = .foreign
                     }
                     continue
                 }
                 let name = element.localName
                 var role: Role = .unknown
-                var candidates: Set<String> = []
                 switch parentRole {
                 case nil, .foreign?:
                     if vocabulary.elements[name] != nil { role = .bean(name) }
-                    candidates = Set(vocabulary.elements.keys)
                 case .bean(let bean)?:
-                    let properties = vocabulary.elements[bean]?.properties ?? [:]
-                    if properties[name] != nil { role = .property(bean: bean, name: name) }
-                    candidates = Set(properties.keys)
+                    if vocabulary.elements[bean]?.properties[name] != nil { role = .property(bean: bean, name: name) }
                 case .property(let bean, let property)?:
-                    if let rule = vocabulary.elements[bean]?.properties[property] {
-                        if rule.references.contains(name) || (rule.anyGlobal && vocabulary.elements[name] != nil) {
-                            role = .bean(name)
-                        }
-                        candidates = rule.anyGlobal ? Set(vocabulary.elements.keys) : rule.references
+                    if let rule = vocabulary.elements[bean]?.properties[property],
+                        rule.references.contains(name) || (rule.anyGlobal && vocabulary.elements[name] != nil)
+                    {
+                        role = .bean(name)
                     }
                 case .unknown?:
                     break
                 }
-                if role == .unknown { onUnknownElement(element, parentRole, Spelling.closest(to: name, in: candidates)) }
-                roles[element] = role
+                if role == .unknown { onUnknownElement(element, parentRole, suggestion(for: name, under: parentRole)) }
+                roles[element.ordinal] = role
                 checkAttributes(element, role)
+            }
+        }
+
+        /// The closest allowed name, computed only for an unknown element.
+        private func suggestion(for name: String, under parentRole: Role?) -> String? {
+            switch parentRole {
+            case nil, .foreign?:
+                return Spelling.closest(to: name, in: vocabulary.elements.keys)
+            case .bean(let bean)?:
+                return Spelling.closest(to: name, in: (vocabulary.elements[bean]?.properties ?? [:]).keys)
+            case .property(let bean, let property)?:
+                guard let rule = vocabulary.elements[bean]?.properties[property] else { return nil }
+                return rule.anyGlobal ? Spelling.closest(to: name, in: vocabulary.elements.keys) : Spelling.closest(to: name, in: rule.references)
+            case .unknown?:
+                return nil
             }
         }
 
@@ -160,12 +171,14 @@ enum VocabularyRules {
                     }
                 },
                 foreignIsUnknown: true
-            ).runSubtree(broker.element)
+            ).runSubtree(broker.element, in: context.document)
         }
     }
 
     private static func checkValue(_ context: DocumentContext, _ attribute: LosslessDocument.Attribute,
                                    _ element: LosslessDocument.Element, _ type: Vocabulary.AttributeType, amazon: Bool) {
+        // Text without an enumeration accepts anything: no need to decode the value.
+        if type.base == .string && type.enumeration == nil { return }
         let value = attribute.value
         guard !Placeholder.containsReference(value), !Placeholder.isEncrypted(value), !type.accepts(value) else { return }
         // Amazon MQ's schemas type a few booleans as strings; only its ranges and enumerations add here.

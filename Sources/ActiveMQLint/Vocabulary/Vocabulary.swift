@@ -101,37 +101,50 @@ public struct Vocabulary: Sendable {
     /// Parses a generated table.
     init(table: String) {
         var elements: [String: ElementRule] = [:]
-        var current: String?
-        for line in table.split(separator: "\n") {
-            let parts = line.split(separator: " ")
-            guard parts.count >= 2 else { continue }
-            let name = String(parts[1])
-            switch parts[0] {
-            case "E":
-                current = name
-                var rule = ElementRule()
-                rule.otherNamespaceChildren = parts.contains("x")
-                rule.otherNamespaceAttributes = parts.contains("y")
-                elements[name] = rule
-            case "A":
-                guard let current, parts.count >= 3 else { continue }
-                var type = AttributeType(base: AttributeType.Base(rawValue: String(parts[2])) ?? .string)
-                for facet in parts.dropFirst(3) {
-                    if facet.hasPrefix("enum=") { type.enumeration = facet.dropFirst(5).split(separator: "|").map(String.init) }
-                    if facet.hasPrefix("min=") { type.minimum = Int(facet.dropFirst(4)) }
-                    if facet.hasPrefix("max=") { type.maximum = Int(facet.dropFirst(4)) }
+        elements.reserveCapacity(700)
+        // One local rule per element, stored once when the next element begins.
+        var currentName: String?
+        var current = ElementRule()
+        func flush() {
+            if let currentName { elements[currentName] = current }
+        }
+        for line in table.utf8.split(separator: UInt8(ascii: "\n")) {
+            let parts = line.split(separator: UInt8(ascii: " "))
+            guard parts.count >= 2, let kind = parts[0].first else { continue }
+            let name = String(decoding: parts[1], as: UTF8.self)
+            switch kind {
+            case UInt8(ascii: "E"):
+                flush()
+                currentName = name
+                current = ElementRule()
+                for flag in parts.dropFirst(2) {
+                    if flag.first == UInt8(ascii: "x") { current.otherNamespaceChildren = true }
+                    if flag.first == UInt8(ascii: "y") { current.otherNamespaceAttributes = true }
                 }
-                elements[current]?.attributes[name] = type
-            case "P":
-                guard let current, parts.count >= 3 else { continue }
-                let references = parts[2] == "-" ? [] : Set(parts[2].split(separator: ",").map(String.init))
-                elements[current]?.properties[name] = PropertyRule(
-                    references: references, anyGlobal: parts.dropFirst(3).contains("*"),
-                    otherNamespaces: parts.dropFirst(3).contains("#"))
+            case UInt8(ascii: "A"):
+                guard parts.count >= 3 else { continue }
+                var type = AttributeType(base: AttributeType.Base(rawValue: String(decoding: parts[2], as: UTF8.self)) ?? .string)
+                for facet in parts.dropFirst(3) {
+                    let text = String(decoding: facet, as: UTF8.self)
+                    if text.hasPrefix("enum=") { type.enumeration = text.dropFirst(5).split(separator: "|").map(String.init) }
+                    if text.hasPrefix("min=") { type.minimum = Int(text.dropFirst(4)) }
+                    if text.hasPrefix("max=") { type.maximum = Int(text.dropFirst(4)) }
+                }
+                current.attributes[name] = type
+            case UInt8(ascii: "P"):
+                guard parts.count >= 3 else { continue }
+                let list = parts[2]
+                let references: Set<String> = list.elementsEqual("-".utf8)
+                    ? [] : Set(list.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) })
+                let markers = parts.dropFirst(3)
+                current.properties[name] = PropertyRule(
+                    references: references, anyGlobal: markers.contains { $0.first == UInt8(ascii: "*") },
+                    otherNamespaces: markers.contains { $0.first == UInt8(ascii: "#") })
             default:
                 continue
             }
         }
+        flush()
         self.elements = elements
     }
 

@@ -98,6 +98,10 @@ extension LosslessDocument {
             ElementList(storage: storage, range: (index + 1)..<raw.subtreeEnd)
         }
 
+        /// The element's 0-based position among the document's elements in document order
+        /// (`document.allElements[ordinal]` is this element; the root is 0).
+        public var ordinal: Int { Int(index) }
+
         /// How deep the element is nested: 0 for the root.
         public var depth: Int { Int(raw.depth) }
 
