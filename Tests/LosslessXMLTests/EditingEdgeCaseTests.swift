@@ -176,3 +176,23 @@ struct EditingEdgeCaseTests {
         }
     }
 }
+
+@Suite("Fuzzing findings, kept as regression tests")
+struct FuzzFindingTests {
+    @Test("finding-001: insert into an element whose end tag shares its line, then remove: the end tag keeps its new line")
+    func sameLineEndTag() throws {
+        let path = Paths.fixturePath("fuzz", "finding-001-insert-into-same-line-end-tag.xml")
+        let document = try LosslessDocument(contentsOfFile: path)
+        #expect(document.serialized() == document.bytes)
+        let target = try #require(document.allElements.last)
+        #expect(target.qualifiedName == "empty" && target.endTagRange != nil)
+        var edited = document
+        let inserted = try edited.insertChild(NewElement("fuzzChild", attributes: [("a", "1")], children: [NewElement("inner")]), into: target)
+        try edited.removeElement(inserted)
+        // The insertion put the end tag on its own line, indented like the parent's line; removing
+        // the child keeps that line: the documented layout, not the original bytes.
+        let text = String(decoding: edited.bytes, as: UTF8.self)
+        #expect(text.contains("<empty>\n  </empty>"))
+        #expect(try LosslessDocument(bytes: edited.bytes).serialized() == edited.bytes)
+    }
+}
