@@ -85,13 +85,13 @@ struct GeneratedArtifactTests {
     @Test("The vocabularies hold what the schemas say")
     func vocabularyContent() {
         let apache = Vocabulary.activeMQ
-        #expect(apache.elements["networkConnector"]?.attributes["duplex"]?.base == .boolean)
-        #expect(apache.elements["broker"]?.properties["networkConnectors"]?.references.contains("networkConnector") == true)
+        #expect(apache.element("networkConnector")?.attributes["duplex"]?.base == .boolean)
+        #expect(apache.element("broker")?.properties["networkConnectors"]?.references.contains("networkConnector") == true)
         let amazon = Vocabulary.amazonMQ(.v5_18)
-        #expect(amazon.elements["memoryUsage"]?.attributes["percentOfJvmHeap"]?.maximum == 70)
-        #expect(amazon.elements["transportConnector"]?.attributes["name"]?.enumeration == ["openwire"])
-        #expect(amazon.elements["broker"]?.attributes["brokerName"] == nil)
-        #expect(Vocabulary.amazonMQ(.v5_15).elements["broker"]?.attributes["maxSchedulerRepeatAllowed"] == nil)
-        #expect(Vocabulary.amazonMQ(.v5_16).elements["broker"]?.attributes["maxSchedulerRepeatAllowed"] != nil)
+        #expect(amazon.element("memoryUsage")?.attributes["percentOfJvmHeap"]?.maximum == 70)
+        #expect(amazon.element("transportConnector")?.attributes["name"]?.enumeration == ["openwire"])
+        #expect(amazon.element("broker")?.attributes["brokerName"] == nil)
+        #expect(Vocabulary.amazonMQ(.v5_15).element("broker")?.attributes["maxSchedulerRepeatAllowed"] == nil)
+        #expect(Vocabulary.amazonMQ(.v5_16).element("broker")?.attributes["maxSchedulerRepeatAllowed"] != nil)
     }
 }

@@ -58,12 +58,12 @@ enum VocabularyRules {
                 var role: Role = .unknown
                 switch parentRole {
                 case nil, .foreign?:
-                    if vocabulary.elements[name] != nil { role = .bean(name) }
+                    if vocabulary.element(name) != nil { role = .bean(name) }
                 case .bean(let bean)?:
-                    if vocabulary.elements[bean]?.properties[name] != nil { role = .property(bean: bean, name: name) }
+                    if vocabulary.element(bean)?.properties[name] != nil { role = .property(bean: bean, name: name) }
                 case .property(let bean, let property)?:
-                    if let rule = vocabulary.elements[bean]?.properties[property],
-                        rule.references.contains(name) || (rule.anyGlobal && vocabulary.elements[name] != nil)
+                    if let rule = vocabulary.element(bean)?.properties[property],
+                        rule.references.contains(name) || (rule.anyGlobal && vocabulary.element(name) != nil)
                     {
                         role = .bean(name)
                     }
@@ -80,12 +80,12 @@ enum VocabularyRules {
         private func suggestion(for name: String, under parentRole: Role?) -> String? {
             switch parentRole {
             case nil, .foreign?:
-                return Spelling.closest(to: name, in: vocabulary.elements.keys)
+                return Spelling.closest(to: name, in: vocabulary.elementNames)
             case .bean(let bean)?:
-                return Spelling.closest(to: name, in: (vocabulary.elements[bean]?.properties ?? [:]).keys)
+                return Spelling.closest(to: name, in: (vocabulary.element(bean)?.properties ?? [:]).keys)
             case .property(let bean, let property)?:
-                guard let rule = vocabulary.elements[bean]?.properties[property] else { return nil }
-                return rule.anyGlobal ? Spelling.closest(to: name, in: vocabulary.elements.keys) : Spelling.closest(to: name, in: rule.references)
+                guard let rule = vocabulary.element(bean)?.properties[property] else { return nil }
+                return rule.anyGlobal ? Spelling.closest(to: name, in: vocabulary.elementNames) : Spelling.closest(to: name, in: rule.references)
             case .unknown?:
                 return nil
             }
@@ -94,7 +94,7 @@ enum VocabularyRules {
         private func checkAttributes(_ element: LosslessDocument.Element, _ role: Role) {
             switch role {
             case .bean(let bean):
-                guard let rule = vocabulary.elements[bean] else { return }
+                guard let rule = vocabulary.element(bean) else { return }
                 for attribute in element.attributes {
                     if attribute.prefix != nil {
                         if !rule.otherNamespaceAttributes { onUnknownAttribute(attribute, element, role, nil) }

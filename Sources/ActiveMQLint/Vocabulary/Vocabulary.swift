@@ -95,31 +95,61 @@ public struct Vocabulary: Sendable {
         public var otherNamespaceAttributes = false
     }
 
-    /// The global elements, by name.
-    public let elements: [String: ElementRule]
+    /// The table's text, as bytes.
+    private let table: [UInt8]
+    /// Where each global element's block starts and ends in the table.
+    private let blocks: [String: Range<Int>]
+    /// Elements parsed so far (a document uses a few dozen of the hundreds a schema defines).
+    private let cache = ElementCache()
 
-    /// Parses a generated table.
-    init(table: String) {
-        var elements: [String: ElementRule] = [:]
-        elements.reserveCapacity(700)
-        // One local rule per element, stored once when the next element begins.
-        var currentName: String?
-        var current = ElementRule()
-        func flush() {
-            if let currentName { elements[currentName] = current }
+    /// The names of the global elements.
+    public var elementNames: Dictionary<String, Range<Int>>.Keys { blocks.keys }
+
+    /// The rule of a global element, or nil when the schema does not define it.
+    public func element(_ name: String) -> ElementRule? {
+        if let cached = cache.get(name) { return cached }
+        guard let range = blocks[name] else { return nil }
+        let rule = table.withUnsafeBufferPointer { Self.parseBlock(UnsafeBufferPointer(rebasing: $0[range])) }
+        cache.set(name, rule)
+        return rule
+    }
+
+    /// Indexes a generated table: one pass for the `E name` lines; blocks are parsed on first use.
+    init(table text: String) {
+        table = Array(text.utf8)
+        var blocks: [String: Range<Int>] = [:]
+        blocks.reserveCapacity(700)
+        table.withUnsafeBufferPointer { bytes in
+            var current: (name: String, start: Int)?
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                if lineEnd - lineStart > 2, bytes[lineStart] == UInt8(ascii: "E"), bytes[lineStart + 1] == 0x20 {
+                    if let current { blocks[current.name] = current.start..<lineStart }
+                    var nameEnd = lineStart + 2
+                    while nameEnd < lineEnd && bytes[nameEnd] != 0x20 { nameEnd += 1 }
+                    current = (String(decoding: UnsafeBufferPointer(rebasing: bytes[(lineStart + 2)..<nameEnd]), as: UTF8.self), lineStart)
+                }
+                lineStart = lineEnd + 1
+            }
+            if let current { blocks[current.name] = current.start..<bytes.count }
         }
-        for line in table.utf8.split(separator: UInt8(ascii: "\n")) {
-            let parts = line.split(separator: UInt8(ascii: " "))
+        self.blocks = blocks
+    }
+
+    /// Parses one element's block: its `E` line, then its `A` and `P` lines.
+    private static func parseBlock(_ block: UnsafeBufferPointer<UInt8>) -> ElementRule {
+        var rule = ElementRule()
+        for line in block.split(separator: 0x0A) {
+            let parts = line.split(separator: 0x20)
             guard parts.count >= 2, let kind = parts[0].first else { continue }
             let name = String(decoding: parts[1], as: UTF8.self)
             switch kind {
             case UInt8(ascii: "E"):
-                flush()
-                currentName = name
-                current = ElementRule()
                 for flag in parts.dropFirst(2) {
-                    if flag.first == UInt8(ascii: "x") { current.otherNamespaceChildren = true }
-                    if flag.first == UInt8(ascii: "y") { current.otherNamespaceAttributes = true }
+                    if flag.first == UInt8(ascii: "x") { rule.otherNamespaceChildren = true }
+                    if flag.first == UInt8(ascii: "y") { rule.otherNamespaceAttributes = true }
                 }
             case UInt8(ascii: "A"):
                 guard parts.count >= 3 else { continue }
@@ -130,22 +160,21 @@ public struct Vocabulary: Sendable {
                     if text.hasPrefix("min=") { type.minimum = Int(text.dropFirst(4)) }
                     if text.hasPrefix("max=") { type.maximum = Int(text.dropFirst(4)) }
                 }
-                current.attributes[name] = type
+                rule.attributes[name] = type
             case UInt8(ascii: "P"):
                 guard parts.count >= 3 else { continue }
                 let list = parts[2]
                 let references: Set<String> = list.elementsEqual("-".utf8)
                     ? [] : Set(list.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) })
                 let markers = parts.dropFirst(3)
-                current.properties[name] = PropertyRule(
+                rule.properties[name] = PropertyRule(
                     references: references, anyGlobal: markers.contains { $0.first == UInt8(ascii: "*") },
                     otherNamespaces: markers.contains { $0.first == UInt8(ascii: "#") })
             default:
                 continue
             }
         }
-        flush()
-        self.elements = elements
+        return rule
     }
 
     /// Apache ActiveMQ 5.17.2's schema.
@@ -181,6 +210,27 @@ public enum AmazonMQEngineVersion: String, Sendable, Hashable, CaseIterable {
     case v5_18 = "5.18"
     /// 5.19 (schema 5.19.1).
     case v5_19 = "5.19"
+}
+
+/// The element rules parsed so far, shared safely between threads.
+final class ElementCache: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    private var rules: [String: Vocabulary.ElementRule] = [:]
+
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    func get(_ name: String) -> Vocabulary.ElementRule? {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return rules[name]
+    }
+
+    func set(_ name: String, _ rule: Vocabulary.ElementRule) {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        rules[name] = rule
+    }
 }
 
 extension String {
