@@ -91,6 +91,21 @@ enum TargetOption: String, ExpressibleByArgument, CaseIterable {
     var target: ConfigurationTarget { self == .activemq ? .activeMQ : .amazonMQ }
 }
 
+/// Reads the file, applies one connector edit to the chosen broker, and writes the result where
+/// the output options say; a refused edit writes nothing.
+func editConnectors(_ document: DocumentOptions, _ output: OutputOptions,
+                    _ edit: (inout BrokerConfiguration, Broker) throws(ConnectorError) -> Void) throws {
+    var configuration = try document.configuration()
+    let original = configuration.bytes
+    let broker = try document.broker(in: configuration)
+    do {
+        try edit(&configuration, broker)
+    } catch {
+        throw connectorFailure(error, file: document.file)
+    }
+    try output.emit(configuration.bytes, original: original, file: document.file)
+}
+
 /// Turns a connector error into the tool's error.
 func connectorFailure(_ error: ConnectorError, file: String) -> CLIError {
     if case .brokerSelection = error {
@@ -261,20 +276,14 @@ struct AddConnector: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        var configuration = try document.configuration()
-        let original = configuration.bytes
-        let broker = try document.broker(in: configuration)
         var definition = NetworkConnectorDefinition(name: name, to: .uri(uri))
         if let userName { definition = definition.userName(userName) }
         if duplex { definition = definition.duplex() }
         if let networkTTL { definition = definition.networkTTL(networkTTL) }
         if let reference = secretReference(passwordPlaceholder) { definition = definition.password(reference) }
-        do {
+        try editConnectors(document, output) { (configuration, broker) throws(ConnectorError) in
             try configuration.addNetworkConnector(definition, to: broker, target: target.target)
-        } catch {
-            throw connectorFailure(error, file: document.file)
         }
-        try output.emit(configuration.bytes, original: original, file: document.file)
     }
 }
 
@@ -298,20 +307,14 @@ struct SetConnector: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        var configuration = try document.configuration()
-        let original = configuration.bytes
-        let broker = try document.broker(in: configuration)
         var change = NetworkConnectorChange()
         if let uri { change = change.remote(.uri(uri)) }
         if let userName { change = change.userName(userName) }
         if let duplex { change = change.duplex(duplex) }
         if let networkTTL { change = change.networkTTL(networkTTL) }
-        do {
+        try editConnectors(document, output) { (configuration, broker) throws(ConnectorError) in
             try configuration.updateNetworkConnector(named: name, in: broker, change, target: target.target)
-        } catch {
-            throw connectorFailure(error, file: document.file)
         }
-        try output.emit(configuration.bytes, original: original, file: document.file)
     }
 }
 
@@ -327,14 +330,8 @@ struct RemoveConnector: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        var configuration = try document.configuration()
-        let original = configuration.bytes
-        let broker = try document.broker(in: configuration)
-        do {
+        try editConnectors(document, output) { (configuration, broker) throws(ConnectorError) in
             try configuration.removeNetworkConnector(named: name, from: broker)
-        } catch {
-            throw connectorFailure(error, file: document.file)
         }
-        try output.emit(configuration.bytes, original: original, file: document.file)
     }
 }
