@@ -35,9 +35,8 @@ public enum TopologyCheck {
         var covered = Set<String>()
         for (path, configuration) in files {
             for broker in configuration.brokers {
-                let stem = fileStem(path)
-                let name = broker.brokerName?.literal
-                    ?? spec.brokers.first { $0.name == stem || stem.hasPrefix($0.name + "-") && ["1", "2"].contains(stem.dropFirst($0.name.count + 1)) }?.name
+                let stem = NetworkSpec.fileStem(path)
+                let name = broker.brokerName?.literal ?? spec.broker(forFile: path, brokerName: nil)?.name
                 guard let name, let index = spec.brokers.firstIndex(where: { $0.name == name }) else {
                     drift.append(Drift(file: path, position: broker.element.position, message: "broker '\(name ?? stem)' is not in the spec"))
                     continue
@@ -77,11 +76,5 @@ public enum TopologyCheck {
             drift.append(Drift(file: specPath, position: nil, message: "no file configures broker '\(broker.name)', which declares connectors"))
         }
         return drift
-    }
-
-    static func fileStem(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot > name.startIndex else { return name }
-        return String(name[..<dot])
     }
 }

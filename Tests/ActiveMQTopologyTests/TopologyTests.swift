@@ -173,6 +173,16 @@ struct TopologyTests {
         #expect(try TopologyGenerator.generate(spec, target: .activeMQ) == TopologyGenerator.generate(spec, target: .activeMQ))
     }
 
+    @Test("A file is matched to its spec broker by brokerName, else by name, pair members included")
+    func fileMatching() throws {
+        let spec = try TopologyFixtures.spec("source-sink")
+        #expect(spec.broker(forFile: "out/MyBroker1.xml", brokerName: nil)?.name == "MyBroker1")
+        #expect(spec.broker(forFile: "out/MyBroker2-2.xml", brokerName: nil)?.name == "MyBroker2")
+        #expect(spec.broker(forFile: "out/MyBroker1-1.xml", brokerName: nil) == nil)  // not a pair
+        #expect(spec.broker(forFile: "whatever.xml", brokerName: "MyBroker2")?.name == "MyBroker2")
+        #expect(NetworkSpec.fileStem("a/b.c/MyBroker1.xml") == "MyBroker1")
+    }
+
     @Test("graph: a pair is one node with two endpoints, an arrow per connector")
     func graph() throws {
         let spec = try TopologyFixtures.spec("source-sink")

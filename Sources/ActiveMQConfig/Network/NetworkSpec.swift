@@ -109,6 +109,24 @@ public struct NetworkSpec: Sendable, Hashable, Codable {
         keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix(".").description
     }
 
+    /// The spec broker a configuration file configures: the one named by its `brokerName`, else the
+    /// one named by the file (`MyBroker1.xml`, or `MyBroker2-1.xml` and `MyBroker2-2.xml` for the two
+    /// members of an active/standby pair, as the topology generator writes them).
+    public func broker(forFile path: String, brokerName: String?) -> Broker? {
+        if let brokerName { return brokers.first { $0.name == brokerName } }
+        let stem = Self.fileStem(path)
+        return brokers.first { broker in
+            stem == broker.name || (broker.endpoints.count == 2 && (stem == broker.name + "-1" || stem == broker.name + "-2"))
+        }
+    }
+
+    /// The file name without its folder and extension.
+    public static func fileStem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot > name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
     /// The broker whose endpoints include this host and port, if any.
     public func broker(endpointHost host: String, port: Int) -> Broker? {
         brokers.first { broker in

@@ -25,10 +25,10 @@ enum NetworkRules {
     static func check(_ contexts: [DocumentContext], spec: NetworkSpec?) {
         var nodes: [Node] = []
         for context in contexts {
-            let stem = fileStem(context.path)
+            let stem = NetworkSpec.fileStem(context.path)
             for broker in context.brokers {
                 let brokerName = broker.brokerName?.literal
-                let specBroker = spec?.brokers.first { $0.name == brokerName || (brokerName == nil && $0.name == stem) }
+                let specBroker = spec?.broker(forFile: context.path, brokerName: brokerName)
                 var node = Node(context: context, broker: broker, name: specBroker?.name ?? brokerName ?? stem, endpoints: [], wildcardPorts: [])
                 for connector in broker.transportConnectors {
                     guard let uri = try? connector.uri?.literal, let port = uri.port?.literal, let host = uri.host else { continue }
@@ -155,11 +155,5 @@ enum NetworkRules {
                     "networkTTL \(ttl)\(attribute == nil ? " (the default)" : "") on connector '\(edge.name)' is less than the \(longest.hops) hops a message needs from \(names[longest.from]) to \(names[longest.to])")
             }
         }
-    }
-
-    static func fileStem(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot > name.startIndex else { return name }
-        return String(name[..<dot])
     }
 }
