@@ -12,10 +12,14 @@ public enum TopologyCheck {
         /// What differs.
         public var message: String
 
-        /// `FILE:LINE:COLUMN: error: MESSAGE`.
-        public var description: String {
-            "\(file):" + (position.map { "\($0.line):\($0.column):" } ?? "") + " error: \(message)"
+        /// The diagnostic (code `topology-drift`).
+        public var diagnostic: Diagnostic {
+            Diagnostic(file: file, line: position?.line, column: position?.column, severity: .error, code: "topology-drift",
+                       message: message, byteRange: position.map { $0.offset..<$0.offset })
         }
+
+        /// `FILE:LINE:COLUMN: error: MESSAGE [topology-drift]`.
+        public var description: String { diagnostic.formatted }
     }
 
     /// The differences between the files and the spec; empty when they implement it.
@@ -66,9 +70,9 @@ public enum TopologyCheck {
                                            message: "connector '\(connectorName)' has duplex=\(duplex), the spec says \(connector.duplex)"))
                     }
                 }
-                for connector in broker.networkConnectors where !expectedNames.contains(connector.name?.literal ?? "NC") {
+                for connector in broker.networkConnectors where !expectedNames.contains(connector.effectiveName) {
                     drift.append(Drift(file: path, position: connector.element.position,
-                                       message: "network connector '\(connector.name?.description ?? "NC")' is not in the spec"))
+                                       message: "network connector '\(connector.effectiveName)' is not in the spec"))
                 }
             }
         }

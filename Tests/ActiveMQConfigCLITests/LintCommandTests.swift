@@ -63,7 +63,8 @@ struct LintCommandTests {
         let findings = try #require(object["findings"] as? [[String: Any]])
         #expect(!findings.isEmpty)
         for finding in findings {
-            #expect(Set(finding.keys) == ["file", "line", "column", "severity", "rule", "message"])
+            #expect(Set(["file", "line", "column", "severity", "rule", "message"]).isSubset(of: Set(finding.keys)))
+            #expect(Set(finding.keys).isSubset(of: ["file", "line", "column", "endLine", "endColumn", "path", "severity", "rule", "message", "notes", "fix"]))
             #expect(["error", "warning", "info"].contains(finding["severity"] as? String ?? ""))
         }
         let summary = try #require(object["summary"] as? [String: Any])

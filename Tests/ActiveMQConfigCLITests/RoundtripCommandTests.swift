@@ -25,7 +25,7 @@ struct RoundtripCommandTests {
         let run = runCLI(["roundtrip", path])
         #expect(run.exitCode == 1)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr == "\(path):3:10: error: Opening and ending tag mismatch: a line 2 and broker\n")
+        #expect(run.stderr == "\(path):3:10: error: Opening and ending tag mismatch: a line 2 and broker [not-well-formed]\n")
     }
 
     @Test("A missing file or a directory: exit 2, FILE: error: MESSAGE")

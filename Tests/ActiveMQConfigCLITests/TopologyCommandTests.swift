@@ -43,6 +43,6 @@ struct TopologyCommandTests {
         #expect(clean.exitCode == 0 && clean.stdout.isEmpty)
         let drifted = runCLI(["topology", "check", Self.spec, out + "/MyBroker2.xml"])
         #expect(drifted.exitCode == 1)
-        #expect(drifted.stdoutText == "\(Self.spec): error: no file configures broker 'MyBroker1', which declares connectors\n")
+        #expect(drifted.stdoutText == "\(Self.spec): error: no file configures broker 'MyBroker1', which declares connectors [topology-drift]\n")
     }
 }

@@ -18,20 +18,23 @@ struct BuilderTests {
         #expect(pair.last?.value == "masterslave:(\(Self.active),\(Self.standby))")
     }
 
-    @Test("static: needs one member or more, masterslave: two or more")
+    /// The rule ids of a refusal, in order; empty when the error is not a refusal.
+    static func refusedRules(_ error: ConnectorError?) -> [RuleID] {
+        guard case .refused(let findings)? = error else { return [] }
+        return findings.map(\.rule)
+    }
+
+    @Test("static: needs one member or more, masterslave: two or more: refused by the rules")
     func arity() {
-        #expect(throws: ConnectorError.self) { try NetworkConnectorDefinition(name: "n", to: .brokers([])).validate() }
-        let error = #expect(throws: ConnectorError.self) { try NetworkConnectorDefinition(name: "n", to: .activeStandby([Self.active])).validate() }
-        guard case .invalidURI(let uriError)? = error else {
-            Issue.record("expected invalidURI")
-            return
-        }
-        #expect(uriError.kind == .masterSlaveArity)
+        let empty = #expect(throws: ConnectorError.self) { try NetworkConnectorDefinition(name: "n", to: .brokers([])).validate() }
+        #expect(Self.refusedRules(empty) == [.uriSyntax])
+        let one = #expect(throws: ConnectorError.self) { try NetworkConnectorDefinition(name: "n", to: .activeStandby([Self.active])).validate() }
+        #expect(Self.refusedRules(one) == [.masterSlaveArity])
     }
 
     static let secret = "hunter2-Secret"
 
-    @Test("Every road for a literal password is refused, naming where, never the secret", arguments: [
+    @Test("Every road for a literal password is refused by embedded-password, naming where, never the secret", arguments: [
         ("static:(ssl://user:\(secret)@h:61617)", "member 1 of the URI: a password in 'user:password@'"),
         ("static:(ssl://h:61617?password=\(secret))", "member 1 of the URI: the 'password' option"),
         ("static:(ssl://h:61617)?password=\(secret)", "the connector URI's 'password' option"),
@@ -39,13 +42,28 @@ struct BuilderTests {
     ])
     func passwordInURI(_ uri: String, _ location: String) {
         let error = #expect(throws: ConnectorError.self) { try NetworkConnectorDefinition(name: "n", to: .uri(uri)).validate() }
-        #expect(error == .embeddedPassword(location))
-        #expect(error?.description.contains(Self.secret) == false)
+        #expect(Self.refusedRules(error).contains(.embeddedPassword))
+        #expect(error?.description.contains(location) == true)
+        #expect(error?.diagnostics.contains { $0.formatted.contains(Self.secret) } == false)
         let change = #expect(throws: ConnectorError.self) {
             var configuration = try BrokerConfiguration(bytes: Array("<broker xmlns=\"http://activemq.apache.org/schema/core\"><networkConnectors><networkConnector name=\"n\" uri=\"static:(ssl://h:1)\"/></networkConnectors></broker>".utf8))
             try configuration.updateNetworkConnector(named: "n", in: try configuration.broker(named: nil), NetworkConnectorChange().remote(.uri(uri)))
         }
-        #expect(change == .embeddedPassword(location))
+        #expect(Self.refusedRules(change).contains(.embeddedPassword))
+    }
+
+    @Test("embedded-password refuses even when the project disables every rule")
+    func mandatory() {
+        var settings = RuleSettings()
+        settings.disabled = Set(RuleSet.model.all.map(\.id))
+        let error = #expect(throws: ConnectorError.self) {
+            try NetworkConnectorDefinition(name: "n", to: .uri("static:(ssl://u:\(Self.secret)@h:61617)")).validate(settings: settings)
+        }
+        #expect(Self.refusedRules(error) == [.embeddedPassword])
+        let unparsable = #expect(throws: ConnectorError.self) {
+            try NetworkConnectorDefinition(name: "n", to: .uri("static:(ssl://u:\(Self.secret)@h:61617")).validate(settings: settings)
+        }
+        #expect(Self.refusedRules(unparsable) == [.embeddedPassword])
     }
 
     @Test("A password attribute holds a placeholder reference or nothing")
@@ -53,7 +71,8 @@ struct BuilderTests {
         let error = #expect(throws: ConnectorError.self) {
             try NetworkConnectorDefinition(name: "n", to: .broker(Self.single)).attribute("remotePassword", Self.secret).validate()
         }
-        #expect(error == .embeddedPassword("the 'remotePassword' attribute"))
+        #expect(Self.refusedRules(error) == [.embeddedPassword])
+        #expect(error?.description.contains("the 'remotePassword' attribute") == true)
         #expect(throws: ConnectorError.self) {
             try NetworkConnectorDefinition(name: "n", to: .broker(Self.single)).attribute("password", Self.secret).validate()
         }
@@ -65,28 +84,42 @@ struct BuilderTests {
         }
     }
 
-    @Test("Amazon MQ: ssl:// only, userName required, no password attribute, no placeholders")
+    @Test("Amazon MQ: the amazon-mq profile's rules refuse, each with its id")
     func amazonMQ() {
-        func failure(_ definition: NetworkConnectorDefinition) -> String? {
+        func refused(_ definition: NetworkConnectorDefinition) -> [RuleID] {
             do {
                 _ = try definition.validate(for: .amazonMQ)
-                return nil
+                return []
             } catch {
-                return error.description
+                return Self.refusedRules(error)
             }
         }
         let base = NetworkConnectorDefinition(name: "n", to: .broker(Self.single)).userName("u")
-        #expect(failure(base) == nil)
-        #expect(failure(NetworkConnectorDefinition(name: "n", to: .broker(Self.single)))
-            == "amazon-mq: a userName is required: Amazon MQ authenticates the bridge as that user")
-        #expect(failure(NetworkConnectorDefinition(name: "n", to: .broker("tcp://h:61616")).userName("u"))
-            == "amazon-mq: member 1 uses 'tcp://'; Amazon MQ accepts ssl:// only")
-        #expect(failure(base.password(SecretReference(placeholderNamed: "P")))
-            == "amazon-mq: no password attribute: Amazon MQ supplies the password of the user named by userName")
-        #expect(failure(NetworkConnectorDefinition(name: "n", to: .uri("static:(${remote})")).userName("u"))
-            == "amazon-mq: 'uri' holds a placeholder, which Amazon MQ removes; use literal values")
-        #expect(failure(NetworkConnectorDefinition(name: "n", to: .uri("multicast://default")).userName("u"))
-            == "amazon-mq: only static: and masterslave: connector URIs are supported")
+        #expect(refused(base) == [])
+        #expect(refused(NetworkConnectorDefinition(name: "n", to: .broker(Self.single))) == [.missingUsername])
+        #expect(refused(NetworkConnectorDefinition(name: "n", to: .broker("tcp://h:61616")).userName("u")) == [.insecureTransport])
+        #expect(refused(base.password(SecretReference(placeholderNamed: "P"))) == [.amazonMQPassword])
+        #expect(refused(NetworkConnectorDefinition(name: "n", to: .uri("multicast://default")).userName("u")) == [.multicastDiscovery])
+        #expect(refused(base.networkTTL(0)) == [.zeroTTL])
+    }
+
+    @Test("The issue's Amazon MQ cases are refused with the rule's id; -5 is only a warning", arguments: [
+        ("static:(ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617,ssl://b-1234-2.mq.us-east-2.amazonaws.com:61617)", RuleID.staticShouldBeMasterSlave),
+        ("masterslave:(ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617,ssl://b-9876-2.mq.us-east-2.amazonaws.com:61617)", .masterSlaveMixedBrokers),
+        ("masterslave:(ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617,ssl://b-1234-2.mq.us-east-2.amazonaws.com:61617,ssl://b-1234-3.mq.us-east-2.amazonaws.com:61617)", .masterSlaveArity),
+        ("masterslave:(ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617,ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617)", .masterSlaveDuplicateMember),
+    ])
+    func issueCases(_ uri: String, _ rule: RuleID) throws {
+        let error = #expect(throws: ConnectorError.self) {
+            try NetworkConnectorDefinition(name: "n", to: .uri(uri)).userName("u").validate(for: .amazonMQ)
+        }
+        #expect(Self.refusedRules(error).contains(rule))
+        let negative = try NetworkConnectorDefinition(name: "n", to: .broker(Self.single)).userName("u").networkTTL(-5)
+            .validate(settings: RuleSettings(profile: .amazonMQ(.v5_18)))
+        #expect(negative.warnings.map(\.rule) == [.negativeTTL])
+        #expect(negative.warnings.first?.fix?.applicability == .safe)
+        #expect(try NetworkConnectorDefinition(name: "n", to: .broker(Self.single)).userName("u").networkTTL(-1)
+            .validate(settings: RuleSettings(profile: .amazonMQ(.v5_18))).warnings.isEmpty)
     }
 
     @Test("Unknown attributes get a suggestion; typed attributes are checked")

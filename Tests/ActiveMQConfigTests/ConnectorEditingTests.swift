@@ -100,7 +100,12 @@ struct ConnectorEditingTests {
         let duplicate = #expect(throws: ConnectorError.self) {
             try configuration.addNetworkConnector(tutorialConnector, to: configuration.broker(named: nil))
         }
-        #expect(duplicate == .duplicateName("connector_1_to_2"))
+        guard case .refused(let findings)? = duplicate else {
+            Issue.record("expected a refusal")
+            return
+        }
+        #expect(findings.map(\.rule) == [.duplicateConnectorName])
+        #expect(findings.first?.notes.count == 1)
     }
 
     @Test("Set changes only attribute values (and appends a new one)", arguments: DocumentStyle.all)

@@ -89,7 +89,7 @@ struct ModelTests {
         #expect(two.brokers.count == 2)
         #expect(try two.broker(named: "b").element.prefix == "amq")
         let error = #expect(throws: ConnectorError.self) { try two.broker(named: nil) }
-        #expect(error?.description == "the document has 2 brokers (a, b); choose one with --broker NAME")
+        #expect(error?.description == "the document has 2 brokers (a, b); name one by its brokerName")
         #expect(throws: ConnectorError.brokerSelection("no broker named 'c'")) { try two.broker(named: "c") }
     }
 }

@@ -47,8 +47,8 @@ struct CorpusLintTests {
         for finding in findings {
             let startTags = document.allElements.map { element in
                 element.position.line...document.position(ofOffset: element.startTagRange.upperBound - 1).line
-            }.filter { $0.contains(finding.line) }
-            #expect(schemaErrors.contains { error in startTags.contains { $0.contains(error.line) } }, "\(finding.message)")
+            }.filter { $0.contains(finding.line ?? 0) }
+            #expect(schemaErrors.contains { error in startTags.contains { $0.contains(error.line ?? 0) } }, "\(finding.message)")
         }
     }
 }

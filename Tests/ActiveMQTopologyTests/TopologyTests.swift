@@ -142,7 +142,7 @@ struct TopologyTests {
     func amazonNeedsTLS() throws {
         let spec = NetworkSpec(topology: .sourceSink, user: "u", brokers: [.init(name: "A", endpoints: ["tcp://a:61616"]), .init(name: "B", endpoints: ["tcp://b:61616"])],
                                links: [.init(from: "A", to: "B")])
-        #expect(throws: TopologyError("connector connector_A_to_B: amazon-mq: member 1 uses 'tcp://'; Amazon MQ accepts ssl:// only")) {
+        #expect(throws: TopologyError("connector connector_A_to_B: network connector 'connector_A_to_B' uses 'tcp://'; Amazon MQ accepts ssl:// only [insecure-transport]")) {
             try TopologyGenerator.generate(spec, target: .amazonMQ)
         }
         #expect(try TopologyGenerator.generate(spec, target: .activeMQ).count == 2)
@@ -208,8 +208,8 @@ struct TopologyTests {
         drifted.removeLast()
         let drift = try TopologyCheck.check(spec, specPath: "spec.json", files: drifted).map(\.description)
         #expect(drift == [
-            "out/Spoke1.xml:5:5: error: connector 'connector_Spoke1_to_Hub' has userName 'someoneElse', the spec says 'myCommonUser'",
-            "spec.json: error: no file configures broker 'Spoke3', which declares connectors",
+            "out/Spoke1.xml:5:5: error: connector 'connector_Spoke1_to_Hub' has userName 'someoneElse', the spec says 'myCommonUser' [topology-drift]",
+            "spec.json: error: no file configures broker 'Spoke3', which declares connectors [topology-drift]",
         ])
     }
 }

@@ -41,7 +41,7 @@ struct ValuesAndPositionsTests {
         let error = #expect(throws: XMLDocumentError.self) {
             try parse("<broker>\n  <networkConnector>\n</broker>\n", path: "bad.xml")
         }
-        #expect(error?.description == "bad.xml:3:10: error: Opening and ending tag mismatch: networkConnector line 2 and broker")
+        #expect(error?.description == "bad.xml:3:10: error: Opening and ending tag mismatch: networkConnector line 2 and broker [not-well-formed]")
     }
 
     @Test("Line numbers above 65535 are exact")

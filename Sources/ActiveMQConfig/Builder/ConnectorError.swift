@@ -2,56 +2,77 @@
 ///
 /// Messages say where a secret was, never the secret.
 public enum ConnectorError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// A literal password would reach the connector; the string says where (never the password).
-    case embeddedPassword(String)
-    /// The URI is not one ActiveMQ accepts.
-    case invalidURI(URIError)
+    /// The rules refused what the edit would write: the error-level findings, each with its rule's
+    /// id, position (in the document as it would be) and message.
+    case refused([Diagnostic])
     /// A password reference that is not a `${NAME}` placeholder name.
     case invalidSecretReference
-    /// The connector name is empty or not a literal.
+    /// The connector name is empty.
     case invalidName
-    /// The broker already has a network connector with this name.
-    case duplicateName(String)
-    /// The broker has no network connector with this name.
+    /// The broker has no network connector with this (effective) name.
     case noSuchConnector(String)
+    /// Several network connectors of the broker resolve to this name; their lines.
+    case ambiguousName(String, lines: [Int])
     /// An attribute `<networkConnector>` does not define, with a suggestion when one is close.
     case unknownAttribute(String, suggestion: String?)
     /// A value of the wrong type for its attribute.
     case invalidValue(attribute: String, expected: String)
-    /// A requirement of the target (Amazon MQ) is not met.
-    case targetRequirement(ConfigurationTarget, String)
     /// No broker matches, or several do.
     case brokerSelection(String)
     /// The document edit was refused.
     case edit(XMLEditError)
 
-    /// A one-line explanation.
+    /// A one-line explanation (for ``refused(_:)``, the first finding).
     public var description: String {
         switch self {
-        case .embeddedPassword(let location):
-            return "a literal password is not allowed in a network connector (\(location)); use a placeholder such as ${AMQ_BRIDGE_PASSWORD}, or none on Amazon MQ"
-        case .invalidURI(let error): return "invalid uri: \(error)"
+        case .refused(let findings):
+            guard let first = findings.first else { return "the edit was refused" }
+            return first.message + (first.code.map { " [\($0)]" } ?? "")
         case .invalidSecretReference:
             return "a password reference must name a placeholder: letters, digits, '_', '.' or '-' (it is written as ${NAME})"
-        case .invalidName: return "a network connector needs a non-empty literal name"
-        case .duplicateName(let name): return "the broker already has a network connector named '\(name)'"
+        case .invalidName: return "a network connector needs a non-empty name"
         case .noSuchConnector(let name): return "the broker has no network connector named '\(name)'"
+        case .ambiguousName(let name, let lines):
+            return "\(lines.count) network connectors are named '\(name)' (lines \(lines.map(String.init).joined(separator: ", "))); an unnamed connector is named 'NC'"
         case .unknownAttribute(let name, let suggestion):
             return "<networkConnector> has no attribute '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case .invalidValue(let attribute, let expected): return "'\(attribute)' must be \(expected)"
-        case .targetRequirement(let target, let requirement): return "\(target): \(requirement)"
         case .brokerSelection(let message): return message
         case .edit(let error): return error.description
         }
     }
+
+    /// A stable code for each case other than ``refused(_:)`` (whose findings carry rule ids).
+    public var code: String {
+        switch self {
+        case .refused: return "refused"
+        case .invalidSecretReference: return "invalid-secret-reference"
+        case .invalidName: return "invalid-name"
+        case .noSuchConnector: return "no-such-connector"
+        case .ambiguousName: return "ambiguous-connector"
+        case .unknownAttribute: return "unknown-attribute"
+        case .invalidValue: return "invalid-value"
+        case .brokerSelection: return "broker-selection"
+        case .edit: return "edit-refused"
+        }
+    }
 }
 
-/// Where a configuration will run; a target adds its own checks when connectors are built.
+extension ConnectorError: DiagnosticConvertible {
+    /// The findings of a refusal, or one diagnostic for the error (without a file: the caller
+    /// knows which file it was editing).
+    public var diagnostics: [Diagnostic] {
+        if case .refused(let findings) = self { return findings }
+        return [Diagnostic(file: nil, severity: .error, code: code, message: description)]
+    }
+}
+
+/// Where a configuration will run: the profile whose rules judge what the builder writes.
 public enum ConfigurationTarget: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// A self-managed Apache ActiveMQ 5.x broker.
     case activeMQ = "activemq"
-    /// Amazon MQ for ActiveMQ: `ssl://` members only, `userName` required, no password attribute
-    /// at all (Amazon MQ supplies it), no placeholders (Amazon MQ removes them), no multicast.
+    /// Amazon MQ for ActiveMQ: the `amazon-mq` profile's rules (`ssl://` members only, `userName`
+    /// required, no password attribute, `masterslave:` for active/standby brokers, …).
     case amazonMQ = "amazon-mq"
 
     /// `activemq` or `amazon-mq`.

@@ -15,15 +15,19 @@ public enum RemoteBrokers: Sendable, Hashable {
         .activeStandby([active, standby])
     }
 
-    /// The URI, checked: `static:` needs one member or more, `masterslave:` two or more.
-    public func networkURI() throws(URIError) -> NetworkConnectorURI {
+    /// The URI as it is written: `static:(…)`, `masterslave:(…)`, or the text given.
+    public var uriText: String {
         switch self {
-        case .broker(let endpoint): return try NetworkConnectorURI.parse("static:(\(endpoint))")
-        case .brokers(let endpoints): return try NetworkConnectorURI.parse("static:(\(endpoints.joined(separator: ",")))")
-        case .activeStandby(let endpoints):
-            return try NetworkConnectorURI.parse("masterslave:(\(endpoints.joined(separator: ",")))")
-        case .uri(let text): return try NetworkConnectorURI.parse(text)
+        case .broker(let endpoint): return "static:(\(endpoint))"
+        case .brokers(let endpoints): return "static:(\(endpoints.joined(separator: ",")))"
+        case .activeStandby(let endpoints): return "masterslave:(\(endpoints.joined(separator: ",")))"
+        case .uri(let text): return text
         }
+    }
+
+    /// The URI, parsed: `static:` needs one member or more, `masterslave:` two or more.
+    public func networkURI() throws(URIError) -> NetworkConnectorURI {
+        try NetworkConnectorURI.parse(uriText)
     }
 }
 
@@ -105,30 +109,54 @@ public struct NetworkConnectorDefinition: Sendable, Hashable {
         return copy
     }
 
-    /// Checks every rule and returns the connector's attributes, in the order they are written
-    /// (`name`, `userName`, `password`, `duplex`, `networkTTL`, the others, `uri`).
+    /// Judges the connector on its own (in an otherwise empty broker) with the rules the builder
+    /// runs, and returns its attributes, in the order they are written (`name`, `userName`,
+    /// `password`, `duplex`, `networkTTL`, the others, `uri`).
     ///
-    /// - Throws: ``ConnectorError`` naming the first rule broken.
+    /// - Throws: ``ConnectorError/refused(_:)`` with the error-level findings, each with its rule's
+    ///   id; other ``ConnectorError``s for values that cannot be written at all.
     public func validate(for target: ConfigurationTarget = .activeMQ) throws(ConnectorError) -> [NewElement.Attribute] {
-        let (attributes, uri) = try ConnectorRules.assignments(
+        try validate(settings: RuleSettings(profile: target.profile)).attributes
+    }
+
+    /// Judges the connector on its own with `rules` under `settings`; returns its attributes and
+    /// the warnings.
+    public func validate(settings: RuleSettings, rules: RuleSet = .model) throws(ConnectorError)
+        -> (attributes: [NewElement.Attribute], warnings: [Diagnostic])
+    {
+        let attributes = try attributeList()
+        var configuration: BrokerConfiguration
+        do {
+            configuration = try BrokerConfiguration(bytes: Array("<broker xmlns=\"\(ActiveMQNamespace.core)\">\n</broker>\n".utf8),
+                                                    path: "(connector)")
+        } catch {
+            throw .edit(.rejected(error))
+        }
+        let edit = try configuration.addNetworkConnector(self, to: configuration.brokers[0], settings: settings, rules: rules)
+        return (attributes, edit.warnings)
+    }
+
+    /// The attributes to write, each value checked (no rule is run here).
+    func attributeList() throws(ConnectorError) -> [NewElement.Attribute] {
+        try ConnectorValues.assignments(
             name: name, userName: userName, password: password, duplex: duplex, networkTTL: networkTTL,
             others: otherAttributes, remote: remote)
-        if let uri { try ConnectorRules.check(uri: uri, attributes: attributes, target: target) }
-        return attributes
     }
 }
 
-/// The rules every connector write obeys, for building and for changing one.
-enum ConnectorRules {
+/// The values a connector write may take, checked before any rule runs: what cannot be written at
+/// all (an empty name, a malformed placeholder reference, an attribute `<networkConnector>` does not
+/// have, a value of the wrong type). Whether the connector is *good* is the rules' to judge.
+enum ConnectorValues {
     /// The attributes to write, in order (`name`, `userName`, `password`, `duplex`, `networkTTL`,
-    /// the others, `uri`), each checked, for a new connector or a change to one.
+    /// the others, `uri`), for a new connector or a change to one.
     static func assignments(
         name: String?, userName: String?, password: SecretReference?, duplex: Bool?, networkTTL: Int?,
         others: [NewElement.Attribute], remote: RemoteBrokers?
-    ) throws(ConnectorError) -> ([NewElement.Attribute], NetworkConnectorURI?) {
+    ) throws(ConnectorError) -> [NewElement.Attribute] {
         var result: [NewElement.Attribute] = []
         if let name {
-            guard !name.isEmpty, !Placeholder.containsReference(name) else { throw .invalidName }
+            guard !name.isEmpty else { throw .invalidName }
             result.append(.init(name: "name", value: name))
         }
         if let userName { result.append(.init(name: "userName", value: userName)) }
@@ -145,68 +173,32 @@ enum ConnectorRules {
             try check(attribute: attribute.name, value: attribute.value)
             result.append(attribute)
         }
-        var uri: NetworkConnectorURI?
-        if let remote {
-            do {
-                uri = try remote.networkURI()
-            } catch {
-                throw .invalidURI(error)
-            }
-            if let location = uri?.literalPasswordLocations.first { throw .embeddedPassword(location) }
-            result.append(.init(name: "uri", value: uri!.text))
-        }
-        return (result, uri)
+        if let remote { result.append(.init(name: "uri", value: remote.uriText)) }
+        return result
     }
 
-    /// Checks one attribute: known to ActiveMQ's schema, of the right type, no literal password.
+    /// Checks one attribute: known to ActiveMQ's schema and of the right type. A literal password
+    /// is left to the `embedded-password` rule, which no setting turns off.
     static func check(attribute name: String, value: String) throws(ConnectorError) {
-        guard let kind = NetworkConnectorAttributes.kinds[name] else {
-            throw .unknownAttribute(name, suggestion: Spelling.closest(to: name, in: NetworkConnectorAttributes.kinds.keys))
+        guard let type = NetworkConnectorAttributes.types[name] else {
+            throw .unknownAttribute(name, suggestion: Spelling.closest(to: name, in: NetworkConnectorAttributes.types.keys))
         }
-        if Placeholder.containsReference(value) { return }
-        switch kind {
-        case .boolean:
+        if Placeholder.containsReference(value) || Placeholder.isEncrypted(value) { return }
+        switch type {
+        case "boolean":
             guard LexicalValue.boolean(value) != nil else { throw .invalidValue(attribute: name, expected: "true or false") }
-        case .integer:
-            guard LexicalValue.int32(value) != nil else { throw .invalidValue(attribute: name, expected: "an integer") }
-        case .long:
+        case "integer":
             guard LexicalValue.int64(value) != nil else { throw .invalidValue(attribute: name, expected: "an integer") }
-        case .secret:
-            if !value.isEmpty && !Placeholder.isEncrypted(value) { throw .embeddedPassword("the '\(name)' attribute") }
-        case .string:
+        default:
             break
-        }
-    }
-
-    /// Checks the URI and the whole attribute set against the target.
-    static func check(uri: NetworkConnectorURI, attributes: [NewElement.Attribute], target: ConfigurationTarget) throws(ConnectorError) {
-        if let location = uri.literalPasswordLocations.first { throw .embeddedPassword(location) }
-        guard target == .amazonMQ else { return }
-        if attributes.contains(where: { $0.name == "password" || $0.name == "remotePassword" }) {
-            throw .targetRequirement(target, "no password attribute: Amazon MQ supplies the password of the user named by userName")
-        }
-        guard let userName = attributes.first(where: { $0.name == "userName" })?.value, !userName.isEmpty else {
-            throw .targetRequirement(target, "a userName is required: Amazon MQ authenticates the bridge as that user")
-        }
-        if let placeholder = attributes.first(where: { Placeholder.containsReference($0.value) }) {
-            throw .targetRequirement(target, "'\(placeholder.name)' holds a placeholder, which Amazon MQ removes; use literal values")
-        }
-        switch uri.discovery {
-        case .staticList, .masterSlave: break
-        default: throw .targetRequirement(target, "only static: and masterslave: connector URIs are supported")
-        }
-        for (i, member) in uri.members.enumerated() {
-            for transport in member.transports where transport.scheme != "ssl" {
-                throw .targetRequirement(target, "member \(i + 1) uses '\(transport.scheme)://'; Amazon MQ accepts ssl:// only")
-            }
         }
     }
 }
 
 /// Suggests the closest known name for a misspelt one (a did-you-mean).
-public enum Spelling {
+package enum Spelling {
     /// The candidate closest to `name` by edit distance, ignoring case, when close enough.
-    public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+    package static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let lowered = name.lowercased()
         var best: (String, Int)?
         for candidate in candidates {
@@ -231,25 +223,4 @@ public enum Spelling {
         }
         return previous[b.count]
     }
-}
-
-/// The attributes ActiveMQ 5.17's schema defines on `<networkConnector>`, by type.
-enum NetworkConnectorAttributes {
-    enum Kind { case boolean, integer, long, string, secret }
-
-    static let kinds: [String: Kind] = [
-        "advisoryAckPercentage": .integer, "advisoryForFailedForward": .boolean, "advisoryPrefetchSize": .integer,
-        "alwaysSyncSend": .boolean, "bridgeFactory": .string, "bridgeTempDestinations": .boolean, "brokerName": .string,
-        "brokerService": .string, "brokerURL": .string, "checkDuplicateMessagesOnDuplex": .boolean,
-        "clientIdToken": .string, "conduitNetworkQueueSubscriptions": .boolean, "conduitSubscriptions": .boolean,
-        "connectionFilter": .string, "consumerPriorityBase": .integer, "consumerTTL": .integer,
-        "decreaseNetworkConsumerPriority": .boolean, "destinationFilter": .string, "discoveryAgent": .string,
-        "discoveryURI": .string, "dispatchAsync": .boolean, "duplex": .boolean, "dynamicOnly": .boolean,
-        "gcDestinationViews": .boolean, "gcSweepTime": .long, "localUri": .string, "messageTTL": .integer,
-        "name": .string, "networkTTL": .integer, "objectName": .string, "password": .secret, "prefetchSize": .integer,
-        "remotePassword": .secret, "remoteUserName": .string, "sslContext": .string, "staticBridge": .boolean,
-        "suppressDuplicateQueueSubscriptions": .boolean, "suppressDuplicateTopicSubscriptions": .boolean,
-        "syncDurableSubs": .boolean, "uri": .string, "useBrokerNameAsIdSees": .boolean, "useCompression": .boolean,
-        "useVirtualDestSubs": .boolean, "userName": .string, "id": .string,
-    ]
 }

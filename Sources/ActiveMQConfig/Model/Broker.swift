@@ -59,8 +59,15 @@ public struct Broker: Sendable, Hashable {
             .map(TransportConnector.init(element:))
     }
 
-    /// The network connector with this literal name, if any.
+    /// The first network connector with this effective name (its `name` as written, placeholders
+    /// included, or `NC` for one without a name), if any.
     public func networkConnector(named name: String) -> NetworkConnector? {
-        networkConnectors.first { $0.name?.literal == name }
+        networkConnectors.first { $0.effectiveName == name }
+    }
+
+    /// Every network connector with this effective name (more than one is an error the broker
+    /// reports at start, and `duplicate-connector-name` finds).
+    public func networkConnectors(named name: String) -> [NetworkConnector] {
+        networkConnectors.filter { $0.effectiveName == name }
     }
 }

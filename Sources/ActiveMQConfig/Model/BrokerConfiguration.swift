@@ -46,7 +46,7 @@ public struct BrokerConfiguration: Sendable {
         guard let only = all.first else { throw .brokerSelection("the document has no <broker> element") }
         guard all.count == 1 else {
             let names = all.map { $0.brokerName?.description ?? "(unnamed)" }.joined(separator: ", ")
-            throw .brokerSelection("the document has \(all.count) brokers (\(names)); choose one with --broker NAME")
+            throw .brokerSelection("the document has \(all.count) brokers (\(names)); name one by its brokerName")
         }
         return only
     }
@@ -58,91 +58,107 @@ public struct BrokerConfiguration: Sendable {
     /// version). The new lines follow the file's indentation, quotes and line ends; nothing else
     /// changes. A commented-out `<networkConnectors>` block stays a comment.
     ///
+    /// Before the edit is kept, `rules` judge the document as it would be, under `settings`: an
+    /// error-level finding on the new connector refuses the edit (the document is unchanged);
+    /// warnings are returned.
+    ///
     /// - Parameters:
-    ///   - definition: The connector; checked against every rule and the target's.
+    ///   - definition: The connector.
     ///   - broker: A broker of this version of the configuration.
-    ///   - target: Adds Amazon MQ's checks when `.amazonMQ`.
-    /// - Returns: The new connector.
+    ///   - settings: The profile, disabled rules and severities (as `.activemq-config.json` gives them).
+    ///   - rules: The rules that judge the edit; the model's own by default (the command-line tool
+    ///     passes the linter's whole set).
+    /// - Returns: The new connector and the warnings.
+    /// - Throws: ``ConnectorError/refused(_:)`` with the error-level findings, or another
+    ///   ``ConnectorError`` for a value that cannot be written at all.
     @discardableResult
     public mutating func addNetworkConnector(_ definition: NetworkConnectorDefinition, to broker: Broker,
-                                             target: ConfigurationTarget = .activeMQ) throws(ConnectorError) -> NetworkConnector {
-        let attributes = try definition.validate(for: target)
-        if broker.networkConnector(named: definition.name) != nil { throw .duplicateName(definition.name) }
+                                             settings: RuleSettings, rules: RuleSet = .model) throws(ConnectorError) -> ConnectorEdit {
+        let attributes = try definition.attributeList()
         let connector = NewElement("networkConnector", attributes: attributes.map { ($0.name, $0.value) })
+        var candidate = document
         let inserted: LosslessDocument.Element
         do throws(XMLEditError) {
+            try checkCurrent(broker.element)
             if let list = broker.networkConnectorsElement {
-                inserted = try document.insertChild(connector, into: list)
+                inserted = try candidate.insertChild(connector, into: list)
             } else {
                 let following = broker.element.childElements.first { $0.localName > "networkConnectors" }
-                let list = try document.insertChild(NewElement("networkConnectors", children: [connector]), into: broker.element,
-                                                    at: following.map(InsertionPoint.before) ?? .end)
+                let list = try candidate.insertChild(NewElement("networkConnectors", children: [connector]), into: broker.element,
+                                                     at: following.map(InsertionPoint.before) ?? .end)
                 guard let first = list.childElements.first else { throw XMLEditError.notAChild }
                 inserted = first
             }
         } catch {
             throw .edit(error)
         }
-        return NetworkConnector(element: inserted)
+        let warnings = try Self.judge(candidate, edited: inserted, settings: settings, rules: rules)
+        document = candidate
+        return ConnectorEdit(connector: NetworkConnector(element: inserted), warnings: warnings)
     }
 
-    /// Changes attributes of a network connector; only their values change (or, for attributes
-    /// it did not have, they are added after its last attribute).
+    /// Adds a network connector, judged by the model's rules under the target's profile.
+    ///
+    /// - Returns: The new connector (use ``addNetworkConnector(_:to:settings:rules:)`` for the warnings).
+    @discardableResult
+    public mutating func addNetworkConnector(_ definition: NetworkConnectorDefinition, to broker: Broker,
+                                             target: ConfigurationTarget = .activeMQ) throws(ConnectorError) -> NetworkConnector {
+        try addNetworkConnector(definition, to: broker, settings: RuleSettings(profile: target.profile)).connector
+    }
+
+    /// Changes attributes of a network connector, all in one edit (one parse): only their values
+    /// change, and attributes it did not have are added after its last attribute. The rules judge
+    /// the result as ``addNetworkConnector(_:to:settings:rules:)`` does.
     ///
     /// - Parameters:
-    ///   - name: The connector's name.
+    ///   - name: The connector's effective name: its `name` as written (a `${…}` placeholder
+    ///     too), or `NC` for one without a name.
     ///   - broker: A broker of this version of the configuration.
     ///   - change: The new values.
-    ///   - target: Adds Amazon MQ's checks when `.amazonMQ`.
+    ///   - settings: The profile, disabled rules and severities.
+    ///   - rules: The rules that judge the edit.
+    /// - Throws: ``ConnectorError/noSuchConnector(_:)``, ``ConnectorError/ambiguousName(_:lines:)``,
+    ///   ``ConnectorError/refused(_:)``, or another ``ConnectorError``.
     @discardableResult
     public mutating func updateNetworkConnector(named name: String, in broker: Broker, _ change: NetworkConnectorChange,
-                                                target: ConfigurationTarget = .activeMQ) throws(ConnectorError) -> NetworkConnector {
-        guard let connector = broker.networkConnector(named: name) else { throw .noSuchConnector(name) }
+                                                settings: RuleSettings, rules: RuleSet = .model) throws(ConnectorError) -> ConnectorEdit {
+        let connector = try Self.connector(named: name, in: broker)
         let assignments = try change.assignments()
-        // The connector as it will be, checked as a whole.
-        var final: [NewElement.Attribute] = connector.element.attributes.map { .init(name: $0.qualifiedName, value: $0.value) }
-        for assignment in assignments {
-            if let index = final.firstIndex(where: { $0.name == assignment.name }) {
-                final[index].value = assignment.value
-            } else {
-                final.append(assignment)
-            }
-        }
-        if let newName = assignments.first(where: { $0.name == "name" })?.value, newName != name,
-            broker.networkConnector(named: newName) != nil
-        {
-            throw .duplicateName(newName)
-        }
-        if let uriText = final.first(where: { $0.name == "uri" })?.value, assignments.contains(where: { $0.name == "uri" }) || target == .amazonMQ {
-            let uri: NetworkConnectorURI
-            do {
-                uri = try NetworkConnectorURI.parse(uriText)
-            } catch {
-                throw .invalidURI(error)
-            }
-            try ConnectorRules.check(uri: uri, attributes: final, target: target)
-        }
-        let start = connector.element.range.lowerBound
+        var candidate = document
         do throws(XMLEditError) {
-            for assignment in assignments {
-                guard let current = document.element(startingAt: start) else { throw XMLEditError.staleView }
-                try document.setAttribute(assignment.name, to: assignment.value, on: current)
+            try checkCurrent(broker.element)
+            var edits: [TextEdit] = []
+            for assignment in assignments where connector.element.attribute(assignment.name)?.value != assignment.value {
+                edits.append(try candidate.editSettingAttribute(assignment.name, to: assignment.value, on: connector.element))
             }
+            try candidate.apply(edits)
         } catch {
             throw .edit(error)
         }
-        guard let updated = document.element(startingAt: start) else { throw .edit(.staleView) }
-        return NetworkConnector(element: updated)
+        guard let updated = candidate.element(startingAt: connector.element.range.lowerBound) else { throw .edit(.staleView) }
+        let warnings = try Self.judge(candidate, edited: updated, settings: settings, rules: rules)
+        document = candidate
+        return ConnectorEdit(connector: NetworkConnector(element: updated), warnings: warnings)
+    }
+
+    /// Changes attributes of a network connector, judged by the model's rules under the target's profile.
+    @discardableResult
+    public mutating func updateNetworkConnector(named name: String, in broker: Broker, _ change: NetworkConnectorChange,
+                                                target: ConfigurationTarget = .activeMQ) throws(ConnectorError) -> NetworkConnector {
+        try updateNetworkConnector(named: name, in: broker, change, settings: RuleSettings(profile: target.profile)).connector
     }
 
     /// Removes a network connector and its own lines. When it was the last one, the
     /// `<networkConnectors>` element it leaves empty goes too (unless it still holds comments,
     /// which are never removed).
+    ///
+    /// - Parameter name: The connector's effective name (`NC` for one without a name).
     public mutating func removeNetworkConnector(named name: String, from broker: Broker) throws(ConnectorError) {
-        guard let connector = broker.networkConnector(named: name) else { throw .noSuchConnector(name) }
+        let connector = try Self.connector(named: name, in: broker)
         let list = connector.element.parent
         let listStart = list?.range.lowerBound
         do throws(XMLEditError) {
+            try checkCurrent(broker.element)
             try document.removeElement(connector.element)
             if let listStart, let emptied = document.element(startingAt: listStart),
                 emptied.children.allSatisfy({ $0.kind == .text && $0.sourceText.allSatisfy(\.isWhitespace) })
@@ -153,6 +169,45 @@ public struct BrokerConfiguration: Sendable {
             throw .edit(error)
         }
     }
+
+    /// The one connector of the broker with this effective name.
+    static func connector(named name: String, in broker: Broker) throws(ConnectorError) -> NetworkConnector {
+        let found = broker.networkConnectors(named: name)
+        guard let first = found.first else { throw .noSuchConnector(name) }
+        guard found.count == 1 else { throw .ambiguousName(name, lines: found.map { $0.element.position.line }) }
+        return first
+    }
+
+    private func checkCurrent(_ element: LosslessDocument.Element) throws(XMLEditError) {
+        guard document.element(startingAt: element.range.lowerBound) == element else { throw .staleView }
+    }
+
+    /// Runs the rules on the document as it would be; refuses on an error that concerns the edited
+    /// connector (at it, or with a note pointing at it), and returns the warnings that do.
+    static func judge(_ candidate: LosslessDocument, edited: LosslessDocument.Element, settings: RuleSettings,
+                      rules: RuleSet) throws(ConnectorError) -> [Diagnostic] {
+        let range = edited.range
+        func concerns(_ diagnostic: Diagnostic) -> Bool {
+            if let offset = diagnostic.byteRange?.lowerBound, range.contains(offset) { return true }
+            return diagnostic.notes.contains { note in
+                note.file == diagnostic.file && note.byteRange.map { range.contains($0.lowerBound) } == true
+            }
+        }
+        let findings = rules.check(BrokerConfiguration(document: candidate), path: candidate.path ?? "-", settings: settings)
+            .filter(concerns)
+        let errors = findings.filter { $0.severity == .error }
+        if !errors.isEmpty { throw .refused(errors) }
+        return findings
+    }
+}
+
+/// What an edit of a connector did: the connector as written, and the warnings the rules raised
+/// about it (an edit with error-level findings is refused instead).
+public struct ConnectorEdit: Sendable {
+    /// The connector, in the edited document.
+    public var connector: NetworkConnector
+    /// Warning- and info-level findings on the connector.
+    public var warnings: [Diagnostic]
 }
 
 /// New values for some attributes of an existing network connector.
@@ -200,11 +255,15 @@ public struct NetworkConnectorChange: Sendable, Hashable {
         return copy
     }
 
-    /// The attribute assignments, checked (types, no literal password, valid URI).
+    /// Whether the change changes nothing at all.
+    public var isEmpty: Bool {
+        name == nil && remote == nil && userName == nil && duplex == nil && networkTTL == nil && password == nil && otherAttributes.isEmpty
+    }
+
+    /// The attribute assignments, each value checked (the rules judge the result).
     func assignments() throws(ConnectorError) -> [NewElement.Attribute] {
-        try ConnectorRules.assignments(
+        try ConnectorValues.assignments(
             name: name, userName: userName, password: password, duplex: duplex, networkTTL: networkTTL,
-            others: otherAttributes, remote: remote
-        ).0
+            others: otherAttributes, remote: remote)
     }
 }

@@ -185,3 +185,11 @@ public struct TransportConnector: Sendable, Hashable {
     /// `allowLinkStealing`: a new connection with a used client id replaces the old. Default `false`.
     public var allowLinkStealing: ConfigValue<Bool>? { get throws(ConfigValueError) { try attributes.boolean("allowLinkStealing") } }
 }
+
+extension TransportConnector {
+    /// The name ActiveMQ gives the connector: its `name` as written, or its URI's text when it has
+    /// none (may hold a secret: redact before printing).
+    public var effectiveName: String {
+        element.attribute("name")?.value ?? element.attribute("uri")?.value ?? ""
+    }
+}

@@ -1,18 +1,18 @@
 /// The bridges of a network as a directed graph: a connector from A to B carries messages from A
 /// to B, and from B to A as well when it is duplex. One place for the hop arithmetic shared by the
 /// topology generator (which sets `networkTTL`) and the linter (which checks it).
-public struct NetworkGraph: Sendable {
+package struct NetworkGraph: Sendable {
     /// A bridge.
-    public struct Bridge: Sendable, Hashable {
+    package struct Bridge: Sendable, Hashable {
         /// The broker that declares the connector.
-        public var from: Int
+        package var from: Int
         /// The broker it connects to.
-        public var to: Int
+        package var to: Int
         /// Whether messages also flow from `to` to `from`.
-        public var duplex: Bool
+        package var duplex: Bool
 
         /// Creates a bridge.
-        public init(from: Int, to: Int, duplex: Bool) {
+        package init(from: Int, to: Int, duplex: Bool) {
             self.from = from
             self.to = to
             self.duplex = duplex
@@ -20,18 +20,18 @@ public struct NetworkGraph: Sendable {
     }
 
     /// How many brokers.
-    public let count: Int
+    package let count: Int
     /// The bridges.
-    public let bridges: [Bridge]
+    package let bridges: [Bridge]
 
     /// A graph of `count` brokers (0..<count) and their bridges.
-    public init(count: Int, bridges: [Bridge]) {
+    package init(count: Int, bridges: [Bridge]) {
         self.count = count
         self.bridges = bridges
     }
 
     /// The groups of brokers joined by bridges (direction ignored), each with two brokers or more.
-    public var components: [[Int]] {
+    package var components: [[Int]] {
         var neighbours = [Set<Int>](repeating: [], count: count)
         for bridge in bridges {
             neighbours[bridge.from].insert(bridge.to)
@@ -56,7 +56,7 @@ public struct NetworkGraph: Sendable {
     }
 
     /// Whether every two brokers of a group have a bridge between them (a full mesh of 3 or more).
-    public func isFullMesh(_ members: [Int]) -> Bool {
+    package func isFullMesh(_ members: [Int]) -> Bool {
         guard members.count >= 3 else { return false }
         var pairs = Set<[Int]>()
         for bridge in bridges { pairs.insert([min(bridge.from, bridge.to), max(bridge.from, bridge.to)]) }
@@ -68,7 +68,7 @@ public struct NetworkGraph: Sendable {
 
     /// The most hops a message needs between two brokers of a group (following bridge
     /// directions), with the pair that needs them; 0 when no message travels.
-    public func longestPath(in members: [Int]) -> (hops: Int, from: Int, to: Int) {
+    package func longestPath(in members: [Int]) -> (hops: Int, from: Int, to: Int) {
         var adjacency = [[Int]](repeating: [], count: count)
         for bridge in bridges {
             adjacency[bridge.from].append(bridge.to)
@@ -94,7 +94,7 @@ public struct NetworkGraph: Sendable {
     }
 
     /// The `networkTTL` every bridge of a group needs: 1 in a full mesh, otherwise the longest path.
-    public func requiredTTL(in members: [Int]) -> Int {
+    package func requiredTTL(in members: [Int]) -> Int {
         isFullMesh(members) ? 1 : max(1, longestPath(in: members).hops)
     }
 }

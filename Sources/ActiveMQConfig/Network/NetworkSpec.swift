@@ -121,7 +121,7 @@ public struct NetworkSpec: Sendable, Hashable, Codable {
     }
 
     /// The file name without its folder and extension.
-    public static func fileStem(_ path: String) -> String {
+    package static func fileStem(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot > name.startIndex else { return name }
         return String(name[..<dot])

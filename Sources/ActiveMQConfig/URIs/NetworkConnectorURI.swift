@@ -54,7 +54,7 @@ public struct NetworkConnectorURI: Sendable, Hashable, CustomStringConvertible {
             }
         }
 
-        fileprivate func secrets(_ where: String) -> [String] {
+        func secrets(_ where: String) -> [String] {
             switch self {
             case .transport(let uri):
                 var found: [String] = []
@@ -62,7 +62,7 @@ public struct NetworkConnectorURI: Sendable, Hashable, CustomStringConvertible {
                 found += uri.literalPasswordOptions.map { "\(`where`): the '\($0)' option" }
                 return found
             case .composite(_, let members, let options, _):
-                var found = options.filter { $0.isPassword && !($0.value.map(Placeholder.isReference) ?? false) && $0.value?.isEmpty == false }
+                var found = options.filter(\.isLiteralPassword)
                     .map { "\(`where`): the '\($0.name)' option" }
                 for (i, member) in members.enumerated() { found += member.secrets("\(`where`), member \(i + 1)") }
                 return found
@@ -220,7 +220,7 @@ public struct NetworkConnectorURI: Sendable, Hashable, CustomStringConvertible {
     /// "the 'password' option"), never the passwords themselves. Placeholders are references,
     /// not literal passwords.
     public var literalPasswordLocations: [String] {
-        var found = options.filter { $0.isPassword && !($0.value.map(Placeholder.isReference) ?? false) && $0.value?.isEmpty == false }
+        var found = options.filter(\.isLiteralPassword)
             .map { "the connector URI's '\($0.name)' option" }
         for (i, member) in members.enumerated() { found += member.secrets("member \(i + 1) of the URI") }
         return found
@@ -229,7 +229,7 @@ public struct NetworkConnectorURI: Sendable, Hashable, CustomStringConvertible {
 
 /// Masks literal passwords in URI text that may not parse: the password of `user:password@`
 /// and the values of options named like a password.
-public func redactText(_ text: String) -> String {
+package func redactText(_ text: String) -> String {
     var result = ""
     var rest = Substring(text)
     // user:password@ after "://"

@@ -162,7 +162,7 @@ public struct TransportURI: Sendable, Hashable, CustomStringConvertible {
 
     /// The options that carry a literal password.
     public var literalPasswordOptions: [String] {
-        options.filter { $0.isPassword && !($0.value.map(Placeholder.isReference) ?? false) && $0.value?.isEmpty == false }
+        options.filter(\.isLiteralPassword)
             .map(\.name)
     }
 }

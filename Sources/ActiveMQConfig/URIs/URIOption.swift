@@ -16,6 +16,9 @@ public struct URIOption: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the option carries a password (its name contains "password", any case).
     public var isPassword: Bool { name.lowercased().contains("password") }
+    /// Whether the option holds a literal password (named like one, with a value that is not empty
+    /// and not a `${…}` placeholder).
+    public var isLiteralPassword: Bool { isPassword && value.map { !$0.isEmpty && !Placeholder.isReference($0) } == true }
 
     /// `name=***` when the option carries a literal password; otherwise as written.
     var redacted: String {

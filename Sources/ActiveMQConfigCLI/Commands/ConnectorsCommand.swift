@@ -40,7 +40,9 @@ struct DocumentOptions: ParsableArguments {
         do {
             return try configuration.broker(named: brokerName)
         } catch {
-            throw CLIError(path: file, message: error.description, exitCode: ExitStatus.usageOrIO)
+            var message = error.description
+            if configuration.brokers.count > 1 { message += "; choose one with --broker NAME" }
+            throw CLIError(path: file, message: message, exitCode: ExitStatus.usageOrIO)
         }
     }
 }
@@ -53,15 +55,28 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .customShort("o"), help: "Write the edited document to this file (atomically).")
     var output: String?
 
+    @Flag(help: "Print the change as a unified diff (passwords shown as ***) instead of writing.")
+    var diff = false
+
+    @Flag(help: "With --in-place, replace a file whose mode denies its owner write permission.")
+    var force = false
+
     func validate() throws {
         if inPlace && output != nil { throw ValidationError("--in-place and -o cannot be combined") }
+        if diff && (inPlace || output != nil) { throw ValidationError("--diff prints the change; it cannot be combined with --in-place or -o") }
     }
 
     /// Emits the edited bytes where asked.
     func emit(_ bytes: [UInt8], original: [UInt8], file: String) throws {
-        if inPlace {
+        if diff {
+            CLI.console.writeOutput(Array(UnifiedDiff.render(original, bytes, path: file).utf8))
+        } else if inPlace {
             guard file != "-" else {
                 throw CLIError(message: "--in-place needs a file, not standard input", exitCode: ExitStatus.usageOrIO)
+            }
+            if !force, let mode = FileMode.of(file), !mode.ownerCanWrite {
+                throw CLIError(path: file, message: "the file is read-only (mode \(mode.octal)); nothing was written (use --force to replace it anyway)",
+                               exitCode: ExitStatus.usageOrIO)
             }
             try write(bytes, to: file, expecting: original)
         } else if let output {
@@ -75,43 +90,63 @@ struct OutputOptions: ParsableArguments {
         do {
             try AtomicFile.write(bytes, to: path, expecting: original)
         } catch {
-            switch error {
-            case .changedOnDisk: throw CLIError(path: path, message: error.message, exitCode: ExitStatus.failure)
-            case .io: throw CLIError(path: path, message: error.message, exitCode: ExitStatus.usageOrIO)
-            }
+            throw CLIError([error.diagnostic])
         }
     }
 }
 
-/// `--target activemq|amazon-mq`.
-enum TargetOption: String, ExpressibleByArgument, CaseIterable {
-    case activemq
-    case amazonMQ = "amazon-mq"
+/// How the rules judge an edit: the profile (`--target`, else `.activemq-config.json`, else
+/// `activemq`) and the project's disabled rules and severities, exactly as `lint` reads them.
+struct RuleOptions: ParsableArguments {
+    @Option(help: "activemq or amazon-mq: whose rules judge the edit (default: .activemq-config.json's profile, else activemq).")
+    var target: ConfigurationTarget?
 
-    var target: ConfigurationTarget { self == .activemq ? .activeMQ : .amazonMQ }
+    @Option(name: .customLong("engine-version"), help: "Amazon MQ engine version: 5.15, 5.16, 5.17, 5.18 (default) or 5.19.")
+    var engineVersion: AmazonMQEngineVersion?
+
+    /// The settings for the file being edited.
+    func settings(for file: String) throws -> RuleSettings {
+        var commandLine = LintCommandLine()
+        commandLine.profile = target?.rawValue
+        commandLine.engineVersion = engineVersion
+        do throws(LintSettingsError) {
+            return try commandLine.settings(for: file, lookup: ProjectConfigurationLookup())
+        } catch {
+            throw CLIError(error.diagnostics)
+        }
+    }
 }
 
-/// Reads the file, applies one connector edit to the chosen broker, and writes the result where
-/// the output options say; a refused edit writes nothing.
-func editConnectors(_ document: DocumentOptions, _ output: OutputOptions,
-                    _ edit: (inout BrokerConfiguration, Broker) throws(ConnectorError) -> Void) throws {
+/// Reads the file, applies one connector edit to the chosen broker, prints the rules' warnings,
+/// and writes the result where the output options say; a refused edit writes nothing (exit 1,
+/// each finding with its rule's id).
+func editConnectors(_ document: DocumentOptions, _ output: OutputOptions, rules options: RuleOptions?,
+                    _ edit: (inout BrokerConfiguration, Broker, RuleSettings) throws(ConnectorError) -> [Diagnostic]) throws {
     var configuration = try document.configuration()
     let original = configuration.bytes
     let broker = try document.broker(in: configuration)
+    let settings = try options?.settings(for: document.file) ?? RuleSettings()
+    let warnings: [Diagnostic]
     do {
-        try edit(&configuration, broker)
+        warnings = try edit(&configuration, broker, settings)
     } catch {
         throw connectorFailure(error, file: document.file)
     }
+    for warning in warnings { CLI.console.printError(warning.formatted) }
     try output.emit(configuration.bytes, original: original, file: document.file)
 }
 
-/// Turns a connector error into the tool's error.
+/// Turns a connector error into the tool's error: findings as they are; a broker or connector
+/// that cannot be chosen is a usage error (exit 2); anything else a failure (exit 1).
 func connectorFailure(_ error: ConnectorError, file: String) -> CLIError {
-    if case .brokerSelection = error {
+    switch error {
+    case .refused(let findings):
+        return CLIError(findings)
+    case .brokerSelection, .ambiguousName:
         return CLIError(path: file, message: error.description, exitCode: ExitStatus.usageOrIO)
+    default:
+        return CLIError(path: file, message: error.description, exitCode: ExitStatus.failure, code: error.code)
     }
-    return CLIError(path: file, message: error.description, exitCode: ExitStatus.failure)
 }
 
 /// Accepts `VAR` or `${VAR}`.
@@ -119,6 +154,15 @@ func secretReference(_ text: String?) -> SecretReference? {
     guard var name = text else { return nil }
     if name.hasPrefix("${") && name.hasSuffix("}") { name = String(name.dropFirst(2).dropLast()) }
     return SecretReference(placeholderNamed: name)
+}
+
+/// The connector options `add` and `set` share, in the same shapes.
+struct ConnectorValueOptions: ParsableArguments {
+    @Option(name: .customLong("user"), help: "The userName the bridge authenticates as.") var userName: String?
+    @Flag(inversion: .prefixedNo, help: "Make the bridge duplex (one bridge both ways), or not.") var duplex: Bool?
+    @Option(name: .customLong("network-ttl"), help: "How many brokers a message may cross (-1: unlimited).") var networkTTL: Int?
+    @Option(name: .customLong("password-placeholder"), help: "Refer to the bridge password as ${VAR} (never a password).")
+    var passwordPlaceholder: String?
 }
 
 struct ListConnectors: ParsableCommand {
@@ -168,6 +212,8 @@ struct ConnectorRow {
     var broker: String?
     var kind: String
     var name: String?
+    /// The name ActiveMQ gives it (`NC` for an unnamed network connector).
+    var effectiveName: String
     var uri: String?
     var scheme: String?
     var members: [String]
@@ -181,6 +227,7 @@ struct ConnectorRow {
         self.broker = broker
         kind = "network"
         name = connector.name?.description
+        effectiveName = connector.effectiveName
         userName = connector.userName?.description
         position = connector.element.position
         members = []
@@ -199,6 +246,7 @@ struct ConnectorRow {
         self.broker = broker
         kind = "transport"
         name = connector.name?.description
+        effectiveName = redactText(connector.effectiveName)
         userName = nil
         duplex = .null
         members = []
@@ -230,7 +278,7 @@ struct ConnectorRow {
     }
 
     var text: String {
-        var line = "\(file):\(position.line):\(position.column): \(kind) \(name ?? "(unnamed)") \(uri ?? "(no uri)")"
+        var line = "\(file):\(position.line):\(position.column): \(kind) \(name ?? "(unnamed: \(effectiveName))") \(uri ?? "(no uri)")"
         if let broker { line += " broker=\(broker)" }
         if let userName { line += " userName=\(userName)" }
         switch duplex {
@@ -244,7 +292,7 @@ struct ConnectorRow {
 
     var json: JSONText {
         var members: [(String, JSONText)] = [
-            ("file", .string(file)), ("broker", .optional(broker)), ("kind", .string(kind)), ("name", .optional(name)),
+            ("file", .string(file)), ("broker", .optional(broker)), ("kind", .string(kind)), ("name", .optional(name)), ("effectiveName", .string(effectiveName)),
             ("uri", .optional(uri)), ("scheme", .optional(scheme)), ("members", .array(self.members.map(JSONText.string))),
             ("userName", .optional(userName)), ("duplex", duplex),
             ("line", .number(position.line)), ("column", .number(position.column)),
@@ -259,30 +307,29 @@ struct AddConnector: ParsableCommand {
         ActiveMQConfigCLI.configuration(
             "add", abstract: "Add a network connector.",
             discussion: """
-                The connector goes inside <networkConnectors> (created when missing). Example, the \
-                Amazon MQ tutorial's connector: add activemq.xml --name connector_1_to_2 --user myCommonUser \
-                --duplex --uri 'static:(ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617)' --target amazon-mq
+                The connector goes inside <networkConnectors> (created when missing). Before anything is \
+                written, lint's rules judge the connector under the profile (--target, else the project's \
+                .activemq-config.json): an error refuses the edit (exit 1, with the rule's id), warnings are \
+                printed. Example, the Amazon MQ tutorial's connector: add activemq.xml --name connector_1_to_2 \
+                --user myCommonUser --duplex --uri 'static:(ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617)' --target amazon-mq
                 """)
     }
 
     @OptionGroup var document: DocumentOptions
     @Option(help: "The connector's name (unique within the broker).") var name: String
     @Option(help: "static:(…) for one or more brokers, masterslave:(active,standby) for an active/standby pair.") var uri: String
-    @Option(name: .customLong("user"), help: "The userName the bridge authenticates as.") var userName: String?
-    @Flag(help: "Make the bridge duplex.") var duplex = false
-    @Option(name: .customLong("network-ttl"), help: "How many brokers a message may cross.") var networkTTL: Int?
-    @Option(name: .customLong("password-placeholder"), help: "Refer to the bridge password as ${VAR}.") var passwordPlaceholder: String?
-    @Option(help: "activemq or amazon-mq (adds Amazon MQ's checks).") var target: TargetOption = .activemq
+    @OptionGroup var values: ConnectorValueOptions
+    @OptionGroup var rules: RuleOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         var definition = NetworkConnectorDefinition(name: name, to: .uri(uri))
-        if let userName { definition = definition.userName(userName) }
-        if duplex { definition = definition.duplex() }
-        if let networkTTL { definition = definition.networkTTL(networkTTL) }
-        if let reference = secretReference(passwordPlaceholder) { definition = definition.password(reference) }
-        try editConnectors(document, output) { (configuration, broker) throws(ConnectorError) in
-            try configuration.addNetworkConnector(definition, to: broker, target: target.target)
+        if let userName = values.userName { definition = definition.userName(userName) }
+        if let duplex = values.duplex { definition = definition.duplex(duplex) }
+        if let networkTTL = values.networkTTL { definition = definition.networkTTL(networkTTL) }
+        if let reference = secretReference(values.passwordPlaceholder) { definition = definition.password(reference) }
+        try editConnectors(document, output, rules: rules) { (configuration, broker, settings) throws(ConnectorError) in
+            try configuration.addNetworkConnector(definition, to: broker, settings: settings, rules: RuleCatalog.rules).warnings
         }
     }
 }
@@ -292,28 +339,46 @@ struct SetConnector: ParsableCommand {
         ActiveMQConfigCLI.configuration(
             "set", abstract: "Change a network connector's attributes.",
             discussion: """
-                Only the values change. Example, the remote broker became an active/standby pair: \
-                set activemq.xml --name connector_1_to_2 --uri 'masterslave:(ssl://…-1…:61617,ssl://…-2…:61617)'
+                Only the values change, in one edit. The connector is named as ActiveMQ names it: its name \
+                as written (a ${…} placeholder too), or NC when it has none. The rules judge the result as \
+                for add. Example, the remote broker became an active/standby pair: set activemq.xml --name \
+                connector_1_to_2 --uri 'masterslave:(ssl://…-1…:61617,ssl://…-2…:61617)'
                 """)
     }
 
     @OptionGroup var document: DocumentOptions
-    @Option(help: "The connector to change.") var name: String
+    @Option(help: "The connector to change (NC for an unnamed one).") var name: String
+    @Option(name: .customLong("new-name"), help: "Rename the connector (restarts its bridge and durable network subscriptions).")
+    var newName: String?
     @Option(help: "A new URI.") var uri: String?
-    @Option(name: .customLong("user"), help: "A new userName.") var userName: String?
-    @Option(help: "true or false.") var duplex: Bool?
-    @Option(name: .customLong("network-ttl"), help: "A new networkTTL.") var networkTTL: Int?
-    @Option(help: "activemq or amazon-mq (adds Amazon MQ's checks).") var target: TargetOption = .activemq
+    @OptionGroup var values: ConnectorValueOptions
+    @OptionGroup var rules: RuleOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         var change = NetworkConnectorChange()
+        if let newName { change = change.name(newName) }
         if let uri { change = change.remote(.uri(uri)) }
-        if let userName { change = change.userName(userName) }
-        if let duplex { change = change.duplex(duplex) }
-        if let networkTTL { change = change.networkTTL(networkTTL) }
-        try editConnectors(document, output) { (configuration, broker) throws(ConnectorError) in
-            try configuration.updateNetworkConnector(named: name, in: broker, change, target: target.target)
+        if let userName = values.userName { change = change.userName(userName) }
+        if let duplex = values.duplex { change = change.duplex(duplex) }
+        if let networkTTL = values.networkTTL { change = change.networkTTL(networkTTL) }
+        if let reference = secretReference(values.passwordPlaceholder) { change = change.password(reference) }
+        guard !change.isEmpty else {
+            throw CLIError(path: document.file,
+                           message: "nothing to change: give --new-name, --uri, --user, --duplex/--no-duplex, --network-ttl or --password-placeholder",
+                           exitCode: ExitStatus.usageOrIO)
+        }
+        try editConnectors(document, output, rules: rules) { (configuration, broker, settings) throws(ConnectorError) in
+            let before = configuration.bytes
+            var notes = try configuration.updateNetworkConnector(named: name, in: broker, change, settings: settings, rules: RuleCatalog.rules).warnings
+            if configuration.bytes == before {
+                notes.append(Diagnostic(file: document.file, severity: .info, code: nil,
+                                        message: "nothing changed: connector '\(name)' already has these values"))
+            } else if let newName, newName != name {
+                notes.append(Diagnostic(file: document.file, severity: .warning, code: "rename",
+                                        message: "renaming '\(name)' to '\(newName)' restarts its bridge, and its durable network subscriptions are made anew under the new name"))
+            }
+            return notes
         }
     }
 }
@@ -322,16 +387,17 @@ struct RemoveConnector: ParsableCommand {
     static var configuration: CommandConfiguration {
         ActiveMQConfigCLI.configuration(
             "remove", abstract: "Remove a network connector.",
-            discussion: "Its lines go; an emptied <networkConnectors> goes too. Comments stay.")
+            discussion: "Its lines go; an emptied <networkConnectors> goes too. Comments stay. NC names an unnamed connector.")
     }
 
     @OptionGroup var document: DocumentOptions
-    @Option(help: "The connector to remove.") var name: String
+    @Option(help: "The connector to remove (NC for an unnamed one).") var name: String
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try editConnectors(document, output) { (configuration, broker) throws(ConnectorError) in
+        try editConnectors(document, output, rules: nil) { (configuration, broker, _) throws(ConnectorError) in
             try configuration.removeNetworkConnector(named: name, from: broker)
+            return []
         }
     }
 }

@@ -16,11 +16,6 @@ struct LintCommand: ParsableCommand {
                 """)
     }
 
-    enum Profile: String, ExpressibleByArgument, CaseIterable {
-        case activemq
-        case amazonMQ = "amazon-mq"
-    }
-
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, sarif, github
     }
@@ -29,9 +24,9 @@ struct LintCommand: ParsableCommand {
         case error, warning
     }
 
-    @Option(help: "activemq (default) or amazon-mq.") var profile: Profile?
+    @Option(help: "activemq (default) or amazon-mq.") var profile: ConfigurationTarget?
     @Option(name: .customLong("engine-version"), help: "Amazon MQ engine version: 5.15, 5.16, 5.17, 5.18 (default) or 5.19.")
-    var engineVersion: String?
+    var engineVersion: AmazonMQEngineVersion?
     @Option(help: "text (default), json, sarif or github.") var format: Format = .text
     @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error (default) or warning.") var failOn: FailOn = .error
     @Option(name: .customLong("disable"), help: "Turn a rule off (repeatable); embedded-password cannot be.") var disabled: [String] = []
@@ -40,9 +35,6 @@ struct LintCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one FILE") }
-        if let engineVersion, AmazonMQEngineVersion(rawValue: engineVersion) == nil {
-            throw ValidationError("--engine-version must be one of 5.15, 5.16, 5.17, 5.18, 5.19")
-        }
         for rule in disabled where RuleCatalog.rule(RuleID(rawValue: rule)) == nil {
             throw ValidationError("unknown rule '\(rule)' (see 'activemq-config rules')")
         }
@@ -52,7 +44,7 @@ struct LintCommand: ParsableCommand {
         let console = CLI.console
         var commandLine = LintCommandLine()
         commandLine.profile = profile?.rawValue
-        commandLine.engineVersion = engineVersion.flatMap(AmazonMQEngineVersion.init(rawValue:))
+        commandLine.engineVersion = engineVersion
         commandLine.disabled = disabled.map { RuleID(rawValue: $0) }
         if let network {
             let bytes: [UInt8]
@@ -74,7 +66,7 @@ struct LintCommand: ParsableCommand {
         do throws(LintSettingsError) {
             report = try Linter(commandLine: commandLine).lint(inputs)
         } catch {
-            throw CLIError(path: error.path, message: error.message, exitCode: ExitStatus.usageOrIO)
+            throw CLIError(error.diagnostics)
         }
         console.writeOutput(Array(Reporter.render(report, format: format.rawValue == "text" ? .text : ReportFormat(rawValue: format.rawValue)!,
                                                   toolVersion: CLI.version).utf8))
@@ -144,7 +136,7 @@ struct ValidateCommand: ParsableCommand {
                 report.ioErrors.append(error)
                 continue
             }
-            do throws(SchemaValidator.Failure) {
+            do throws(SchemaValidation.Failure) {
                 report.findings += try SchemaValidator.validate(bytes, path: file, schema: schema)
                 report.files += 1
             } catch {

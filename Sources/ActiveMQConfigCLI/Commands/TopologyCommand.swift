@@ -50,7 +50,7 @@ struct GenerateTopology: ParsableCommand {
 
     @Argument(help: "The network spec (JSON).") var spec: String
     @Option(help: "The folder to write into (created if missing).") var out: String
-    @Option(help: "amazon-mq (default) or activemq.") var target: TargetOption = .amazonMQ
+    @Option(help: "amazon-mq (default) or activemq.") var target: ConfigurationTarget = .amazonMQ
     @Option(help: "An existing configuration to copy for each broker; connectors are inserted with minimal-diff edits.") var base: String?
     @Flag(help: "Overwrite existing files.") var force = false
 
@@ -66,7 +66,7 @@ struct GenerateTopology: ParsableCommand {
         }
         let files: [GeneratedConfiguration]
         do {
-            files = try TopologyGenerator.generate(network, target: target.target, base: baseConfiguration)
+            files = try TopologyGenerator.generate(network, target: target, base: baseConfiguration)
         } catch {
             throw CLIError(path: spec, message: error.message, exitCode: ExitStatus.failure)
         }
@@ -119,7 +119,7 @@ struct CheckTopology: ParsableCommand {
     static var configuration: CommandConfiguration {
         ActiveMQConfigCLI.configuration(
             "check", abstract: "Check that configuration files implement a spec: every connector present, none extra, same URIs and users.",
-            discussion: "Exit 0 when they do, 1 on any difference (each printed as FILE:LINE:COLUMN: error: MESSAGE).")
+            discussion: "Exit 0 when they do, 1 on any difference (each printed as FILE:LINE:COLUMN: error: MESSAGE [topology-drift]).")
     }
 
     @Argument(help: "The network spec (JSON).") var spec: String
@@ -141,7 +141,7 @@ struct CheckTopology: ParsableCommand {
         } catch {
             throw CLIError(path: spec, message: error.message, exitCode: ExitStatus.failure)
         }
-        for difference in drift { CLI.console.print(difference.description) }
+        for difference in drift { CLI.console.print(difference.diagnostic.formatted) }
         if !drift.isEmpty { throw ExitCode(ExitStatus.failure) }
     }
 }

@@ -1,29 +1,7 @@
 public import ActiveMQConfig
 
-/// The settings that decide which rules apply to a file and how strictly: the profile, the
-/// disabled rules and severity overrides, from `.activemq-config.json` and the command line.
-public struct LintSettings: Sendable, Hashable {
-    /// The profile.
-    public var profile: LintProfile = .activeMQ
-    /// Rules turned off (`embedded-password` cannot be).
-    public var disabled: Set<RuleID> = []
-    /// Severities replacing the profile's defaults; nil turns a rule off.
-    public var severities: [RuleID: Severity?] = [:]
-
-    /// Default settings: the `activemq` profile, every rule at its default severity.
-    public init() {}
-
-    /// The severity of a rule for this file, or nil when it is off.
-    public func severity(of rule: Rule) -> Severity? {
-        guard let base = rule.severity(under: profile) ?? (rule.isMandatory ? .error : nil) else {
-            return nil
-        }
-        if rule.isMandatory { return .error }
-        if disabled.contains(rule.id) { return nil }
-        if let override = severities[rule.id] { return override }
-        return base
-    }
-}
+/// The settings of one file: ``RuleSettings`` (shared with the builder and the edit commands).
+public typealias LintSettings = RuleSettings
 
 /// What the command line says; every field left nil defers to the project configuration.
 public struct LintCommandLine: Sendable, Hashable {
@@ -38,22 +16,35 @@ public struct LintCommandLine: Sendable, Hashable {
 
     /// Nothing given.
     public init() {}
+
+    /// The settings for one file: defaults, then its project configuration, then this command line.
+    ///
+    /// - Throws: ``LintSettingsError`` when a project configuration file is not valid.
+    public func settings(for file: String, lookup: ProjectConfigurationLookup) throws(LintSettingsError) -> RuleSettings {
+        var settings = RuleSettings()
+        if let configuration = try lookup.finder.configuration(for: file) {
+            configuration.apply(to: &settings, file: file)
+        }
+        if let name = profile, let made = LintProfile(name: name, engineVersion: engineVersion) {
+            settings.profile = made
+        } else if let engine = engineVersion, case .amazonMQ = settings.profile {
+            settings.profile = .amazonMQ(engine)
+        }
+        for rule in disabled { settings.disabled.insert(rule) }
+        return settings
+    }
 }
 
 /// Why the settings cannot be built.
-public struct LintSettingsError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct LintSettingsError: Error, Sendable, Hashable, CustomStringConvertible, DiagnosticConvertible {
     /// The file the error is about (a configuration file), if any.
     public var path: String?
     /// The reason.
     public var message: String
-    /// `FILE: error: MESSAGE`.
-    public var description: String { (path.map { "\($0): " } ?? "") + "error: " + message }
-}
-
-func makeProfile(_ name: String?, engineVersion: AmazonMQEngineVersion?) -> LintProfile? {
-    switch name {
-    case "activemq": return .activeMQ
-    case "amazon-mq": return .amazonMQ(engineVersion ?? .v5_18)
-    default: return nil
+    /// `FILE: error: MESSAGE [usage]`.
+    public var description: String { diagnostics[0].formatted }
+    /// The one diagnostic (code `usage`: exit 2).
+    public var diagnostics: [Diagnostic] {
+        [Diagnostic(file: path, severity: .error, code: Diagnostic.usageCode, message: message)]
     }
 }

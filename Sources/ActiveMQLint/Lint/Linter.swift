@@ -40,30 +40,23 @@ public struct LintReport: Sendable {
     public func fails(at threshold: Severity) -> Bool { findings.contains { $0.severity >= threshold } }
 }
 
-/// Lints broker configurations: every per-file rule on each file, then the cross-file rules over
+/// Lints broker configurations: every document rule on each file, then the network rules over
 /// all of them as one network, then inline suppressions.
 public struct Linter: Sendable {
     /// What the command line says (it wins over `.activemq-config.json`).
     public var commandLine: LintCommandLine
+    /// The rules to run.
+    public var rules: RuleSet
 
-    /// A linter with these command-line settings.
-    public init(commandLine: LintCommandLine = LintCommandLine()) {
+    /// A linter with these command-line settings, running every rule.
+    public init(commandLine: LintCommandLine = LintCommandLine(), rules: RuleSet = RuleCatalog.rules) {
         self.commandLine = commandLine
+        self.rules = rules
     }
 
     /// The settings for one file: defaults, then its project configuration, then the command line.
     public func settings(for file: String, finder: ProjectConfigurationLookup) throws(LintSettingsError) -> LintSettings {
-        var settings = LintSettings()
-        if let configuration = try finder.finder.configuration(for: file) {
-            configuration.apply(to: &settings, file: file)
-        }
-        if let profile = makeProfile(commandLine.profile, engineVersion: commandLine.engineVersion) {
-            settings.profile = profile
-        } else if let engine = commandLine.engineVersion, case .amazonMQ = settings.profile {
-            settings.profile = .amazonMQ(engine)
-        }
-        for rule in commandLine.disabled { settings.disabled.insert(rule) }
-        return settings
+        try commandLine.settings(for: file, lookup: finder)
     }
 
     /// Lints the files as one network.
@@ -72,7 +65,7 @@ public struct Linter: Sendable {
     public func lint(_ inputs: [LintInput]) throws(LintSettingsError) -> LintReport {
         let lookup = ProjectConfigurationLookup()
         var report = LintReport(findings: [], files: 0, skipped: [], ioErrors: [])
-        var contexts: [DocumentContext] = []
+        var contexts: [RuleContext] = []
         for input in inputs {
             let settings = try settings(for: input.path, finder: lookup)
             let bytes: [UInt8]
@@ -91,9 +84,8 @@ public struct Linter: Sendable {
                     continue
                 }
                 report.files += 1
-                if let severity = RuleCatalog.rule(.notWellFormed).flatMap(settings.severity(of:)) {
-                    report.findings.append(Finding(file: input.path, line: error.line ?? 1, column: error.column ?? 1,
-                                                   severity: severity, rule: .notWellFormed, message: error.message))
+                if let severity = rules[.notWellFormed].flatMap(settings.severity(of:)) {
+                    report.findings.append(.notWellFormed(error, path: input.path, severity: severity))
                 }
                 continue
             }
@@ -102,18 +94,18 @@ public struct Linter: Sendable {
                 continue
             }
             report.files += 1
-            let context = DocumentContext(path: input.path, configuration: configuration, settings: settings)
-            DocumentRules.check(context)
+            let context = RuleContext(path: input.path, configuration: configuration, settings: settings, rules: rules)
+            rules.runDocumentRules(context)
             contexts.append(context)
         }
-        NetworkRules.check(contexts, spec: commandLine.network)
+        rules.runNetworkRules(contexts, spec: commandLine.network)
         for context in contexts {
             Suppressions.apply(context)
-            report.findings += context.findings
+            report.findings += context.diagnostics
         }
         let order = Dictionary(inputs.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
         report.findings.sort {
-            (order[$0.file] ?? 0, $0.line, $0.column, $0.rule.rawValue) < (order[$1.file] ?? 0, $1.line, $1.column, $1.rule.rawValue)
+            (order[$0.file ?? ""] ?? 0, $0.line ?? 0, $0.column ?? 0, $0.code ?? "") < (order[$1.file ?? ""] ?? 0, $1.line ?? 0, $1.column ?? 0, $1.code ?? "")
         }
         return report
     }

@@ -76,7 +76,7 @@ struct ProjectConfiguration: Decodable, Sendable {
 
     private func check(_ path: String) throws(LintSettingsError) {
         func checkLevel(_ profile: String?, _ engine: String?, _ disable: [String]?, _ severity: [String: String]?) throws(LintSettingsError) {
-            if let profile, makeProfile(profile, engineVersion: nil) == nil {
+            if let profile, LintProfile(name: profile) == nil {
                 throw LintSettingsError(path: path, message: "unknown profile '\(profile)' (activemq or amazon-mq)")
             }
             if let engine, AmazonMQEngineVersion(rawValue: engine) == nil {
@@ -98,7 +98,7 @@ struct ProjectConfiguration: Decodable, Sendable {
     /// Applies this configuration, and the overrides whose globs match the file, to `settings`.
     func apply(to settings: inout LintSettings, file: String) {
         func applyLevel(_ profile: String?, _ engine: String?, _ disable: [String]?, _ severity: [String: String]?) {
-            if let profile, let made = makeProfile(profile, engineVersion: engine.flatMap(AmazonMQEngineVersion.init(rawValue:))) {
+            if let profile, let made = LintProfile(name: profile, engineVersion: engine.flatMap(AmazonMQEngineVersion.init(rawValue:))) {
                 settings.profile = made
             } else if let engine, let version = AmazonMQEngineVersion(rawValue: engine), case .amazonMQ = settings.profile {
                 settings.profile = .amazonMQ(version)
@@ -126,16 +126,19 @@ struct ProjectConfiguration: Decodable, Sendable {
 
     static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getcwd(&buffer, buffer.count) != nil else { return path }
-        let cwd = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let cwd = currentWorkingDirectory() else { return path }
         return cwd + "/" + (path.hasPrefix("./") ? String(path.dropFirst(2)) : path)
     }
 }
 
-/// Finds and caches each folder's `.activemq-config.json` (loaded once per run).
+/// Finds and caches each folder's `.activemq-config.json` (loaded once per run). Safe to share
+/// between threads: the cache is guarded by a lock.
 final class ProjectConfigurationFinder: @unchecked Sendable {
     private var cache: [String: ProjectConfiguration?] = [:]
+    private var mutex = pthread_mutex_t()
+
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
 
     /// The configuration that applies to a file, if any.
     func configuration(for file: String) throws(LintSettingsError) -> ProjectConfiguration? {
@@ -146,7 +149,10 @@ final class ProjectConfigurationFinder: @unchecked Sendable {
     }
 
     private func find(from directory: String) throws(LintSettingsError) -> ProjectConfiguration? {
-        if let cached = cache[directory] { return cached }
+        pthread_mutex_lock(&mutex)
+        let cached = cache[directory]
+        pthread_mutex_unlock(&mutex)
+        if let cached { return cached }
         var result: ProjectConfiguration?
         let candidate = (directory == "/" ? "" : directory) + "/.activemq-config.json"
         if access(candidate, F_OK) == 0 {
@@ -155,7 +161,9 @@ final class ProjectConfigurationFinder: @unchecked Sendable {
             let parent = directory.lastIndex(of: "/").map { String(directory[..<$0]) } ?? "/"
             result = try find(from: parent.isEmpty ? "/" : parent)
         }
+        pthread_mutex_lock(&mutex)
         cache[directory] = result
+        pthread_mutex_unlock(&mutex)
         return result
     }
 }

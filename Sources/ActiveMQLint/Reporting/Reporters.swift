@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+public import ActiveMQConfig
 
 /// Output formats of `activemq-config lint`.
 public enum ReportFormat: String, Sendable, CaseIterable {
@@ -24,7 +25,7 @@ public enum Reporter {
     public static func render(_ report: LintReport, format: ReportFormat, toolVersion: String) -> String {
         switch format {
         case .text:
-            return report.findings.map { "\($0.file):\($0.line):\($0.column): \($0.severity.rawValue): \($0.message) [\($0.rule)]\n" }.joined()
+            return report.findings.map { $0.formatted + "\n" }.joined()
         case .json:
             return json(report)
         case .sarif:
@@ -32,7 +33,7 @@ public enum Reporter {
         case .github:
             return report.findings.map { finding in
                 let command = finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
-                return "::\(command) file=\(escapeProperty(finding.file)),line=\(finding.line),col=\(finding.column),title=\(escapeProperty(finding.rule.rawValue))::\(escapeData(finding.message))\n"
+                return "::\(command) file=\(escapeProperty(finding.file ?? "-")),line=\(finding.line ?? 1),col=\(finding.column ?? 1),title=\(escapeProperty(finding.rule.rawValue))::\(escapeData(finding.message))\n"
             }.joined()
         }
     }
@@ -45,11 +46,31 @@ public enum Reporter {
 
     static func json(_ report: LintReport) -> String {
         let findings = report.findings.map { finding in
-            JSONText.object([
-                ("file", .string(finding.file)), ("line", .number(finding.line)), ("column", .number(finding.column)),
+            var members: [(String, JSONText)] = [
+                ("file", .string(finding.file ?? "-")), ("line", .number(finding.line ?? 1)), ("column", .number(finding.column ?? 1)),
                 ("severity", .string(finding.severity.rawValue)), ("rule", .string(finding.rule.rawValue)),
                 ("message", .string(finding.message)),
-            ])
+            ]
+            if let endLine = finding.endLine, let endColumn = finding.endColumn {
+                members += [("endLine", .number(endLine)), ("endColumn", .number(endColumn))]
+            }
+            if let path = finding.elementPath { members.append(("path", .string(path))) }
+            if !finding.notes.isEmpty {
+                members.append(("notes", .array(finding.notes.map { note in
+                    .object([("file", .optional(note.file)), ("line", note.line.map(JSONText.number) ?? .null),
+                             ("column", note.column.map(JSONText.number) ?? .null), ("message", .string(note.message))])
+                })))
+            }
+            if let fix = finding.fix {
+                members.append(("fix", .object([
+                    ("message", .string(fix.message)), ("applicability", .string(fix.applicability.rawValue)),
+                    ("edits", .array(fix.edits.map { edit in
+                        .object([("start", .number(edit.range.lowerBound)), ("end", .number(edit.range.upperBound)),
+                                 ("replacement", .string(String(decoding: edit.replacement, as: UTF8.self)))])
+                    })),
+                ])))
+            }
+            return JSONText.object(members)
         }
         return JSONText.object([
             ("version", .number(1)),
@@ -67,8 +88,17 @@ public enum Reporter {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
         func level(_ severity: Severity) -> String { severity == .error ? "error" : severity == .warning ? "warning" : "note" }
         let cwd = currentDirectory()
+        func region(line: Int?, column: Int?, endLine: Int? = nil, endColumn: Int? = nil) -> JSONText {
+            var members: [(String, JSONText)] = [("startLine", .number(line ?? 1)), ("startColumn", .number(column ?? 1))]
+            if let endLine, let endColumn { members += [("endLine", .number(endLine)), ("endColumn", .number(endColumn))] }
+            return .object(members)
+        }
         let ruleObjects = rules.map { rule in
-            JSONText.object([
+            var properties: [(String, JSONText)] = [("tags", .array((rule.tags.isEmpty ? ["activemq"] : rule.tags).map(JSONText.string)))]
+            if rule.tags.contains("security") {
+                properties.append(("security-severity", .string(rule.isMandatory ? "8.0" : "6.0")))
+            }
+            return JSONText.object([
                 ("id", .string(rule.id.rawValue)),
                 ("name", .string(rule.id.rawValue)),
                 ("shortDescription", .object([("text", .string(rule.summary))])),
@@ -76,24 +106,35 @@ public enum Reporter {
                 ("help", .object([("text", .string(rule.summary)), ("markdown", .string(rule.page))])),
                 ("helpUri", .string(helpURI(rule.id))),
                 ("defaultConfiguration", .object([("level", .string(level(rule.activeMQSeverity ?? rule.amazonMQSeverity ?? .warning)))])),
-                ("properties", .object(rule.id == .embeddedPassword || rule.id == .plaintextSecret
-                    ? [("tags", .array([.string("security")])), ("security-severity", .string(rule.id == .embeddedPassword ? "8.0" : "6.0"))]
-                    : [("tags", .array([.string("activemq")]))])),
+                ("properties", .object(properties)),
             ])
         }
         let results = report.findings.map { finding in
-            JSONText.object([
+            var members: [(String, JSONText)] = [
                 ("ruleId", .string(finding.rule.rawValue)),
                 ("ruleIndex", .number(ruleIndex[finding.rule] ?? 0)),
                 ("level", .string(level(finding.severity))),
                 ("message", .object([("text", .string(finding.message))])),
                 ("locations", .array([.object([
                     ("physicalLocation", .object([
-                        ("artifactLocation", .object([("uri", .string(artifactURI(finding.file, cwd: cwd)))])),
-                        ("region", .object([("startLine", .number(finding.line)), ("startColumn", .number(finding.column))])),
+                        ("artifactLocation", .object([("uri", .string(artifactURI(finding.file ?? "-", cwd: cwd)))])),
+                        ("region", region(line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn)),
                     ])),
                 ])])),
-            ])
+            ]
+            if !finding.notes.isEmpty {
+                members.append(("relatedLocations", .array(finding.notes.enumerated().map { index, note in
+                    .object([
+                        ("id", .number(index + 1)),
+                        ("message", .object([("text", .string(note.message))])),
+                        ("physicalLocation", .object([
+                            ("artifactLocation", .object([("uri", .string(artifactURI(note.file ?? finding.file ?? "-", cwd: cwd)))])),
+                            ("region", region(line: note.line, column: note.column)),
+                        ])),
+                    ])
+                })))
+            }
+            return JSONText.object(members)
         }
         return JSONText.object([
             ("version", .string("2.1.0")),
@@ -149,11 +190,7 @@ public enum Reporter {
         return out
     }
 
-    static func currentDirectory() -> String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
+    static func currentDirectory() -> String { currentWorkingDirectory() ?? "/" }
 
     static func escapeData(_ text: String) -> String {
         text.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
@@ -161,88 +198,5 @@ public enum Reporter {
 
     static func escapeProperty(_ text: String) -> String {
         escapeData(text).replacingAll(":", "%3A").replacingAll(",", "%2C")
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, _ replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-
-    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
-}
-
-/// A JSON value with ordered keys, written without Foundation.
-public enum JSONText: Sendable {
-    /// A string.
-    case string(String)
-    /// An integer.
-    case number(Int)
-    /// A boolean.
-    case bool(Bool)
-    /// null.
-    case null
-    /// An array.
-    case array([JSONText])
-    /// An object, keys in order.
-    case object([(String, JSONText)])
-
-    /// A string, or null.
-    public static func optional(_ value: String?) -> JSONText { value.map(JSONText.string) ?? .null }
-
-    /// Pretty-printed with two-space indentation and a final newline.
-    public func rendered() -> String {
-        var out = ""
-        write(into: &out, indent: "")
-        return out + "\n"
-    }
-
-    private func write(into out: inout String, indent: String) {
-        switch self {
-        case .string(let s): JSONText.escape(s, into: &out)
-        case .number(let n): out += String(n)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
-        case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
-            for (i, item) in items.enumerated() {
-                out += indent + "  "
-                item.write(into: &out, indent: indent + "  ")
-                out += i + 1 < items.count ? ",\n" : "\n"
-            }
-            out += indent + "]"
-        case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
-            for (i, (key, value)) in members.enumerated() {
-                out += indent + "  "
-                JSONText.escape(key, into: &out)
-                out += ": "
-                value.write(into: &out, indent: indent + "  ")
-                out += i + 1 < members.count ? ",\n" : "\n"
-            }
-            out += indent + "}"
-        }
-    }
-
-    static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }

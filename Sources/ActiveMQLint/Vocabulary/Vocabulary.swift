@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+public import ActiveMQConfig
 
 /// What one broker schema allows: its global elements, their attributes with types, and the
 /// property elements each may contain. Built from the generated tables (Scripts/generate-vocabulary.py).
@@ -196,20 +197,6 @@ public struct Vocabulary: Sendable {
     private static let amazon5_17 = Vocabulary(table: amazonMQ_5_17_6Table)
     private static let amazon5_18 = Vocabulary(table: amazonMQ_5_18_4Table)
     private static let amazon5_19 = Vocabulary(table: amazonMQ_5_19_1Table)
-}
-
-/// The Amazon MQ engine versions with a published schema.
-public enum AmazonMQEngineVersion: String, Sendable, Hashable, CaseIterable {
-    /// 5.15 (schema 5.15.16).
-    case v5_15 = "5.15"
-    /// 5.16 (schema 5.16.7).
-    case v5_16 = "5.16"
-    /// 5.17 (schema 5.17.6).
-    case v5_17 = "5.17"
-    /// 5.18 (schema 5.18.4), the default.
-    case v5_18 = "5.18"
-    /// 5.19 (schema 5.19.1).
-    case v5_19 = "5.19"
 }
 
 /// The element rules parsed so far, shared safely between threads.

@@ -110,11 +110,18 @@ public enum XMLDocumentError: Error, Sendable, Hashable, CustomStringConvertible
         }
     }
 
-    /// `FILE:LINE:COLUMN: error: MESSAGE`, dropping what is unknown.
-    public var description: String {
-        var prefix = ""
-        if let path { prefix += path + ":" }
-        if let line { prefix += "\(line):\(column ?? 1):" }
-        return (prefix.isEmpty ? "" : prefix + " ") + "error: " + message
+    /// The diagnostic: code `io` for a file that cannot be read, `not-well-formed` otherwise.
+    public var diagnostic: Diagnostic {
+        let code: String
+        if case .io = self { code = Diagnostic.ioCode } else { code = Diagnostic.notWellFormedCode }
+        return Diagnostic(file: path, line: line, column: column, severity: .error, code: code, message: message)
     }
+
+    /// `FILE:LINE:COLUMN: error: MESSAGE [code]`, dropping what is unknown.
+    public var description: String { diagnostic.formatted }
+}
+
+extension XMLDocumentError: DiagnosticConvertible {
+    /// The one diagnostic this error is.
+    public var diagnostics: [Diagnostic] { [diagnostic] }
 }

@@ -1,6 +1,7 @@
-// The editing primitives. Each computes the few bytes to change in the document's own style,
-// splices them into a copy of the bytes, and parses the result again (through libxml2), so an
-// edit can never leave a document that does not read back. Bytes outside the edited start tag,
+// The editing primitives. Each computes the few bytes to change in the document's own style as a
+// ``TextEdit`` (the `edit…` functions return it, for batches and fixes); the mutating forms apply it,
+// which parses the result again (through libxml2), so an edit can never leave a document that does
+// not read back. Bytes outside the edited start tag,
 // or outside the inserted or removed lines, are never touched; comments are never touched.
 
 extension LosslessDocument {
@@ -21,14 +22,18 @@ extension LosslessDocument {
     ///   - value: The new value, unescaped.
     ///   - element: An element of this version of the document.
     public mutating func setAttribute(_ name: String, to value: String, on element: Element) throws(XMLEditError) {
+        try apply([editSettingAttribute(name, to: value, on: element)])
+    }
+
+    /// The edit ``setAttribute(_:to:on:)`` makes, as a value (for a batch or a fix).
+    public func editSettingAttribute(_ name: String, to value: String, on element: Element) throws(XMLEditError) -> TextEdit {
         try checkCurrent(element.storage)
         try checkName(name)
         if name == "xmlns" || name.hasPrefix("xmlns:") { throw .namespaceDeclaration(name) }
         let layout = Layout(storage: storage)
         if let existing = element.attribute(name) {
             let escaped = try escapeAttribute(value, quote: existing.quote)
-            try splice(existing.valueRange, escaped)
-            return
+            return TextEdit(range: existing.valueRange, replacement: escaped)
         }
         let raw = element.raw
         var insertion: [UInt8] = []
@@ -54,7 +59,7 @@ extension LosslessDocument {
         insertion.append(quote.byte)
         insertion += try escapeAttribute(value, quote: quote)
         insertion.append(quote.byte)
-        try splice(offset..<offset, insertion)
+        return TextEdit(range: offset..<offset, replacement: insertion)
     }
 
     /// Removes an attribute with the whitespace that separates it from what precedes it.
@@ -63,11 +68,16 @@ extension LosslessDocument {
     ///   - name: The qualified name as written.
     ///   - element: An element of this version of the document.
     public mutating func removeAttribute(_ name: String, from element: Element) throws(XMLEditError) {
+        try apply([editRemovingAttribute(name, from: element)])
+    }
+
+    /// The edit ``removeAttribute(_:from:)`` makes, as a value.
+    public func editRemovingAttribute(_ name: String, from element: Element) throws(XMLEditError) -> TextEdit {
         try checkCurrent(element.storage)
         guard let attribute = element.attribute(name) else { throw .noSuchAttribute(name) }
         if attribute.isNamespaceDeclaration { throw .namespaceDeclaration(name) }
         let raw = attribute.raw
-        try splice(Int(raw.whitespaceStart)..<(Int(raw.valueEnd) + 1), [])
+        return TextEdit(range: Int(raw.whitespaceStart)..<(Int(raw.valueEnd) + 1), replacement: [])
     }
 
     /// Inserts a new child element and returns it (as an element of the edited document).
@@ -85,6 +95,25 @@ extension LosslessDocument {
     @discardableResult
     public mutating func insertChild(_ child: NewElement, into parent: Element, at point: InsertionPoint = .end)
         throws(XMLEditError) -> Element
+    {
+        let (edit, offset) = try insertion(child, into: parent, at: point)
+        try apply([edit])
+        guard let inserted = element(startingAt: offset) else {
+            throw .rejected(.unsupportedConstruct(path: path, message: "the inserted element was not found", position: nil))
+        }
+        return inserted
+    }
+
+    /// The edit ``insertChild(_:into:at:)`` makes, as a value.
+    public func editInsertingChild(_ child: NewElement, into parent: Element, at point: InsertionPoint = .end)
+        throws(XMLEditError) -> TextEdit
+    {
+        try insertion(child, into: parent, at: point).edit
+    }
+
+    /// The insertion's edit, and where the new element will start once it alone is applied.
+    func insertion(_ child: NewElement, into parent: Element, at point: InsertionPoint) throws(XMLEditError)
+        -> (edit: TextEdit, elementOffset: Int)
     {
         try checkCurrent(parent.storage)
         let layout = Layout(storage: storage)
@@ -181,12 +210,7 @@ extension LosslessDocument {
                 }
             }
         }
-        try splice(range, before + markup + after)
-        let offset = range.lowerBound + before.count
-        guard let inserted = element(startingAt: offset) else {
-            throw .rejected(.unsupportedConstruct(path: path, message: "the inserted element was not found", position: nil))
-        }
-        return inserted
+        return (TextEdit(range: range, replacement: before + markup + after), range.lowerBound + before.count)
     }
 
     /// Removes an element. When it is alone on its lines, the lines go with it (line breaks
@@ -195,6 +219,11 @@ extension LosslessDocument {
     /// Comments are never removed: comments directly above the element stay where they are (remove
     /// them explicitly if they described it).
     public mutating func removeElement(_ element: Element) throws(XMLEditError) {
+        try apply([editRemovingElement(element)])
+    }
+
+    /// The edit ``removeElement(_:)`` makes, as a value.
+    public func editRemovingElement(_ element: Element) throws(XMLEditError) -> TextEdit {
         try checkCurrent(element.storage)
         guard element.index != 0 else { throw .cannotRemoveRoot }
         let layout = Layout(storage: storage)
@@ -203,13 +232,11 @@ extension LosslessDocument {
         if layout.startsLine(start) {
             let rest = layout.restOfLine(after: end, allowingComments: false)
             if rest.blank, let lineBreakEnd = rest.lineBreakEnd {
-                try splice(layout.lineStart(start)..<lineBreakEnd, [])
-            } else {
-                try splice(start..<layout.skipBlanks(from: end), [])
+                return TextEdit(range: layout.lineStart(start)..<lineBreakEnd, replacement: [])
             }
-        } else {
-            try splice(layout.blanksBefore(start)..<end, [])
+            return TextEdit(range: start..<layout.skipBlanks(from: end), replacement: [])
         }
+        return TextEdit(range: layout.blanksBefore(start)..<end, replacement: [])
     }
 
     // MARK: Helpers
@@ -284,15 +311,5 @@ extension LosslessDocument {
         if !element.children.isEmpty { out += eol + indent }
         out += Array("</".utf8) + Array(name.utf8) + [0x3E]
         return out
-    }
-
-    private mutating func splice(_ range: Range<Int>, _ replacement: [UInt8]) throws(XMLEditError) {
-        var bytes = storage.bytes
-        bytes.replaceSubrange(range, with: replacement)
-        do {
-            storage = try DocumentStorage(bytes: bytes, path: storage.path)
-        } catch {
-            throw .rejected(error)
-        }
     }
 }

@@ -71,6 +71,8 @@ public enum XMLEditError: Error, Sendable, Hashable, CustomStringConvertible {
     case noSuchAttribute(String)
     /// The edited document does not parse (for example a prefix that is not declared).
     case rejected(XMLDocumentError)
+    /// Two edits of one batch touch the same bytes, or an edit lies outside the document.
+    case overlappingEdits
 
     /// A one-line explanation.
     public var description: String {
@@ -84,6 +86,7 @@ public enum XMLEditError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notAChild: return "the reference element is not a child of the parent"
         case .noSuchAttribute(let name): return "the element has no attribute '\(name)'"
         case .rejected(let error): return "the edit would make the document invalid: \(error.message)"
+        case .overlappingEdits: return "two edits of one batch touch the same bytes"
         }
     }
 }

@@ -29,7 +29,15 @@ public enum FileWriteError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `FILE: error: MESSAGE`.
-    public var description: String { "\(path): error: \(message)" }
+    public var description: String { diagnostic.formatted }
+
+    /// The diagnostic: code `io` (exit 2), or `changed-on-disk` (exit 1).
+    public var diagnostic: Diagnostic {
+        if case .changedOnDisk = self {
+            return Diagnostic(file: path, severity: .error, code: "changed-on-disk", message: message)
+        }
+        return Diagnostic(file: path, severity: .error, code: Diagnostic.ioCode, message: message)
+    }
 }
 
 /// Writes files atomically: a temporary file in the same directory, written, flushed to disk
@@ -71,7 +79,9 @@ public enum AtomicFile {
         let name = target.lastIndex(of: "/").map { String(target[target.index(after: $0)...]) } ?? target
         let temporary = "\(directory.isEmpty ? "/" : directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw .io(path: path, message: "cannot create a temporary file: \(FileBytes.systemMessage(errno))") }
+        guard descriptor >= 0 else {
+            throw .io(path: path, message: "cannot create a temporary file in folder \(directory.isEmpty ? "/" : directory): \(FileBytes.systemMessage(errno))")
+        }
         var closed = false
         func fail(_ message: String) -> FileWriteError {
             if !closed { close(descriptor) }

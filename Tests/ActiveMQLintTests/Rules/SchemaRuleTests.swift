@@ -23,7 +23,7 @@ struct SchemaRuleTests {
         #expect(findings[0].message.contains("'duplx'"))
         let good = bad.replacingOccurrences(of: "duplx", with: "duplex")
         #expect(try SchemaValidator.validate(Array(good.utf8), path: "good.xml", schema: Shared.schema).isEmpty)
-        #expect(throws: SchemaValidator.Failure.self) {
+        #expect(throws: SchemaValidation.Failure.self) {
             try SchemaValidator.validate(Array(good.utf8), path: "good.xml", schema: "/nonexistent.xsd")
         }
     }

@@ -1,0 +1,64 @@
+extension RuleID {
+    /// `duplicate-transport-address`: two transport connectors on one host and port.
+    public static let duplicateTransportAddress: RuleID = "duplicate-transport-address"
+}
+
+extension Rule {
+    /// `duplicate-transport-address`: two transport connectors listening on the same host and port.
+    public static let duplicateTransportAddress = Rule(
+        id: .duplicateTransportAddress,
+        summary: "Two transport connectors listening on the same host and port.",
+        rationale: """
+            The second one fails at start with `BindException: Address already in use`. A note points at the
+            first. Hosts are compared ignoring case.
+            """,
+        activeMQ: .error, amazonMQ: .error, tags: ["correctness"],
+        triggering: [
+            .broker("""
+                <transportConnectors>
+                  <transportConnector name="openwire" uri="tcp://0.0.0.0:61616"/>
+                  <transportConnector name="nio" ↓uri="nio://0.0.0.0:61616"/>
+                </transportConnectors>
+                """),
+            .broker("""
+                <transportConnectors>
+                  <transportConnector name="a" uri="tcp://Broker.example:61616"/>
+                  <transportConnector name="b" ↓uri="tcp://broker.example:61616?maximumConnections=10"/>
+                </transportConnectors>
+                """),
+        ],
+        nonTriggering: [
+            .broker("""
+                <transportConnectors>
+                  <transportConnector name="openwire" uri="tcp://0.0.0.0:61616"/>
+                  <transportConnector name="ssl" uri="ssl://0.0.0.0:61617"/>
+                </transportConnectors>
+                """),
+            .broker("""
+                <transportConnectors>
+                  <transportConnector name="a" uri="${openwire.uri}"/>
+                  <transportConnector name="b" uri="${openwire.uri}"/>
+                </transportConnectors>
+                """),
+        ],
+        check: .document(checkTransportAddresses))
+}
+
+private func checkTransportAddresses(_ context: RuleContext) {
+    for broker in context.brokers {
+        var addresses: [String: LosslessDocument.Element] = [:]
+        for connector in broker.transportConnectors {
+            guard let attribute = connector.element.attribute("uri"), let uri = try? connector.uri?.literal,
+                let port = uri.port?.literal, let host = uri.host
+            else { continue }
+            let key = "\(host.lowercased()):\(port)"
+            if let first = addresses[key] {
+                context.report(.duplicateTransportAddress, attribute, of: connector.element,
+                               "\(host):\(port) is already used by another transport connector: the broker fails to bind it",
+                               notes: [context.note(first, "the first transport connector on \(host):\(port)")])
+            } else {
+                addresses[key] = connector.element
+            }
+        }
+    }
+}

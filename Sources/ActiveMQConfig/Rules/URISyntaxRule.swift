@@ -1,0 +1,56 @@
+extension RuleID {
+    /// `uri-syntax`: a connector URI ActiveMQ would reject.
+    public static let uriSyntax: RuleID = "uri-syntax"
+}
+
+extension Rule {
+    /// `uri-syntax`: a network or transport connector URI ActiveMQ would reject, pointing at the
+    /// offending character.
+    public static let uriSyntax = Rule(
+        id: .uriSyntax,
+        summary: "A connector URI ActiveMQ would reject, with the offending character.",
+        rationale: """
+            Connector URIs are parsed by `java.net.URI` and ActiveMQ's `URISupport`: whitespace (a URI wrapped
+            onto a second line reads as a space), unbalanced parentheses, an empty member, a missing port or
+            an unknown scheme stop the broker or the bridge. The position points at the offending character,
+            and the message never quotes the URI (it may hold a secret). `masterslave:` with fewer than two
+            members is `masterslave-arity`. See Docs/connector-uris.md for every form.
+            """,
+        activeMQ: .error, amazonMQ: .error, tags: ["correctness"],
+        triggering: [
+            .connectors(#"<networkConnector name="a" userName="u" uri="masterslave:(ssl://a:61617,↓ ssl://b:61617)"/>"#),
+            .connectors(#"<networkConnector name="a" userName="u" uri="↓statc:(ssl://a:61617)"/>"#),
+            .broker(#"<transportConnectors><transportConnector name="openwire" uri="tcp://0.0.0.0:61616↓)"/></transportConnectors>"#),
+        ],
+        nonTriggering: [
+            .connectors(#"<networkConnector name="a" userName="u" uri="masterslave:(ssl://a:61617,ssl://b:61617)"/>"#),
+            .connectors(#"<networkConnector name="a" userName="u" uri="static:(failover:(tcp://a:61616,tcp://b:61616))?maxReconnectDelay=5000"/>"#),
+            .broker(#"<transportConnectors><transportConnector name="openwire" uri="${openwire.uri}"/></transportConnectors>"#),
+        ],
+        check: .document(checkURISyntax))
+}
+
+private func checkURISyntax(_ context: RuleContext) {
+    for broker in context.brokers {
+        for connector in broker.networkConnectors {
+            guard let attribute = connector.element.attribute("uri") else { continue }
+            do {
+                _ = try connector.uri
+            } catch {
+                guard let uriError = error.uriError, uriError.kind != .masterSlaveArity else { continue }
+                context.report(.uriSyntax, attribute, of: connector.element, valueOffset: uriError.offset,
+                               "network connector '\(connector.effectiveName)': \(uriError.message)")
+            }
+        }
+        for connector in broker.transportConnectors {
+            guard let attribute = connector.element.attribute("uri") else { continue }
+            do {
+                _ = try connector.uri
+            } catch {
+                guard let uriError = error.uriError else { continue }
+                context.report(.uriSyntax, attribute, of: connector.element, valueOffset: uriError.offset,
+                               "transport connector '\(redactText(connector.effectiveName))': \(uriError.message)")
+            }
+        }
+    }
+}

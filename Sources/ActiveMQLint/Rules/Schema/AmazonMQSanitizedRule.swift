@@ -1,0 +1,54 @@
+public import ActiveMQConfig
+
+extension RuleID {
+    /// `amazon-mq-sanitized`: what Amazon MQ would strip.
+    public static let amazonMQSanitized: RuleID = "amazon-mq-sanitized"
+}
+
+extension Rule {
+    /// `amazon-mq-sanitized`: under `amazon-mq`, an element or attribute Amazon MQ's schema for the
+    /// engine version lacks, or a placeholder value, with Amazon's reason code.
+    public static let amazonMQSanitized = Rule(
+        id: .amazonMQSanitized,
+        summary: "An element or attribute Amazon MQ would strip, with Amazon's reason code.",
+        rationale: """
+            Amazon MQ silently removes what its schema for the engine version does not allow, and reports
+            `SanitizationWarning`s with a reason: `DISALLOWED_ELEMENT_REMOVED` (an element and its subtree,
+            reported once), `DISALLOWED_ATTRIBUTE_REMOVED`, `INVALID_ATTRIBUTE_VALUE_REMOVED` (a `${…}` or
+            `#{…}` value). This rule previews those warnings offline, for `--engine-version` (default 5.18).
+            What Apache's schema already rejects is `unknown-element` or `unknown-attribute` instead.
+            """,
+        activeMQ: nil, amazonMQ: .warning, tags: ["amazon-mq"],
+        triggering: [
+            .broker(#"↓<managementContext><managementContext createConnector="false"/></managementContext>"#, profile: .amazonMQ(.v5_18)),
+            .broker("", profile: .amazonMQ(.v5_18), attributes: #" ↓brokerName="b""#),
+            .connectors(#"<networkConnector name="a" userName="u" ↓duplex="${duplex}" uri="static:(ssl://b-1-1.mq.us-east-2.amazonaws.com:61617)"/>"#,
+                        profile: .amazonMQ(.v5_18)),
+        ],
+        nonTriggering: [
+            .connectors(#"<networkConnector name="a" userName="u" duplex="true" uri="static:(ssl://b-1-1.mq.us-east-2.amazonaws.com:61617)"/>"#,
+                        profile: .amazonMQ(.v5_18)),
+            .broker("", attributes: #" brokerName="b""#),
+        ],
+        check: .document(checkSanitized))
+}
+
+private func checkSanitized(_ context: RuleContext) {
+    guard let amazon = SchemaWalk.amazonMQ(context), case .amazonMQ(let engine) = context.settings.profile else { return }
+    let apache = SchemaWalk.activeMQ(context)
+    let apacheElements = Set(apache.unknownElements.map(\.element.range.lowerBound))
+    let apacheAttributes = Set(apache.unknownAttributes.map(\.attribute.range.lowerBound))
+    let version = engine.rawValue
+    for unknown in amazon.unknownElements where !apacheElements.contains(unknown.element.range.lowerBound) {
+        context.report(.amazonMQSanitized, unknown.element,
+                       "Amazon MQ \(version) removes <\(unknown.element.localName)> and its contents (DISALLOWED_ELEMENT_REMOVED)")
+    }
+    for unknown in amazon.unknownAttributes where !apacheAttributes.contains(unknown.attribute.range.lowerBound) {
+        context.report(.amazonMQSanitized, unknown.attribute, of: unknown.element,
+                       "Amazon MQ \(version) removes attribute '\(unknown.attribute.qualifiedName)' of <\(unknown.element.localName)> (DISALLOWED_ATTRIBUTE_REMOVED)")
+    }
+    for typed in amazon.typedAttributes where Placeholder.containsReference(typed.attribute.value) {
+        context.report(.amazonMQSanitized, typed.attribute, of: typed.element,
+                       "Amazon MQ removes '\(typed.attribute.qualifiedName)' of <\(typed.element.localName)>: its value is a placeholder or expression (INVALID_ATTRIBUTE_VALUE_REMOVED)")
+    }
+}
