@@ -160,7 +160,8 @@ func secretReference(_ text: String?) -> SecretReference? {
 struct ConnectorValueOptions: ParsableArguments {
     @Option(name: .customLong("user"), help: "The userName the bridge authenticates as.") var userName: String?
     @Flag(inversion: .prefixedNo, help: "Make the bridge duplex (one bridge both ways), or not.") var duplex: Bool?
-    @Option(name: .customLong("network-ttl"), help: "How many brokers a message may cross (-1: unlimited).") var networkTTL: Int?
+    @Option(name: .customLong("network-ttl"), parsing: .unconditional, help: "How many brokers a message may cross (-1: unlimited).")
+    var networkTTL: Int?
     @Option(name: .customLong("password-placeholder"), help: "Refer to the bridge password as ${VAR} (never a password).")
     var passwordPlaceholder: String?
 }
