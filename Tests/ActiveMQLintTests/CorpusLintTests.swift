@@ -68,18 +68,21 @@ struct GeneratedArtifactTests {
         #expect(pages.count == RuleCatalog.all.count)
     }
 
-    @Test("Regenerating the vocabularies from the XSDs changes nothing", .enabled(if: Shared.isPresent, "../shared is absent"))
+    @Test("Regenerating the vocabularies and the builder's attribute table from the XSDs changes nothing", .enabled(if: Shared.isPresent, "../shared is absent"))
     func vocabularies() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("vocabulary-\(UUID().uuidString).swift").path
+        let modelOutput = FileManager.default.temporaryDirectory.appendingPathComponent("attributes-\(UUID().uuidString).swift").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Shared.repository.appendingPathComponent("Scripts/generate-vocabulary.py").path,
-                             Shared.root.appendingPathComponent("reference").path, output]
+                             Shared.root.appendingPathComponent("reference").path, output, modelOutput]
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let committed = try String(contentsOf: Shared.repository.appendingPathComponent("Sources/ActiveMQLint/Vocabulary/GeneratedVocabularies.swift"), encoding: .utf8)
         #expect(try String(contentsOfFile: output, encoding: .utf8) == committed)
+        let committedModel = try String(contentsOf: Shared.repository.appendingPathComponent("Sources/ActiveMQConfig/Builder/GeneratedConnectorAttributes.swift"), encoding: .utf8)
+        #expect(try String(contentsOfFile: modelOutput, encoding: .utf8) == committedModel)
     }
 
     @Test("The vocabularies hold what the schemas say")
