@@ -110,18 +110,7 @@ public enum TopologyGenerator {
         }
     }
 
-    static func escape(_ value: String) -> String {
-        var out = ""
-        for c in value {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ value: String) -> String { value.xmlAttributeEscaped }
 
     static func amazonTemplate(_ name: String, _ topology: NetworkSpec.Topology) -> String {
         """

@@ -79,8 +79,8 @@ struct LintCommandTests {
         try Data(Self.leaky.utf8).write(to: directory.appendingPathComponent("conf/activemq.xml"))
         let previous = FileManager.default.currentDirectoryPath
         let run: CLIRun
-        FileManager.default.changeCurrentDirectoryPath(directory.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        _ = FileManager.default.changeCurrentDirectoryPath(directory.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         run = runCLI(["lint", "--format", "sarif", "conf/activemq.xml"])
         let log = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout)) as? [String: Any])
         #expect(log["version"] as? String == "2.1.0")

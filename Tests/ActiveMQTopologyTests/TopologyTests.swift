@@ -46,7 +46,7 @@ struct TopologyTests {
         commandLine.profile = example.target.rawValue
         commandLine.network = spec
         let report = try Linter(commandLine: commandLine).lint(files.map { LintInput(path: "out/\($0.fileName)", bytes: .success($0.bytes)) })
-        #expect(report.findings.isEmpty, "\(report.findings.map { "\($0.file):\($0.line): \($0.message) [\($0.rule)]" })")
+        #expect(report.findings.isEmpty, "\(report.findings.map(\.formatted))")
         #expect(report.files == files.count)
     }
 

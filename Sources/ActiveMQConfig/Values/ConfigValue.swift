@@ -67,9 +67,9 @@ public struct ConfigValueError: Error, Sendable, Hashable, CustomStringConvertib
 }
 
 /// Lexical forms of XML Schema's simple types, as the broker's schema validation applies them.
-enum LexicalValue {
+package enum LexicalValue {
     /// `xs:boolean`: `true`, `false`, `1`, `0` (surrounding whitespace collapsed).
-    static func boolean(_ text: String) -> Bool? {
+    package static func boolean(_ text: String) -> Bool? {
         switch trimmed(text) {
         case "true", "1": return true
         case "false", "0": return false

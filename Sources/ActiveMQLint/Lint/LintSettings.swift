@@ -3,24 +3,26 @@ public import ActiveMQConfig
 /// The settings of one file: ``RuleSettings`` (shared with the builder and the edit commands).
 public typealias LintSettings = RuleSettings
 
-/// What the command line says; every field left nil defers to the project configuration.
-public struct LintCommandLine: Sendable, Hashable {
+/// What the command line says; every field left nil defers to the project configuration. Shared by
+/// the linter and the edit commands (package access: the library's users give ``Linter`` these
+/// values through its initializer).
+package struct LintCommandLine: Sendable, Hashable {
     /// `--profile`.
-    public var profile: String?
+    package var profile: String?
     /// `--engine-version`.
-    public var engineVersion: AmazonMQEngineVersion?
+    package var engineVersion: AmazonMQEngineVersion?
     /// `--disable` (repeatable).
-    public var disabled: [RuleID] = []
+    package var disabled: [RuleID] = []
     /// `--network SPEC`, read.
-    public var network: NetworkSpec?
+    package var network: NetworkSpec?
 
     /// Nothing given.
-    public init() {}
+    package init() {}
 
     /// The settings for one file: defaults, then its project configuration, then this command line.
     ///
     /// - Throws: ``LintSettingsError`` when a project configuration file is not valid.
-    public func settings(for file: String, lookup: ProjectConfigurationLookup) throws(LintSettingsError) -> RuleSettings {
+    package func settings(for file: String, lookup: ProjectConfigurationLookup) throws(LintSettingsError) -> RuleSettings {
         var settings = RuleSettings()
         if let configuration = try lookup.finder.configuration(for: file) {
             configuration.apply(to: &settings, file: file)

@@ -44,17 +44,34 @@ public struct LintReport: Sendable {
 /// all of them as one network, then inline suppressions.
 public struct Linter: Sendable {
     /// What the command line says (it wins over `.activemq-config.json`).
-    public var commandLine: LintCommandLine
+    package var commandLine: LintCommandLine
     /// The rules to run.
     public var rules: RuleSet
 
-    /// A linter with these command-line settings, running every rule.
-    public init(commandLine: LintCommandLine = LintCommandLine(), rules: RuleSet = RuleCatalog.rules) {
+    /// A linter running `rules`. Each file's settings are the defaults, then the
+    /// `.activemq-config.json` that applies to it, then these arguments, which win.
+    ///
+    /// - Parameters:
+    ///   - profile: The profile for every file (nil: the project's, else `activemq`).
+    ///   - disabled: Rules turned off (`embedded-password` cannot be).
+    ///   - network: A network spec for the cross-file rules (bare Amazon MQ documents need one).
+    ///   - rules: The rules; every rule by default.
+    public init(profile: LintProfile? = nil, disabled: [RuleID] = [], network: NetworkSpec? = nil, rules: RuleSet = RuleCatalog.rules) {
+        var commandLine = LintCommandLine()
+        commandLine.profile = profile?.name
+        if case .amazonMQ(let engine)? = profile { commandLine.engineVersion = engine }
+        commandLine.disabled = disabled
+        commandLine.network = network
+        self.init(commandLine: commandLine, rules: rules)
+    }
+
+    /// A linter with these command-line settings.
+    package init(commandLine: LintCommandLine, rules: RuleSet = RuleCatalog.rules) {
         self.commandLine = commandLine
         self.rules = rules
     }
 
-    /// The settings for one file: defaults, then its project configuration, then the command line.
+    /// The settings for one file: defaults, then its project configuration, then the arguments.
     public func settings(for file: String, finder: ProjectConfigurationLookup) throws(LintSettingsError) -> LintSettings {
         try commandLine.settings(for: file, lookup: finder)
     }

@@ -5,7 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import ActiveMQConfig
+import ActiveMQConfig
 
 /// Output formats of `activemq-config lint`.
 public enum ReportFormat: String, Sendable, CaseIterable {

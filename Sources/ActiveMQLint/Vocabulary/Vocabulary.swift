@@ -57,7 +57,7 @@ public struct Vocabulary: Sendable {
             case .string:
                 return true
             case .boolean:
-                return ["true", "false", "1", "0"].contains(trimmed)
+                return LexicalValue.boolean(trimmed) != nil
             case .integer:
                 var digits = Substring(trimmed)
                 if digits.first == "+" || digits.first == "-" { digits = digits.dropFirst() }

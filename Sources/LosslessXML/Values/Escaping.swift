@@ -92,3 +92,13 @@ enum Escaping {
             || (v >= 0x300 && v <= 0x36F) || (v >= 0x203F && v <= 0x2040)
     }
 }
+
+extension String {
+    /// The string escaped for a double-quoted UTF-8 attribute value, characters XML 1.0 cannot
+    /// represent dropped (for templates written as text by the modules of this package).
+    package var xmlAttributeEscaped: String {
+        let representable = String(String.UnicodeScalarView(unicodeScalars.filter(Escaping.isXMLCharacter)))
+        let bytes = (try? Escaping.attributeValue(representable, quote: .double, encoding: .utf8)) ?? []
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
