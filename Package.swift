@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "ActiveMQLint",
-            dependencies: ["ActiveMQConfig", "CXMLShim"],
+            dependencies: ["ActiveMQConfig"],
             swiftSettings: upcomingFeatures
         ),
         .target(

@@ -1,13 +1,15 @@
 public import ActiveMQConfig
 
 /// Why a network could not be generated. Nothing was written.
-public struct TopologyError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct TopologyError: Error, Sendable, Hashable, CustomStringConvertible, DiagnosticConvertible {
     /// The reason.
     public var message: String
     /// Creates an error.
     public init(_ message: String) { self.message = message }
     /// The reason.
     public var description: String { message }
+    /// One diagnostic, without a file or code: the caller knows which spec it was generating from.
+    public var diagnostics: [Diagnostic] { [Diagnostic(file: nil, severity: .error, code: nil, message: message)] }
 }
 
 /// One generated configuration file.

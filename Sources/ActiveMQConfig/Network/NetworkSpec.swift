@@ -139,13 +139,15 @@ public struct NetworkSpec: Sendable, Hashable, Codable {
 }
 
 /// Why a network spec is not valid.
-public struct NetworkSpecError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct NetworkSpecError: Error, Sendable, Hashable, CustomStringConvertible, DiagnosticConvertible {
     /// The reason.
     public var message: String
     /// Creates an error.
     public init(message: String) { self.message = message }
     /// The reason.
     public var description: String { message }
+    /// One diagnostic (code `network-spec`), without a file: the caller knows which spec it read.
+    public var diagnostics: [Diagnostic] { [Diagnostic(file: nil, severity: .error, code: "network-spec", message: message)] }
 }
 
 extension String {

@@ -66,6 +66,18 @@ public struct ConfigValueError: Error, Sendable, Hashable, CustomStringConvertib
     }
 }
 
+extension ConfigValueError: DiagnosticConvertible {
+    /// One diagnostic at the value (code `uri-syntax` for a URI, else `invalid-value`), without a
+    /// file: the caller knows which document it read.
+    public var diagnostics: [Diagnostic] {
+        let message = uriError.map { "<\(element)> attribute '\(attribute)' is not a valid URI: \($0)" }
+            ?? "<\(element)> attribute '\(attribute)' must be \(expected)"
+        return [Diagnostic(file: nil, line: position.line, column: position.column, severity: .error,
+                           code: uriError == nil ? "invalid-value" : "uri-syntax", message: message,
+                           byteRange: position.offset..<position.offset)]
+    }
+}
+
 /// Lexical forms of XML Schema's simple types, as the broker's schema validation applies them.
 package enum LexicalValue {
     /// `xs:boolean`: `true`, `false`, `1`, `0` (surrounding whitespace collapsed).

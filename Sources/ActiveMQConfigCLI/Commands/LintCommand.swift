@@ -16,19 +16,11 @@ struct LintCommand: ParsableCommand {
                 """)
     }
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, sarif, github
-    }
-
-    enum FailOn: String, ExpressibleByArgument, CaseIterable {
-        case error, warning
-    }
-
     @Option(help: "activemq (default) or amazon-mq.") var profile: ConfigurationTarget?
     @Option(name: .customLong("engine-version"), help: "Amazon MQ engine version: 5.15, 5.16, 5.17, 5.18 (default) or 5.19.")
     var engineVersion: AmazonMQEngineVersion?
-    @Option(help: "text (default), json, sarif or github.") var format: Format = .text
-    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error (default) or warning.") var failOn: FailOn = .error
+    @Option(help: "text (default), json, sarif or github.") var format: ReportFormat = .text
+    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error (default), warning or info.") var failOn: Severity = .error
     @Option(name: .customLong("disable"), help: "Turn a rule off (repeatable); embedded-password cannot be.") var disabled: [String] = []
     @Option(help: "A network spec (JSON) mapping endpoints to brokers, for the cross-file rules.") var network: String?
     @Argument(help: "The configuration files ('-' for standard input).") var files: [String]
@@ -68,12 +60,12 @@ struct LintCommand: ParsableCommand {
         } catch {
             throw CLIError(error.diagnostics)
         }
-        console.writeOutput(Array(Reporter.render(report, format: format.rawValue == "text" ? .text : ReportFormat(rawValue: format.rawValue)!,
+        console.writeOutput(Array(Reporter.render(report, format: format,
                                                   toolVersion: CLI.version).utf8))
         for error in report.ioErrors { console.printError(CLIError(error).description) }
         if format == .text { console.printError(Reporter.summary(report)) }
         if !report.ioErrors.isEmpty { throw ExitCode(ExitStatus.usageOrIO) }
-        if report.fails(at: failOn == .error ? .error : .warning) { throw ExitCode(ExitStatus.failure) }
+        if report.fails(at: failOn) { throw ExitCode(ExitStatus.failure) }
     }
 }
 
@@ -122,7 +114,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     @Option(help: "The XSD, e.g. activemq-5.17.2.xsd.") var schema: String
-    @Option(help: "text (default), json, sarif or github.") var format: LintCommand.Format = .text
+    @Option(help: "text (default), json, sarif or github.") var format: ReportFormat = .text
     @Argument(help: "The configuration files ('-' for standard input).") var files: [String]
 
     func run() throws {
@@ -143,7 +135,7 @@ struct ValidateCommand: ParsableCommand {
                 throw CLIError(message: error.message, exitCode: ExitStatus.usageOrIO)
             }
         }
-        console.writeOutput(Array(Reporter.render(report, format: ReportFormat(rawValue: format.rawValue)!, toolVersion: CLI.version).utf8))
+        console.writeOutput(Array(Reporter.render(report, format: format, toolVersion: CLI.version).utf8))
         for error in report.ioErrors { console.printError(CLIError(error).description) }
         if format == .text { console.printError(Reporter.summary(report)) }
         if !report.ioErrors.isEmpty { throw ExitCode(ExitStatus.usageOrIO) }

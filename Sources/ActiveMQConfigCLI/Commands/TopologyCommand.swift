@@ -98,17 +98,13 @@ struct GraphTopology: ParsableCommand {
         ActiveMQConfigCLI.configuration("graph", abstract: "Draw the network: brokers, pairs as one node, an arrow per connector.")
     }
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case dot, mermaid
-    }
-
     @Argument(help: "The network spec (JSON).") var spec: String
-    @Option(help: "dot (default) or mermaid.") var format: Format = .dot
+    @Option(help: "dot (default) or mermaid.") var format: TopologyGraph.Format = .dot
 
     func run() throws {
         let network = try readSpec(spec)
         do {
-            CLI.console.writeOutput(Array(try TopologyGraph.draw(network, format: format == .dot ? .dot : .mermaid).utf8))
+            CLI.console.writeOutput(Array(try TopologyGraph.draw(network, format: format).utf8))
         } catch {
             throw CLIError(path: spec, message: error.message, exitCode: ExitStatus.failure)
         }

@@ -30,14 +30,16 @@ public struct XMLDiagnostic: Sendable, Hashable, CustomStringConvertible {
         self.code = code
     }
 
-    /// `LINE:COLUMN: SEVERITY: MESSAGE`, or `SEVERITY: MESSAGE` without a position.
-    public var description: String {
-        let kind = severity == .warning ? "warning" : "error"
-        if let line {
-            return "\(line):\(column ?? 1): \(kind): \(message)"
-        }
-        return "\(kind): \(message)"
+    /// The diagnostic, without a file (the caller knows it): a warning, or an error with code
+    /// `not-well-formed`.
+    public var diagnostic: Diagnostic {
+        let isWarning = severity == .warning
+        return Diagnostic(file: nil, line: line, column: line.map { _ in column ?? 1 }, severity: isWarning ? .warning : .error,
+                          code: isWarning ? nil : Diagnostic.notWellFormedCode, message: message)
     }
+
+    /// `LINE:COLUMN: SEVERITY: MESSAGE [not-well-formed]`, or without a position when unknown.
+    public var description: String { diagnostic.formatted }
 }
 
 /// Why a document could not be read.

@@ -53,7 +53,7 @@ public enum InsertionPoint: Sendable, Hashable {
 }
 
 /// Why an edit was refused. The document is left as it was.
-public enum XMLEditError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum XMLEditError: Error, Sendable, Hashable, CustomStringConvertible, DiagnosticConvertible {
     /// The element or attribute belongs to another version of the document (views are not
     /// updated by edits: look them up again in the edited document).
     case staleView
@@ -88,5 +88,10 @@ public enum XMLEditError: Error, Sendable, Hashable, CustomStringConvertible {
         case .rejected(let error): return "the edit would make the document invalid: \(error.message)"
         case .overlappingEdits: return "two edits of one batch touch the same bytes"
         }
+    }
+
+    /// One diagnostic (code `edit-refused`), without a file: the caller knows which it edited.
+    public var diagnostics: [Diagnostic] {
+        [Diagnostic(file: nil, severity: .error, code: "edit-refused", message: description)]
     }
 }

@@ -4,11 +4,13 @@ internal import CXMLShim
 /// document (each `<broker>`, say), each validated as a document of its own.
 public enum SchemaValidation {
     /// Why validation could not run.
-    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible, DiagnosticConvertible {
         /// The reason, with the schema's path.
         public var message: String
         /// The reason.
         public var description: String { message }
+        /// One diagnostic (code `usage`: the schema given cannot be used).
+        public var diagnostics: [Diagnostic] { [Diagnostic(file: nil, severity: .error, code: Diagnostic.usageCode, message: message)] }
     }
 
     /// What validation found.
