@@ -23,7 +23,9 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error (default), warning or info.") var failOn: Severity = .error
     @Option(name: .customLong("disable"), help: "Turn a rule off (repeatable); embedded-password cannot be.") var disabled: [String] = []
     @Option(help: "A network spec (JSON) mapping endpoints to brokers, for the cross-file rules.") var network: String?
-    @Argument(help: "The configuration files ('-' for standard input).") var files: [String]
+    @Flag(help: "Also say which files were skipped (no ActiveMQ <broker> in them).") var verbose = false
+    @Argument(help: "The configuration files or folders ('-' for standard input); a folder's .xml files are linted recursively.")
+    var files: [String]
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one FILE") }
@@ -51,7 +53,7 @@ struct LintCommand: ParsableCommand {
                 throw CLIError(path: network, message: error.message, exitCode: ExitStatus.usageOrIO)
             }
         }
-        let inputs = files.map { file in
+        let inputs = files.flatMap(FileWalk.files).map { file in
             LintInput(path: file, bytes: Result { () throws(XMLDocumentError) in try console.read(file) })
         }
         let report: LintReport
@@ -63,6 +65,9 @@ struct LintCommand: ParsableCommand {
         console.writeOutput(Array(Reporter.render(report, format: format,
                                                   toolVersion: CLI.version).utf8))
         for error in report.ioErrors { console.printError(CLIError(error).description) }
+        if verbose {
+            for file in report.skipped { console.printError("\(file): skipped: it holds no ActiveMQ <broker> element") }
+        }
         if format == .text { console.printError(Reporter.summary(report)) }
         if !report.ioErrors.isEmpty { throw ExitCode(ExitStatus.usageOrIO) }
         if report.fails(at: failOn) { throw ExitCode(ExitStatus.failure) }

@@ -100,6 +100,12 @@ public struct Linter: Sendable {
                     report.ioErrors.append(error)
                     continue
                 }
+                // Not XML at all, and no sign of a broker (a YAML file, a README): not a broker
+                // configuration, so skipped like a pom.xml.
+                guard Self.mentionsBroker(bytes) else {
+                    report.skipped.append(input.path)
+                    continue
+                }
                 report.files += 1
                 if let severity = rules[.notWellFormed].flatMap(settings.severity(of:)) {
                     report.findings.append(.notWellFormed(error, path: input.path, severity: severity))
@@ -125,6 +131,25 @@ public struct Linter: Sendable {
             (order[$0.file ?? ""] ?? 0, $0.line ?? 0, $0.column ?? 0, $0.code ?? "") < (order[$1.file ?? ""] ?? 0, $1.line ?? 0, $1.column ?? 0, $1.code ?? "")
         }
         return report
+    }
+}
+
+extension Linter {
+    /// Whether the bytes hold `<broker` or `:broker` (a prefixed `<amq:broker`): a document that
+    /// does not parse is linted (as `not-well-formed`) only when it looks like a broker configuration.
+    static func mentionsBroker(_ bytes: [UInt8]) -> Bool {
+        let needle = Array("broker".utf8)
+        guard bytes.count > needle.count else { return false }
+        var i = 1
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0], bytes[i - 1] == UInt8(ascii: "<") || bytes[i - 1] == UInt8(ascii: ":"),
+                bytes[i..<(i + needle.count)].elementsEqual(needle)
+            {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 }
 
