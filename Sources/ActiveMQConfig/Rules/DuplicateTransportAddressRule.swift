@@ -10,7 +10,8 @@ extension Rule {
         summary: "Two transport connectors listening on the same host and port.",
         rationale: """
             The second one fails at start with `BindException: Address already in use`. A note points at the
-            first. Hosts are compared ignoring case.
+            first. Hosts are compared ignoring case. Port 0 asks the system for a free port each time, so
+            it never clashes.
             """,
         activeMQ: .error, amazonMQ: .error, tags: ["correctness"],
         triggering: [
@@ -40,6 +41,12 @@ extension Rule {
                   <transportConnector name="b" uri="${openwire.uri}"/>
                 </transportConnectors>
                 """),
+            .broker("""
+                <transportConnectors>
+                  <transportConnector name="openwire" uri="tcp://0.0.0.0:0"/>
+                  <transportConnector name="stomp" uri="stomp://0.0.0.0:0"/>
+                </transportConnectors>
+                """),
         ],
         check: .document(checkTransportAddresses))
 }
@@ -49,7 +56,7 @@ private func checkTransportAddresses(_ context: RuleContext) {
         var addresses: [String: LosslessDocument.Element] = [:]
         for connector in broker.transportConnectors {
             guard let attribute = connector.element.attribute("uri"), let uri = try? connector.uri?.literal,
-                let port = uri.port?.literal, let host = uri.host
+                let port = uri.port?.literal, port != 0, let host = uri.host
             else { continue }
             let key = "\(host.lowercased()):\(port)"
             if let first = addresses[key] {

@@ -47,7 +47,7 @@ private func checkEmbeddedPassword(_ context: RuleContext) {
                 }
             }
             guard let attribute = element.attribute("uri") else { continue }
-            guard let uri = try? connector.uri?.literal else {
+            guard let uri = connector.judgedURI else {
                 // A URI that does not parse (uri-syntax reports why) may still hold a password.
                 if redactText(attribute.value) != attribute.value {
                     context.report(.embeddedPassword, attribute, of: element, valueOffset: 0,

@@ -34,16 +34,31 @@ private func checkMasterSlaveArity(_ context: RuleContext) {
         for connector in broker.networkConnectors {
             guard let attribute = connector.element.attribute("uri") else { continue }
             let name = connector.effectiveName
-            do {
-                guard let uri = try connector.uri?.literal, uri.discovery == .masterSlave else { continue }
-                if context.isAmazonMQ && uri.members.count != 2 {
+            if let uri = connector.judgedURI {
+                if uri.discovery == .masterSlave && context.isAmazonMQ && uri.members.count != 2 {
                     context.report(.masterSlaveArity, attribute, of: connector.element, valueOffset: 0,
                                    "network connector '\(name)': masterslave: has \(uri.members.count) members; an Amazon MQ active/standby broker has exactly two endpoints")
                 }
+                continue
+            }
+            // ActiveMQ refuses a group of fewer than two; the parser says so (also once whitespace,
+            // which uri-syntax reports, is set aside).
+            let text = attribute.value
+            do {
+                _ = try NetworkConnectorURI.parse(text)
             } catch {
-                guard let uriError = error.uriError, uriError.kind == .masterSlaveArity else { continue }
-                context.report(.masterSlaveArity, attribute, of: connector.element, valueOffset: uriError.offset,
-                               "network connector '\(name)': \(uriError.message)")
+                var arity: URIError? = error.kind == .masterSlaveArity ? error : nil
+                if error.kind == .whitespace {
+                    do {
+                        _ = try NetworkConnectorURI.parseIgnoringWhitespace(text)
+                    } catch {
+                        if error.kind == .masterSlaveArity { arity = error }
+                    }
+                }
+                if let arity {
+                    context.report(.masterSlaveArity, attribute, of: connector.element, valueOffset: arity.offset,
+                                   "network connector '\(name)': \(arity.message)")
+                }
             }
         }
     }

@@ -14,7 +14,8 @@ extension Rule {
             `simpleAuthenticationPlugin` users, `sslContext` key and trust store passwords, transport URIs
             with password options, and Spring `<property name="…password…" value="…"/>` put secrets in the
             file. Use `${…}` placeholders, `ENC(…)` with Jasypt's `EncryptablePropertyPlaceholderConfigurer`,
-            or JAAS. The finding never shows the secret.
+            or JAAS. The finding never shows the secret. A name that says where a secret is rather than what
+            it is (`passwordEnvName`, `…PasswordFile`, `…PasswordProperty`) holds no secret.
             """,
         activeMQ: .warning, amazonMQ: .warning, tags: ["security"],
         triggering: [
@@ -33,6 +34,15 @@ extension Rule {
                 </users></simpleAuthenticationPlugin></plugins>
                 """),
             .broker(#"<sslContext><sslContext keyStore="broker.ks" keyStorePassword="ENC(mYRkg+4Q4hua1kvpCCI2hg==)"/></sslContext>"#),
+            RuleExample("""
+                <beans xmlns="http://www.springframework.org/schema/beans">
+                  <bean id="environmentVariablesConfiguration" class="org.jasypt.encryption.pbe.config.EnvironmentStringPBEConfig">
+                    <property name="algorithm" value="PBEWithMD5AndDES"/>
+                    <property name="passwordEnvName" value="ACTIVEMQ_ENCRYPTION_PASSWORD"/>
+                  </bean>
+                  <broker xmlns="http://activemq.apache.org/schema/core"/>
+                </beans>
+                """),
         ],
         check: .document(checkPlaintextSecrets))
 }

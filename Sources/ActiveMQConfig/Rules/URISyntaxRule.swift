@@ -14,9 +14,12 @@ extension Rule {
             onto a second line reads as a space), unbalanced parentheses, an empty member, a missing port or
             an unknown scheme stop the broker or the bridge. The position points at the offending character,
             and the message never quotes the URI (it may hold a secret). `masterslave:` with fewer than two
-            members is `masterslave-arity`. See Docs/connector-uris.md for every form.
+            members is `masterslave-arity`. Whitespace in a network connector URI has a safe fix: the URI
+            without it, which is what a wrapped or spaced list means. The other connector rules judge a
+            URI whose only fault is whitespace as if it had none, so one fault never hides another.
+            See Docs/connector-uris.md for every form.
             """,
-        activeMQ: .error, amazonMQ: .error, tags: ["correctness"],
+        activeMQ: .error, amazonMQ: .error, tags: ["correctness"], fix: .safe,
         triggering: [
             .connectors(#"<networkConnector name="a" userName="u" uri="masterslave:(ssl://a:61617,↓ ssl://b:61617)"/>"#),
             .connectors(#"<networkConnector name="a" userName="u" uri="↓statc:(ssl://a:61617)"/>"#),
@@ -26,6 +29,7 @@ extension Rule {
             .connectors(#"<networkConnector name="a" userName="u" uri="masterslave:(ssl://a:61617,ssl://b:61617)"/>"#),
             .connectors(#"<networkConnector name="a" userName="u" uri="static:(failover:(tcp://a:61616,tcp://b:61616))?maxReconnectDelay=5000"/>"#),
             .broker(#"<transportConnectors><transportConnector name="openwire" uri="${openwire.uri}"/></transportConnectors>"#),
+            .connectors(#"<networkConnector name="a" userName="u" uri="k8s://default?podLabelKey=app&amp;podLabelValue=activemq"/>"#),
         ],
         check: .document(checkURISyntax))
 }
@@ -38,8 +42,16 @@ private func checkURISyntax(_ context: RuleContext) {
                 _ = try connector.uri
             } catch {
                 guard let uriError = error.uriError, uriError.kind != .masterSlaveArity else { continue }
+                var fix: Diagnostic.Fix?
+                if uriError.kind == .whitespace,
+                    let edit = try? context.document.editSettingAttribute(
+                        "uri", to: String(String.UnicodeScalarView(attribute.value.unicodeScalars.filter { !$0.properties.isWhitespace })),
+                        on: connector.element)
+                {
+                    fix = Diagnostic.Fix("remove the whitespace from the URI", edits: [edit], applicability: .safe)
+                }
                 context.report(.uriSyntax, attribute, of: connector.element, valueOffset: uriError.offset,
-                               "network connector '\(connector.effectiveName)': \(uriError.message)")
+                               "network connector '\(connector.effectiveName)': \(uriError.message)", fix: fix)
             }
         }
         for connector in broker.transportConnectors {

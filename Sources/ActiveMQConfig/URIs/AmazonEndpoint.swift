@@ -35,13 +35,25 @@ extension NetworkConnectorURI {
                 }
                 i += 1
             }
-            offsets.append(found)
+            offsets.append(sourceOffsets.map { found < $0.count ? $0[found] : found } ?? found)
         }
         return offsets
     }
 }
 
 extension NetworkConnector {
+    /// The URI as the rules judge it: parsed, or, when its only fault is whitespace (which
+    /// `uri-syntax` reports), parsed without the whitespace, so one fault does not hide the others.
+    /// Nil when the `uri` is absent, a placeholder, or does not parse for another reason.
+    public var judgedURI: NetworkConnectorURI? {
+        do {
+            return try uri?.literal
+        } catch {
+            guard error.uriError?.kind == .whitespace, let text = element.attribute("uri")?.value else { return nil }
+            return try? NetworkConnectorURI.parseIgnoringWhitespace(text)
+        }
+    }
+
     /// The name ActiveMQ gives the connector: its `name` as written (a placeholder stays as
     /// written), or `NC` when it has none. Lint, the edit commands and listings use this name.
     public var effectiveName: String {

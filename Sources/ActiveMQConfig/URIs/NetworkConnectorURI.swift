@@ -25,7 +25,20 @@ public struct NetworkConnectorURI: Sendable, Hashable, CustomStringConvertible {
         case zeroconf
         /// The whole value is a `${…}` placeholder resolved at start.
         case placeholder
+        /// A discovery agent a plug-in adds to the broker's classpath (`k8s://`, `kube://`, `dns://`,
+        /// `consul:`, activemq-http's `http://`); its text is not checked further.
+        case plugin(String)
     }
+
+    /// The discovery agents that plug-ins add, by scheme, with the plug-in each needs.
+    public static let pluginSchemes: [String: String] = [
+        "http": "activemq-http (HTTPDiscoveryAgent)",
+        "https": "activemq-http (HTTPDiscoveryAgent)",
+        "k8s": "activemq-k8s-discovery",
+        "kube": "a Kubernetes discovery agent (fabric8 kube)",
+        "dns": "a DNS discovery agent",
+        "consul": "active-mq-consul-discovery",
+    ]
 
     /// One member of a `static:` or `masterslave:` list.
     public indirect enum Member: Sendable, Hashable, CustomStringConvertible {
@@ -118,6 +131,8 @@ public struct NetworkConnectorURI: Sendable, Hashable, CustomStringConvertible {
             return NetworkConnectorURI(discovery: .multicast, members: [], options: address.options, text: text, scheme: scheme)
         case "zeroconf":
             return NetworkConnectorURI(discovery: .zeroconf, members: [], options: [], text: text, scheme: scheme)
+        case _ where pluginSchemes[scheme] != nil:
+            return NetworkConnectorURI(discovery: .plugin(scheme), members: [], options: [], text: text, scheme: scheme)
         default:
             throw URIError(.unknownScheme, at: 0,
                            "unknown discovery scheme '\(scheme)': ActiveMQ knows static, masterslave, multicast, simple and zeroconf")
@@ -174,6 +189,25 @@ public struct NetworkConnectorURI: Sendable, Hashable, CustomStringConvertible {
             return .composite(scheme: scheme, members: members, options: options, text: text)
         }
         return .transport(try TransportURI.parse(sub, 0..<sub.count))
+    }
+
+    /// For a URI parsed with its whitespace removed: where each scalar of ``text`` was in the text
+    /// as written.
+    var sourceOffsets: [Int]?
+
+    /// Parses the URI as it would be without its whitespace (a URI wrapped onto a second line, a
+    /// space after a comma): how the other rules still judge a URI whose only fault is whitespace.
+    /// ``memberOffsets`` point into the text as written.
+    public static func parseIgnoringWhitespace(_ text: String) throws(URIError) -> NetworkConnectorURI {
+        var kept = String.UnicodeScalarView()
+        var offsets: [Int] = []
+        for (index, scalar) in text.unicodeScalars.enumerated() where !scalar.properties.isWhitespace {
+            kept.append(scalar)
+            offsets.append(index)
+        }
+        var uri = try parse(String(kept))
+        uri.sourceOffsets = offsets
+        return uri
     }
 
     private init(discovery: Discovery, members: [Member], options: [URIOption], text: String, scheme: String?) {

@@ -44,6 +44,8 @@ public enum Reporter {
         return "\(files) checked: \(report.count(.error)) error(s), \(report.count(.warning)) warning(s), \(report.count(.info)) info"
     }
 
+    /// The JSON report. A fix's replacement is shown with passwords masked (`***`): applying the
+    /// fix writes the user's own bytes back, printing it must not show them.
     static func json(_ report: LintReport) -> String {
         let findings = report.findings.map { finding in
             var members: [(String, JSONText)] = [
@@ -66,7 +68,7 @@ public enum Reporter {
                     ("message", .string(fix.message)), ("applicability", .string(fix.applicability.rawValue)),
                     ("edits", .array(fix.edits.map { edit in
                         .object([("start", .number(edit.range.lowerBound)), ("end", .number(edit.range.upperBound)),
-                                 ("replacement", .string(String(decoding: edit.replacement, as: UTF8.self)))])
+                                 ("replacement", .string(redactText(String(decoding: edit.replacement, as: UTF8.self))))])
                     })),
                 ])))
             }

@@ -6,9 +6,9 @@ import Testing
 struct DuplicateBridgeRuleTests {
     @Test("Fails when both brokers declare a duplex connector to each other")
     func fails() throws {
-        let b = networkBroker("B", port: 61702, "    <networkConnector name=\"b_to_a\" userName=\"u\" duplex=\"true\" uri=\"static:(tcp://127.0.0.1:61701)\"/>\n")
+        let b = networkBroker("B", port: 61702, "    <networkConnector name=\"b_to_a\" userName=\"u\" duplex=\"true\" uri=\"static:(tcp://broker-61701.example:61701)\"/>\n")
         let findings = try lint([
-            ("A.xml", networkBroker("A", port: 61701, "    <networkConnector name=\"a_to_b\" userName=\"u\" duplex=\"true\" uri=\"static:(tcp://127.0.0.1:61702)\"/>\n")),
+            ("A.xml", networkBroker("A", port: 61701, "    <networkConnector name=\"a_to_b\" userName=\"u\" duplex=\"true\" uri=\"static:(tcp://broker-61702.example:61702)\"/>\n")),
             ("B.xml", b),
         ]).filter { $0.rule == "duplicate-bridge" }
         try #require(findings.count == 1)
@@ -21,7 +21,7 @@ struct DuplicateBridgeRuleTests {
     @Test("Passes when only one side declares it")
     func passes() throws {
         let findings = try lint([
-            ("A.xml", networkBroker("A", port: 61701, "    <networkConnector name=\"a_to_b\" userName=\"u\" duplex=\"true\" uri=\"static:(tcp://127.0.0.1:61702)\"/>\n")),
+            ("A.xml", networkBroker("A", port: 61701, "    <networkConnector name=\"a_to_b\" userName=\"u\" duplex=\"true\" uri=\"static:(tcp://broker-61702.example:61702)\"/>\n")),
             ("B.xml", networkBroker("B", port: 61702, "")),
         ])
         #expect(findings.filter { $0.rule == "duplicate-bridge" }.isEmpty)

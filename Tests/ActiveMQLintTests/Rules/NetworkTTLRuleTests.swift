@@ -5,7 +5,7 @@ import Testing
 @Suite("Rule network-ttl")
 struct NetworkTTLRuleTests {
     func spoke(_ name: String, _ port: Int, ttl: String) -> String {
-        networkBroker(name, port: port, "    <networkConnector name=\"\(name)_to_hub\" userName=\"u\" duplex=\"true\"\(ttl) uri=\"static:(tcp://127.0.0.1:61700)\"/>\n")
+        networkBroker(name, port: port, "    <networkConnector name=\"\(name)_to_hub\" userName=\"u\" duplex=\"true\"\(ttl) uri=\"static:(tcp://broker-61700.example:61700)\"/>\n")
     }
 
     @Test("Fails: hub-and-spokes with the default TTL needs 2 hops")
@@ -31,7 +31,7 @@ struct NetworkTTLRuleTests {
     func mesh() throws {
         func broker(_ name: String, _ port: Int, _ targets: [Int]) -> String {
             networkBroker(name, port: port, targets.map {
-                "    <networkConnector name=\"\(name)_to_\($0)\" userName=\"u\" duplex=\"true\" networkTTL=\"2\" uri=\"static:(tcp://127.0.0.1:\($0))\"/>\n"
+                "    <networkConnector name=\"\(name)_to_\($0)\" userName=\"u\" duplex=\"true\" networkTTL=\"2\" uri=\"static:(tcp://broker-\($0).example:\($0))\"/>\n"
             }.joined())
         }
         let findings = try lint([("A.xml", broker("A", 61701, [61702, 61703])), ("B.xml", broker("B", 61702, [61703])), ("C.xml", broker("C", 61703, []))])

@@ -132,11 +132,12 @@ extension LosslessDocument.Element {
 
 extension RuleContext {
     /// Calls `body` for every network connector of every broker whose `uri` is a literal that
-    /// parses (a URI that does not parse is `uri-syntax`'s to report).
+    /// parses, or would without its whitespace (``NetworkConnector/judgedURI``; a URI that does not
+    /// parse is `uri-syntax`'s to report).
     public func forEachConnectorURI(_ body: (NetworkConnector, LosslessDocument.Attribute, NetworkConnectorURI) -> Void) {
         for broker in brokers {
             for connector in broker.networkConnectors {
-                guard let attribute = connector.element.attribute("uri"), let uri = try? connector.uri?.literal else { continue }
+                guard let attribute = connector.element.attribute("uri"), let uri = connector.judgedURI else { continue }
                 body(connector, attribute, uri)
             }
         }

@@ -1,12 +1,20 @@
-/// Whether an attribute or property name holds a secret (`password`, `keyStorePassword`, …).
+/// Whether an attribute or property name holds a secret (`password`, `keyStorePassword`, …), and
+/// not the name of where a secret is (`passwordEnvName`, `keyStorePasswordFile`).
 package func isSecretName(_ name: String) -> Bool {
     // A byte scan without allocation: this runs for every attribute of every file.
     var name = name
-    return name.withUTF8 { bytes in
+    let secret = name.withUTF8 { bytes in
         containsIgnoringASCIICase(bytes, "password") || containsIgnoringASCIICase(bytes, "passphrase")
             || (bytes.count == 6 && containsIgnoringASCIICase(bytes, "secret"))
     }
+    guard secret else { return false }
+    let lowered = name.lowercased()
+    return !secretReferenceSuffixes.contains { lowered.hasSuffix($0) }
 }
+
+/// Suffixes of names whose value says where a secret is, not what it is: an environment
+/// variable's name (Jasypt's `passwordEnvName`), a system property, a file or a path.
+private let secretReferenceSuffixes = ["envname", "env", "variable", "sysproperty", "property", "file", "path", "location"]
 
 /// Whether a value is a literal secret: not empty, not a `${…}` placeholder, not `ENC(…)`.
 package func isLiteralSecret(_ value: String) -> Bool {

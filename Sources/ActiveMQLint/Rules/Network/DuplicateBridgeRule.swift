@@ -20,22 +20,22 @@ extension Rule {
         activeMQ: .error, amazonMQ: .error, tags: ["correctness", "network"],
         triggering: [
             RuleExample(files: [
-                .init("A.xml", exampleBroker("A", port: 61701, #"<networkConnector name="a_to_b" userName="u" duplex="true" uri="static:(tcp://127.0.0.1:61702)"/>"#)),
-                .init("B.xml", exampleBroker("B", port: 61702, #"↓<networkConnector name="b_to_a" userName="u" duplex="true" uri="static:(tcp://127.0.0.1:61701)"/>"#)),
+                .init("A.xml", exampleBroker("A", port: 61701, #"<networkConnector name="a_to_b" userName="u" duplex="true" uri="static:(tcp://B:61702)"/>"#)),
+                .init("B.xml", exampleBroker("B", port: 61702, #"↓<networkConnector name="b_to_a" userName="u" duplex="true" uri="static:(tcp://A:61701)"/>"#)),
             ]),
             RuleExample(files: [
-                .init("A.xml", exampleBroker("A", port: 61701, #"<networkConnector name="a_to_b" userName="u" duplex="true" uri="static:(tcp://127.0.0.1:61702)"/>"#)),
-                .init("B.xml", exampleBroker("B", port: 61702, #"↓<networkConnector name="b_to_a" userName="u" uri="static:(tcp://127.0.0.1:61701)"/>"#)),
+                .init("A.xml", exampleBroker("A", port: 61701, #"<networkConnector name="a_to_b" userName="u" duplex="true" uri="static:(tcp://B:61702)"/>"#)),
+                .init("B.xml", exampleBroker("B", port: 61702, #"↓<networkConnector name="b_to_a" userName="u" uri="static:(tcp://A:61701)"/>"#)),
             ]),
         ],
         nonTriggering: [
             RuleExample(files: [
-                .init("A.xml", exampleBroker("A", port: 61701, #"<networkConnector name="a_to_b" userName="u" duplex="true" uri="static:(tcp://127.0.0.1:61702)"/>"#)),
+                .init("A.xml", exampleBroker("A", port: 61701, #"<networkConnector name="a_to_b" userName="u" duplex="true" uri="static:(tcp://B:61702)"/>"#)),
                 .init("B.xml", exampleBroker("B", port: 61702, "")),
             ]),
             RuleExample(files: [
-                .init("A.xml", exampleBroker("A", port: 61701, #"<networkConnector name="a_to_b" userName="u" uri="static:(tcp://127.0.0.1:61702)"/>"#)),
-                .init("B.xml", exampleBroker("B", port: 61702, #"<networkConnector name="b_to_a" userName="u" uri="static:(tcp://127.0.0.1:61701)"/>"#)),
+                .init("A.xml", exampleBroker("A", port: 61701, #"<networkConnector name="a_to_b" userName="u" uri="static:(tcp://B:61702)"/>"#)),
+                .init("B.xml", exampleBroker("B", port: 61702, #"<networkConnector name="b_to_a" userName="u" uri="static:(tcp://A:61701)"/>"#)),
             ]),
         ],
         check: .network(checkDuplicateBridges))

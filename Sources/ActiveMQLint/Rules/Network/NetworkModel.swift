@@ -8,10 +8,14 @@ struct NetworkModel {
         var context: RuleContext
         var broker: Broker
         var name: String
-        /// host:port (lowercased) the broker listens on or is reached at.
+        /// The literal brokerName, lowercased, when it names this broker (not `localhost`).
+        var brokerName: String?
+        /// host:port (lowercased) of transport connectors bound to a specific, non-loopback host.
         var endpoints: Set<String>
-        /// Ports bound on every interface.
-        var wildcardPorts: Set<Int>
+        /// host:port (lowercased) the network spec gives this broker.
+        var specEndpoints: Set<String>
+        /// Every port a transport connector listens on (port 0 excluded).
+        var ports: Set<Int>
     }
 
     struct Edge {
@@ -25,10 +29,19 @@ struct NetworkModel {
 
     var nodes: [Node] = []
     var edges: [Edge] = []
+    /// For each node, the index of its connected component (files linked by connectors).
+    var component: [Int] = []
 
     static func of(_ contexts: [RuleContext], spec: NetworkSpec?) -> NetworkModel {
         guard let first = contexts.first else { return NetworkModel() }
         return first.memo("network-model") { NetworkModel(contexts, spec: spec) }
+    }
+
+    /// Whether a host is this machine: it never links two files (every broker has one).
+    static func isLoopback(_ host: String) -> Bool {
+        let host = host.lowercased()
+        return host == "localhost" || host == "0.0.0.0" || host == "::" || host == "::1" || host == "[::1]"
+            || host.hasPrefix("127.") || host == "ip6-localhost"
     }
 
     private init() {}
@@ -39,38 +52,45 @@ struct NetworkModel {
             for broker in context.brokers {
                 let brokerName = broker.brokerName?.literal
                 let specBroker = spec?.broker(forFile: context.path, brokerName: brokerName)
-                var node = Node(context: context, broker: broker, name: specBroker?.name ?? brokerName ?? stem, endpoints: [], wildcardPorts: [])
+                var node = Node(context: context, broker: broker, name: specBroker?.name ?? brokerName ?? stem,
+                                brokerName: brokerName.flatMap { Self.isLoopback($0) ? nil : $0.lowercased() },
+                                endpoints: [], specEndpoints: [], ports: [])
                 for connector in broker.transportConnectors {
-                    guard let uri = try? connector.uri?.literal, let port = uri.port?.literal, let host = uri.host else { continue }
-                    if ["0.0.0.0", "::", "::0"].contains(host) { node.wildcardPorts.insert(port) }
-                    node.endpoints.insert("\(host.lowercased()):\(port)")
+                    guard let uri = try? connector.uri?.literal, let port = uri.port?.literal, port != 0, let host = uri.host else { continue }
+                    node.ports.insert(port)
+                    if !Self.isLoopback(host) { node.endpoints.insert("\(host.lowercased()):\(port)") }
                 }
                 for endpoint in specBroker?.endpoints ?? [] {
                     if let uri = try? TransportURI.parse(endpoint), let host = uri.host, let port = uri.port?.literal {
-                        node.endpoints.insert("\(host.lowercased()):\(port)")
+                        node.specEndpoints.insert("\(host.lowercased()):\(port)")
                     }
                 }
                 nodes.append(node)
             }
         }
+        component = Array(nodes.indices)
         guard nodes.count > 1 else { return }
         let nodes = self.nodes
+        /// The file a connector member reaches: by the spec; by a transport connector bound to that
+        /// host and port; or by brokerName and a port the broker listens on. Loopback hosts and
+        /// port 0 reach no other file.
         func target(host: String, port: Int) -> Int? {
             let key = "\(host.lowercased()):\(port)"
-            if let index = nodes.firstIndex(where: { $0.endpoints.contains(key) }) { return index }
             if let specName = spec?.broker(endpointHost: host, port: port)?.name,
                 let index = nodes.firstIndex(where: { $0.name == specName })
             {
                 return index
             }
-            let byName = nodes.indices.filter { nodes[$0].name.lowercased() == host.lowercased() }
-            if byName.count == 1 { return byName[0] }
-            let wildcard = nodes.indices.filter { nodes[$0].wildcardPorts.contains(port) }
-            return wildcard.count == 1 ? wildcard[0] : nil
+            if let index = nodes.firstIndex(where: { $0.specEndpoints.contains(key) }) { return index }
+            guard port != 0, !Self.isLoopback(host) else { return nil }
+            let bound = nodes.indices.filter { nodes[$0].endpoints.contains(key) }
+            if bound.count == 1 { return bound[0] }
+            let named = nodes.indices.filter { nodes[$0].brokerName == host.lowercased() && nodes[$0].ports.contains(port) }
+            return named.count == 1 ? named[0] : nil
         }
         for (index, node) in nodes.enumerated() {
             for connector in node.broker.networkConnectors {
-                guard case .literal(let uri)? = try? connector.uri else { continue }
+                guard let uri = connector.judgedURI else { continue }
                 let targets = Set(uri.transports.compactMap { transport -> Int? in
                     guard let host = transport.host, let port = transport.port?.literal else { return nil }
                     return target(host: host, port: port)
@@ -85,12 +105,24 @@ struct NetworkModel {
                 }
             }
         }
+        // Components: union-find over the edges.
+        func root(_ i: Int) -> Int {
+            var i = i
+            while component[i] != i { i = component[i] }
+            return i
+        }
+        for edge in edges {
+            let a = root(edge.from), b = root(edge.to)
+            if a != b { component[max(a, b)] = min(a, b) }
+        }
+        component = component.indices.map(root)
     }
 }
 
-/// A two-broker network for rule examples: each broker listens on its own port.
+/// A broker for rule examples: named `name`, listening on every interface at `port`; the others
+/// reach it as `tcp://<name>:<port>`.
 func exampleBroker(_ name: String, port: Int, _ connectors: String) -> String {
-    "<broker xmlns=\"http://activemq.apache.org/schema/core\" brokerName=\"\(name)\">\n  <networkConnectors>\n"
-        + connectors.split(separator: "\n").map { "    \($0)\n" }.joined()
-        + "  </networkConnectors>\n  <transportConnectors>\n    <transportConnector name=\"openwire\" uri=\"tcp://0.0.0.0:\(port)\"/>\n  </transportConnectors>\n</broker>\n"
+    "<broker xmlns=\"http://activemq.apache.org/schema/core\" brokerName=\"\(name)\">\n"
+        + (connectors.isEmpty ? "" : "  <networkConnectors>\n" + connectors.split(separator: "\n").map { "    \($0)\n" }.joined() + "  </networkConnectors>\n")
+        + "  <transportConnectors>\n    <transportConnector name=\"openwire\" uri=\"tcp://0.0.0.0:\(port)\"/>\n  </transportConnectors>\n</broker>\n"
 }

@@ -21,26 +21,26 @@ extension Rule {
         triggering: [
             RuleExample(files: [
                 .init("Hub.xml", exampleBroker("Hub", port: 61701, "")),
-                .init("Spoke1.xml", exampleBroker("Spoke1", port: 61702, #"↓<networkConnector name="s1" userName="u" duplex="true" uri="static:(tcp://127.0.0.1:61701)"/>"#)),
-                .init("Spoke2.xml", exampleBroker("Spoke2", port: 61703, #"<networkConnector name="s2" userName="u" duplex="true" ↓networkTTL="1" uri="static:(tcp://127.0.0.1:61701)"/>"#)),
+                .init("Spoke1.xml", exampleBroker("Spoke1", port: 61702, #"↓<networkConnector name="s1" userName="u" duplex="true" uri="static:(tcp://Hub:61701)"/>"#)),
+                .init("Spoke2.xml", exampleBroker("Spoke2", port: 61703, #"<networkConnector name="s2" userName="u" duplex="true" ↓networkTTL="1" uri="static:(tcp://Hub:61701)"/>"#)),
             ]),
             RuleExample(files: [
                 .init("A.xml", exampleBroker("A", port: 61701, """
-                    <networkConnector name="a_b" userName="u" duplex="true" ↓networkTTL="3" uri="static:(tcp://127.0.0.1:61702)"/>
-                    <networkConnector name="a_c" userName="u" duplex="true" uri="static:(tcp://127.0.0.1:61703)"/>
+                    <networkConnector name="a_b" userName="u" duplex="true" ↓networkTTL="3" uri="static:(tcp://B:61702)"/>
+                    <networkConnector name="a_c" userName="u" duplex="true" uri="static:(tcp://C:61703)"/>
                     """)),
-                .init("B.xml", exampleBroker("B", port: 61702, #"<networkConnector name="b_c" userName="u" duplex="true" uri="static:(tcp://127.0.0.1:61703)"/>"#)),
+                .init("B.xml", exampleBroker("B", port: 61702, #"<networkConnector name="b_c" userName="u" duplex="true" uri="static:(tcp://C:61703)"/>"#)),
                 .init("C.xml", exampleBroker("C", port: 61703, "")),
             ]),
         ],
         nonTriggering: [
             RuleExample(files: [
                 .init("Hub.xml", exampleBroker("Hub", port: 61701, "")),
-                .init("Spoke1.xml", exampleBroker("Spoke1", port: 61702, #"<networkConnector name="s1" userName="u" duplex="true" networkTTL="2" uri="static:(tcp://127.0.0.1:61701)"/>"#)),
-                .init("Spoke2.xml", exampleBroker("Spoke2", port: 61703, #"<networkConnector name="s2" userName="u" duplex="true" networkTTL="-1" uri="static:(tcp://127.0.0.1:61701)"/>"#)),
+                .init("Spoke1.xml", exampleBroker("Spoke1", port: 61702, #"<networkConnector name="s1" userName="u" duplex="true" networkTTL="2" uri="static:(tcp://Hub:61701)"/>"#)),
+                .init("Spoke2.xml", exampleBroker("Spoke2", port: 61703, #"<networkConnector name="s2" userName="u" duplex="true" networkTTL="-1" uri="static:(tcp://Hub:61701)"/>"#)),
             ]),
             RuleExample(files: [
-                .init("A.xml", exampleBroker("A", port: 61701, #"<networkConnector name="a_b" userName="u" duplex="true" uri="static:(tcp://127.0.0.1:61702)"/>"#)),
+                .init("A.xml", exampleBroker("A", port: 61701, #"<networkConnector name="a_b" userName="u" duplex="true" uri="static:(tcp://B:61702)"/>"#)),
                 .init("B.xml", exampleBroker("B", port: 61702, "")),
             ]),
         ],
