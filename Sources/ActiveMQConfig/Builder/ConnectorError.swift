@@ -99,6 +99,9 @@ public struct SecretReference: Sendable, Hashable, CustomStringConvertible {
     /// `${NAME}`.
     public var description: String { placeholder }
 
+    /// Whether the name is one a placeholder may have: letters, digits, `_`, `.` or `-`.
+    public var isValidPlaceholderName: Bool { isValid }
+
     var isValid: Bool {
         !name.isEmpty && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "_.-".unicodeScalars.contains($0)) }
     }

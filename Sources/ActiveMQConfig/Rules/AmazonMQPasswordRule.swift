@@ -12,9 +12,10 @@ extension Rule {
         rationale: """
             Amazon MQ supplies the password of the user named by `userName` to the bridge: the tutorial's
             connectors carry `userName` and nothing else. A `password="${…}"` placeholder is removed by Amazon
-            MQ's sanitizer (it resolves no placeholders), so it only misleads. Remove the attribute.
+            MQ's sanitizer (it resolves no placeholders), so it only misleads. Remove the attribute: the
+            fix does, safely, since Amazon MQ removes it anyway.
             """,
-        activeMQ: nil, amazonMQ: .error, tags: ["amazon-mq", "security"],
+        activeMQ: nil, amazonMQ: .error, tags: ["amazon-mq", "security"], fix: .safe,
         triggering: [
             .connectors(#"<networkConnector name="a" userName="u" ↓password="${AMQ_BRIDGE_PASSWORD}" uri="static:(ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617)"/>"#,
                         profile: .amazonMQ(.v5_18)),
@@ -37,8 +38,11 @@ private func checkAmazonPasswords(_ context: RuleContext) {
                 guard let attribute = connector.element.attribute(name),
                     TypedAttributes(element: connector.element).secret(name)?.isLiteral == false
                 else { continue }
+                let fix = (try? context.document.editRemovingAttribute(name, from: connector.element))
+                    .map { Diagnostic.Fix("remove the attribute", edits: [$0], applicability: .safe) }
                 context.report(.amazonMQPassword, attribute, of: connector.element,
-                               "network connector '\(connector.effectiveName)' has a '\(name)' attribute: Amazon MQ supplies the password of the user named by userName; remove it")
+                               "network connector '\(connector.effectiveName)' has a '\(name)' attribute: Amazon MQ supplies the password of the user named by userName; remove it",
+                               fix: fix)
             }
         }
     }

@@ -15,8 +15,13 @@ extension Rule {
             never write one. On a self-managed broker, refer to it with a placeholder resolved at start
             (`password="${AMQ_BRIDGE_PASSWORD}"`) or encrypt it (`ENC(…)`). The finding says where the password
             is, never what it is: it appears in no output format, and the builder cannot write one.
+
+            A password attribute has a fix, unsafe because the broker then needs the secret from elsewhere:
+            under `activemq` it becomes `${AMQ_BRIDGE_PASSWORD}` (`--secret-variable NAME` names another;
+            `remotePassword` gets `${NAME_REMOTE}`), under `amazon-mq` the attribute is removed. Either way,
+            rotate the password: it stays in the repository's history.
             """,
-        activeMQ: .error, amazonMQ: .error, tags: ["security"], isMandatory: true,
+        activeMQ: .error, amazonMQ: .error, tags: ["security"], fix: .unsafe, isMandatory: true,
         triggering: [
             .connectors(#"<networkConnector name="a" userName="bridge" ↓password="s3cret" uri="static:(ssl://h:61617)"/>"#),
             .connectors(#"<networkConnector name="a" uri="static:(↓ssl://bridge:s3cret@b-1234-1.mq.us-east-2.amazonaws.com:61617)"/>"#),
@@ -42,9 +47,18 @@ private func checkEmbeddedPassword(_ context: RuleContext) {
                     + (context.isAmazonMQ ? ", or none: Amazon MQ supplies it" : "")
             }
             for attributeName in ["password", "remotePassword"] {
-                if let attribute = element.attribute(attributeName), TypedAttributes(element: element).secret(attributeName)?.isLiteral == true {
-                    context.report(.embeddedPassword, attribute, of: element, message("the '\(attributeName)' attribute"))
+                guard let attribute = element.attribute(attributeName), TypedAttributes(element: element).secret(attributeName)?.isLiteral == true
+                else { continue }
+                let variable = context.settings.secretVariable + (attributeName == "remotePassword" ? "_REMOTE" : "")
+                let edit = context.isAmazonMQ
+                    ? try? context.document.editRemovingAttribute(attributeName, from: element)
+                    : try? context.document.editSettingAttribute(attributeName, to: "${\(variable)}", on: element)
+                let fix = edit.map {
+                    Diagnostic.Fix(context.isAmazonMQ ? "remove the attribute; rotate the password" : "refer to ${\(variable)}; rotate the password",
+                                   edits: [$0], applicability: .unsafe)
                 }
+                context.report(.embeddedPassword, attribute, of: element,
+                               message("the '\(attributeName)' attribute") + "; rotate it, since it stays in the history", fix: fix)
             }
             guard let attribute = element.attribute("uri") else { continue }
             guard let uri = connector.judgedURI else {

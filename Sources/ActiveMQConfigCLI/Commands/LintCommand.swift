@@ -24,6 +24,12 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("disable"), help: "Turn a rule off (repeatable); embedded-password cannot be.") var disabled: [String] = []
     @Option(help: "A network spec (JSON) mapping endpoints to brokers, for the cross-file rules.") var network: String?
     @Flag(help: "Also say which files were skipped (no ActiveMQ <broker> in them).") var verbose = false
+    @Flag(help: "Apply the findings' safe fixes, as minimal edits, and report what remains.") var fix = false
+    @Flag(name: .customLong("unsafe-fixes"), help: "With --fix, also apply fixes that change what the broker does.") var unsafeFixes = false
+    @Flag(help: "With --fix, print the fixes as a unified diff (passwords shown as ***) instead of writing; exit 1 if there is any.")
+    var diff = false
+    @Option(name: .customLong("secret-variable"), help: "The placeholder an embedded password's fix writes (default AMQ_BRIDGE_PASSWORD).")
+    var secretVariable: String?
     @Argument(help: "The configuration files or folders ('-' for standard input); a folder's .xml files are linted recursively.")
     var files: [String]
 
@@ -31,6 +37,11 @@ struct LintCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("give at least one FILE") }
         for rule in disabled where RuleCatalog.rule(RuleID(rawValue: rule)) == nil {
             throw ValidationError("unknown rule '\(rule)' (see 'activemq-config rules')")
+        }
+        if (unsafeFixes || diff) && !fix { throw ValidationError("--unsafe-fixes and --diff go with --fix") }
+        if fix && !diff && files.contains("-") { throw ValidationError("--fix on standard input needs --diff") }
+        if let secretVariable, !SecretReference(placeholderNamed: secretVariable).isValidPlaceholderName {
+            throw ValidationError("--secret-variable takes a placeholder name: letters, digits, '_', '.' or '-'")
         }
     }
 
@@ -40,6 +51,7 @@ struct LintCommand: ParsableCommand {
         commandLine.profile = profile?.rawValue
         commandLine.engineVersion = engineVersion
         commandLine.disabled = disabled.map { RuleID(rawValue: $0) }
+        commandLine.secretVariable = secretVariable
         if let network {
             let bytes: [UInt8]
             do {
@@ -57,10 +69,39 @@ struct LintCommand: ParsableCommand {
             LintInput(path: file, bytes: Result { () throws(XMLDocumentError) in try console.read(file) })
         }
         let report: LintReport
-        do throws(LintSettingsError) {
-            report = try Linter(commandLine: commandLine).lint(inputs)
-        } catch {
-            throw CLIError(error.diagnostics)
+        if fix {
+            let outcome: Fixer.Outcome
+            do throws(LintSettingsError) {
+                outcome = try Fixer(linter: Linter(commandLine: commandLine), includeUnsafe: unsafeFixes).fix(inputs)
+            } catch {
+                throw CLIError(error.diagnostics)
+            }
+            if diff {
+                let diffs = outcome.files.map { UnifiedDiff.render($0.original, $0.fixed, path: $0.path) }.joined()
+                console.writeOutput(Array(diffs.utf8))
+                if !diffs.isEmpty { throw ExitCode(ExitStatus.failure) }
+                return
+            }
+            for file in outcome.files where file.fixed != file.original {
+                do {
+                    try AtomicFile.write(file.fixed, to: file.path, expecting: file.original)
+                } catch {
+                    throw CLIError([error.diagnostic])
+                }
+                for finding in outcome.fixed where finding.file == file.path {
+                    var shown = finding
+                    shown.notes = []
+                    shown.message = "fixed: " + (finding.fix?.message ?? "")
+                    console.printError(shown.formatted.replacingFirst("\(finding.severity.rawValue): fixed: ", with: "fixed: "))
+                }
+            }
+            report = outcome.remaining
+        } else {
+            do throws(LintSettingsError) {
+                report = try Linter(commandLine: commandLine).lint(inputs)
+            } catch {
+                throw CLIError(error.diagnostics)
+            }
         }
         console.writeOutput(Array(Reporter.render(report, format: format,
                                                   toolVersion: CLI.version).utf8))
@@ -150,4 +191,12 @@ struct ValidateCommand: ParsableCommand {
 
 extension String {
     func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(1, width - count)) }
+}
+
+extension String {
+    /// The string with the first occurrence of `target` replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = firstRange(of: target) else { return self }
+        return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...])
+    }
 }

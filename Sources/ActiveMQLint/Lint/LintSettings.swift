@@ -15,6 +15,8 @@ package struct LintCommandLine: Sendable, Hashable {
     package var disabled: [RuleID] = []
     /// `--network SPEC`, read.
     package var network: NetworkSpec?
+    /// `--secret-variable NAME`.
+    package var secretVariable: String?
 
     /// Nothing given.
     package init() {}
@@ -33,6 +35,7 @@ package struct LintCommandLine: Sendable, Hashable {
             settings.profile = .amazonMQ(engine)
         }
         for rule in disabled { settings.disabled.insert(rule) }
+        if let secretVariable { settings.secretVariable = secretVariable }
         return settings
     }
 }

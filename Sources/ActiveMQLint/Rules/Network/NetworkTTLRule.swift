@@ -15,9 +15,10 @@ extension Rule {
             A message may cross at most `networkTTL` bridges (default 1). In hub-and-spokes a message from
             one spoke to another crosses two, so the spokes' connectors need `networkTTL="2"`; deeper trees
             need more. In a full mesh every broker is one hop away, and a TTL above 1 makes subscriptions
-            and messages loop. A negative TTL is unlimited and always enough.
+            and messages loop. A negative TTL is unlimited and always enough. The fix writes the TTL the
+            network needs; it is unsafe, since it changes how far messages travel.
             """,
-        activeMQ: .warning, amazonMQ: .warning, tags: ["correctness", "network"],
+        activeMQ: .warning, amazonMQ: .warning, tags: ["correctness", "network"], fix: .unsafe,
         triggering: [
             RuleExample(files: [
                 .init("Hub.xml", exampleBroker("Hub", port: 61701, "")),
@@ -70,9 +71,11 @@ private func checkTTL(_ contexts: [RuleContext], _ spec: NetworkSpec?) {
         if graph.isFullMesh(members) {
             for edge in memberEdges {
                 if let ttl = edge.ttl, ttl > 1, let attribute = edge.connector.element.attribute("networkTTL") {
+                    let context = nodes[edge.from].context
                     nodes[edge.from].context.report(
                         .networkTTL, attribute, of: edge.connector.element,
-                        "networkTTL \(ttl) in a full mesh of \(members.count) brokers: every broker is one hop away, and a larger TTL makes subscriptions loop; use 1")
+                        "networkTTL \(ttl) in a full mesh of \(members.count) brokers: every broker is one hop away, and a larger TTL makes subscriptions loop; use 1",
+                        fix: ttlFix(context, edge.connector.element, 1))
                 }
             }
             continue
@@ -82,11 +85,19 @@ private func checkTTL(_ contexts: [RuleContext], _ spec: NetworkSpec?) {
         for edge in memberEdges {
             guard let ttl = edge.ttl, ttl >= 0, ttl < longest.hops else { continue }
             let message = "networkTTL \(ttl)\(edge.connector.element.attribute("networkTTL") == nil ? " (the default)" : "") on connector '\(edge.name)' is less than the \(longest.hops) hops a message needs from \(names[longest.from]) to \(names[longest.to])"
+            let context = nodes[edge.from].context
+            let fix = ttlFix(context, edge.connector.element, longest.hops)
             if let attribute = edge.connector.element.attribute("networkTTL") {
-                nodes[edge.from].context.report(.networkTTL, attribute, of: edge.connector.element, message)
+                context.report(.networkTTL, attribute, of: edge.connector.element, message, fix: fix)
             } else {
-                nodes[edge.from].context.report(.networkTTL, edge.connector.element, message)
+                context.report(.networkTTL, edge.connector.element, message, fix: fix)
             }
         }
     }
+}
+
+/// Writes `networkTTL="hops"` on the connector (messageTTL and consumerTTL follow it).
+private func ttlFix(_ context: RuleContext, _ element: LosslessDocument.Element, _ hops: Int) -> Diagnostic.Fix? {
+    (try? context.document.editSettingAttribute("networkTTL", to: String(hops), on: element))
+        .map { Diagnostic.Fix("write networkTTL=\"\(hops)\"", edits: [$0], applicability: .unsafe) }
 }

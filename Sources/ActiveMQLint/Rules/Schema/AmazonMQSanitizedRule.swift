@@ -16,9 +16,11 @@ extension Rule {
             `SanitizationWarning`s with a reason: `DISALLOWED_ELEMENT_REMOVED` (an element and its subtree,
             reported once), `DISALLOWED_ATTRIBUTE_REMOVED`, `INVALID_ATTRIBUTE_VALUE_REMOVED` (a `${…}` or
             `#{…}` value). This rule previews those warnings offline, for `--engine-version` (default 5.18).
-            What Apache's schema already rejects is `unknown-element` or `unknown-attribute` instead.
+            What Apache's schema already rejects is `unknown-element` or `unknown-attribute` instead. The
+            fix removes what Amazon MQ would remove; it is unsafe, since a self-managed copy of the file
+            would lose it too.
             """,
-        activeMQ: nil, amazonMQ: .warning, tags: ["amazon-mq"],
+        activeMQ: nil, amazonMQ: .warning, tags: ["amazon-mq"], fix: .unsafe,
         triggering: [
             .broker(#"↓<managementContext><managementContext createConnector="false"/></managementContext>"#, profile: .amazonMQ(.v5_18)),
             .broker("", profile: .amazonMQ(.v5_18), attributes: #" ↓brokerName="b""#),
@@ -39,16 +41,22 @@ private func checkSanitized(_ context: RuleContext) {
     let apacheElements = Set(apache.unknownElements.map(\.element.range.lowerBound))
     let apacheAttributes = Set(apache.unknownAttributes.map(\.attribute.range.lowerBound))
     let version = engine.rawValue
+    func removal(_ edit: TextEdit?) -> Diagnostic.Fix? {
+        edit.map { Diagnostic.Fix("remove what Amazon MQ removes", edits: [$0], applicability: .unsafe) }
+    }
     for unknown in amazon.unknownElements where !apacheElements.contains(unknown.element.range.lowerBound) {
         context.report(.amazonMQSanitized, unknown.element,
-                       "Amazon MQ \(version) removes <\(unknown.element.localName)> and its contents (DISALLOWED_ELEMENT_REMOVED)")
+                       "Amazon MQ \(version) removes <\(unknown.element.localName)> and its contents (DISALLOWED_ELEMENT_REMOVED)",
+                       fix: removal(try? context.document.editRemovingElement(unknown.element)))
     }
     for unknown in amazon.unknownAttributes where !apacheAttributes.contains(unknown.attribute.range.lowerBound) {
         context.report(.amazonMQSanitized, unknown.attribute, of: unknown.element,
-                       "Amazon MQ \(version) removes attribute '\(unknown.attribute.qualifiedName)' of <\(unknown.element.localName)> (DISALLOWED_ATTRIBUTE_REMOVED)")
+                       "Amazon MQ \(version) removes attribute '\(unknown.attribute.qualifiedName)' of <\(unknown.element.localName)> (DISALLOWED_ATTRIBUTE_REMOVED)",
+                       fix: removal(try? context.document.editRemovingAttribute(unknown.attribute.qualifiedName, from: unknown.element)))
     }
     for typed in amazon.typedAttributes where Placeholder.containsReference(typed.attribute.value) {
         context.report(.amazonMQSanitized, typed.attribute, of: typed.element,
-                       "Amazon MQ removes '\(typed.attribute.qualifiedName)' of <\(typed.element.localName)>: its value is a placeholder or expression (INVALID_ATTRIBUTE_VALUE_REMOVED)")
+                       "Amazon MQ removes '\(typed.attribute.qualifiedName)' of <\(typed.element.localName)>: its value is a placeholder or expression (INVALID_ATTRIBUTE_VALUE_REMOVED)",
+                       fix: removal(try? context.document.editRemovingAttribute(typed.attribute.qualifiedName, from: typed.element)))
     }
 }
