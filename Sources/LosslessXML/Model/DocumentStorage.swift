@@ -62,7 +62,7 @@ final class DocumentStorage: Sendable {
                 return
             }
             if !outcome.accepted {
-                let errors = libxml2.diagnostics.filter { $0.severity != .warning }
+                let errors = ParseErrorWording.improve(libxml2.diagnostics.filter { $0.severity != .warning }, bytes: buffer, position: position)
                 let warnings = libxml2.diagnostics.filter { $0.severity == .warning }
                 failure = .notWellFormed(path: path, diagnostics: errors + warnings)
                 return
