@@ -9,7 +9,8 @@ Defaults: ../shared/reference beside the repository, and the committed Swift fil
 becomes one compact text table (a raw string literal, parsed once at first use): a literal of
 hundreds of typed entries would cost the Swift type checker minutes.
 
-Table format, one entry per line:
+Table format, one entry per line (in the ActiveMQ union table, each line is prefixed with the hex
+mask of the schemas that have it and a tab):
     E name [x] [y]                  a global element; x: children from other namespaces allowed;
                                     y: attributes from other namespaces allowed
     A attribute type [enum=a|b] [min=N] [max=N]
@@ -24,8 +25,13 @@ import xml.etree.ElementTree as ET
 XS = "{http://www.w3.org/2001/XMLSchema}"
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+# Apache ActiveMQ's schemas, oldest first: one union table, each line tagged with the schemas that
+# have it (a bit per schema, in this order), so fifteen versions cost little more than one.
+ACTIVEMQ = [
+    "5.15.15", "5.16.5", "5.17.3", "5.18.3", "5.18.4", "5.18.5", "5.18.7",
+    "5.19.7", "5.19.10", "6.0.1", "6.1.8", "6.2.6", "6.2.9", "6.3.1",
+]
 SOURCES = [
-    ("activeMQ_5_17_2", "activemq/activemq-5.17.2.xsd"),
     ("amazonMQ_5_15_16", "amazon-mq/amazon-mq-active-mq-5.15.16.xsd"),
     ("amazonMQ_5_16_7", "amazon-mq/amazon-mq-active-mq-5.16.7.xsd"),
     ("amazonMQ_5_17_6", "amazon-mq/amazon-mq-active-mq-5.17.6.xsd"),
@@ -117,6 +123,41 @@ def main():
         "",
         "extension Vocabulary {",
     ]
+    # The ActiveMQ union: per schema, element -> (E line, [A/P lines]); then every distinct line with
+    # the mask of the schemas that have it, blocks in element order.
+    per_version = []
+    for version in ACTIVEMQ:
+        blocks, current = {}, None
+        for line in table(os.path.join(reference, f"activemq/activemq-{version}.xsd")).split("\n"):
+            if line.startswith("E "):
+                current = line.split()[1]
+                blocks[current] = (line, [])
+            elif current is not None:
+                blocks[current][1].append(line)
+        per_version.append(blocks)
+    union = []
+    for element in sorted({name for blocks in per_version for name in blocks}):
+        def tagged(lines_of):
+            seen = {}
+            for bit, blocks in enumerate(per_version):
+                for line in lines_of(blocks.get(element)):
+                    seen[line] = seen.get(line, 0) | (1 << bit)
+            return seen
+        heads = tagged(lambda block: [block[0]] if block else [])
+        body = tagged(lambda block: block[1] if block else [])
+        for line, mask in heads.items():
+            union.append(f"{mask:x}\t{line}")
+        for line in sorted(body):
+            union.append(f"{body[line]:x}\t{line}")
+    out.append("    /// Apache ActiveMQ's schemas " + ", ".join(ACTIVEMQ) + " (`activemq/activemq-<version>.xsd`), as one")
+    out.append("    /// table: each line is prefixed with the hex mask of the schemas that have it, bit 0 the first.")
+    out.append("    static let activeMQSchemaVersions: [String] = [" + ", ".join(f'"{v}"' for v in ACTIVEMQ) + "]")
+    out.append("")
+    out.append("    /// The union table.")
+    out.append('    static let activeMQUnionTable: String = #"""')
+    out.extend("    " + line for line in union)
+    out.append('    """#')
+    out.append("")
     for name, relative in SOURCES:
         text = table(os.path.join(reference, relative))
         out.append(f"    /// From `{relative}`.")
@@ -130,7 +171,7 @@ def main():
 
     # The builder's <networkConnector> attributes: the same table, one element, as a small literal.
     model_output = sys.argv[3] if len(sys.argv) > 3 else os.path.join(ROOT, "Sources", "ActiveMQConfig", "Builder", "GeneratedConnectorAttributes.swift")
-    relative = SOURCES[0][1]
+    relative = "activemq/activemq-5.19.10.xsd"
     attributes, inside = [], False
     for line in table(os.path.join(reference, relative)).split("\n"):
         if line.startswith("E "):

@@ -46,7 +46,9 @@ struct LintCommandTests {
         #expect(runCLI(["lint", "--profile", "amazon-mq", path]).exitCode == 1)
         #expect(runCLI(["lint", "-"], stdin: Array("<broker xmlns=\"http://activemq.apache.org/schema/core\"/>".utf8)).exitCode == 0)
         #expect(runCLI(["lint", "--disable", "no-such-rule", path]).exitCode == 2)
-        #expect(runCLI(["lint", "--engine-version", "6.0", path]).exitCode == 2)
+        #expect(runCLI(["lint", "--engine-version", "6.0", path]).exitCode == 0)  // ActiveMQ 6.0
+        #expect(runCLI(["lint", "--engine-version", "7.0", path]).exitCode == 2)
+        #expect(runCLI(["lint", "--profile", "amazon-mq", "--engine-version", "6.0", path]).exitCode == 2)
         let missing = runCLI(["lint", path, "/nonexistent.xml"])
         #expect(missing.exitCode == 2)
         #expect(missing.stderr.contains("/nonexistent.xml: error: no such file or directory"))

@@ -7,7 +7,7 @@ enum Shared {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
     static var isPresent: Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent("corpus").path) }
-    static let schema = root.appendingPathComponent("reference/activemq/activemq-5.17.2.xsd").path
+    static let schema = root.appendingPathComponent("reference/activemq/activemq-5.17.3.xsd").path
     static let corpusFiles: [String] = ["activemq", "wild"].flatMap { folder in
         ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("corpus/\(folder)").path)) ?? [])
             .filter { $0 != "SOURCES.tsv" }.sorted().map { root.appendingPathComponent("corpus/\(folder)/\($0)").path }
@@ -36,7 +36,7 @@ struct CorpusLintTests {
     func agreesWithSchema(_ path: String) throws {
         let bytes = Array(FileManager.default.contents(atPath: path)!)
         let schemaErrors = try SchemaValidator.validate(bytes, path: path, schema: Shared.schema)
-        let findings = try Linter().lint([LintInput(path: path, bytes: .success(bytes))]).findings
+        let findings = try Linter(activeMQVersion: ActiveMQVersion(major: 5, minor: 17)).lint([LintInput(path: path, bytes: .success(bytes))]).findings
             .filter { $0.rule == "unknown-element" || $0.rule == "unknown-attribute" }
         if schemaErrors.isEmpty {
             #expect(findings.isEmpty, "\(findings.map(\.message))")
@@ -89,6 +89,14 @@ struct GeneratedArtifactTests {
     func vocabularyContent() {
         let apache = Vocabulary.activeMQ
         #expect(apache.element("networkConnector")?.attributes["duplex"]?.base == .boolean)
+        // One union table holds every version: levelDB until 5.16, advanced statistics from 5.19.
+        #expect(Vocabulary.activeMQ(ActiveMQVersion(major: 5, minor: 16))?.vocabulary.element("levelDB") != nil)
+        #expect(Vocabulary.activeMQ(ActiveMQVersion(major: 6, minor: 1))?.vocabulary.element("levelDB") == nil)
+        #expect(Vocabulary.activeMQ(ActiveMQVersion(major: 5, minor: 18, patch: 2))?.schema == "5.18.3")
+        #expect(Vocabulary.activeMQ(ActiveMQVersion(major: 5, minor: 18))?.schema == "5.18.7")
+        #expect(Vocabulary.activeMQ(ActiveMQVersion(major: 5, minor: 14)) == nil)
+        #expect(Vocabulary.activeMQ(ActiveMQVersion(major: 5, minor: 19))?.vocabulary.element("policyEntry")?.attributes["advancedMessageStatisticsEnabled"] != nil)
+        #expect(Vocabulary.activeMQ(ActiveMQVersion(major: 5, minor: 17))?.vocabulary.element("policyEntry")?.attributes["advancedMessageStatisticsEnabled"] == nil)
         #expect(apache.element("broker")?.properties["networkConnectors"]?.references.contains("networkConnector") == true)
         let amazon = Vocabulary.amazonMQ(.v5_18)
         #expect(amazon.element("memoryUsage")?.attributes["percentOfJvmHeap"]?.maximum == 70)

@@ -101,14 +101,15 @@ struct RuleOptions: ParsableArguments {
     @Option(help: "activemq or amazon-mq: whose rules judge the edit (default: .activemq-config.json's profile, else activemq).")
     var target: ConfigurationTarget?
 
-    @Option(name: .customLong("engine-version"), help: "Amazon MQ engine version: 5.15, 5.16, 5.17, 5.18 (default) or 5.19.")
-    var engineVersion: AmazonMQEngineVersion?
+    @Option(name: .customLong("engine-version"),
+            help: "The version whose schema applies: ActiveMQ MAJOR.MINOR[.PATCH], 5.15 to 6.3; Amazon MQ 5.15 to 5.19.")
+    var engineVersion: String?
 
     /// The settings for the file being edited.
     func settings(for file: String) throws -> RuleSettings {
         var commandLine = LintCommandLine()
         commandLine.profile = target?.rawValue
-        commandLine.engineVersion = engineVersion
+        try EngineVersionArgument.apply(engineVersion, profile: target, to: &commandLine)
         do throws(LintSettingsError) {
             return try commandLine.settings(for: file, lookup: ProjectConfigurationLookup())
         } catch {

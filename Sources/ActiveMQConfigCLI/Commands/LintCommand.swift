@@ -17,8 +17,9 @@ struct LintCommand: ParsableCommand {
     }
 
     @Option(help: "activemq (default) or amazon-mq.") var profile: ConfigurationTarget?
-    @Option(name: .customLong("engine-version"), help: "Amazon MQ engine version: 5.15, 5.16, 5.17, 5.18 (default) or 5.19.")
-    var engineVersion: AmazonMQEngineVersion?
+    @Option(name: .customLong("engine-version"),
+            help: "The version whose schema applies: ActiveMQ MAJOR.MINOR[.PATCH], 5.15 to 6.3 (default: the file's xsi:schemaLocation, else 5.19); Amazon MQ 5.15 to 5.19 (default 5.18).")
+    var engineVersion: String?
     @Option(help: "text (default), json, sarif or github.") var format: ReportFormat = .text
     @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error (default), warning or info.") var failOn: Severity = .error
     @Option(name: .customLong("disable"), help: "Turn a rule off (repeatable); embedded-password cannot be.") var disabled: [String] = []
@@ -49,7 +50,7 @@ struct LintCommand: ParsableCommand {
         let console = CLI.console
         var commandLine = LintCommandLine()
         commandLine.profile = profile?.rawValue
-        commandLine.engineVersion = engineVersion
+        try EngineVersionArgument.apply(engineVersion, profile: profile, to: &commandLine)
         commandLine.disabled = disabled.map { RuleID(rawValue: $0) }
         commandLine.secretVariable = secretVariable
         if let network {

@@ -3,6 +3,7 @@
 public import ActiveMQConfig
 public import ActiveMQLint
 public import ActiveMQTopology
+import ArgumentParser
 public import ArgumentParser
 
 extension ConfigurationTarget: ExpressibleByArgument {}
@@ -14,3 +15,22 @@ extension ReportFormat: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
 
 extension TopologyGraph.Format: ExpressibleByArgument {}
+
+/// `--engine-version V`: an Amazon MQ engine version under `amazon-mq` (5.15 to 5.19), an Apache
+/// ActiveMQ version under `activemq` (`MAJOR.MINOR[.PATCH]`, 5.15 to 6.3).
+enum EngineVersionArgument {
+    /// Puts the version into the command line's settings, or says why it is not one.
+    static func apply(_ text: String?, profile: ConfigurationTarget?, to commandLine: inout LintCommandLine) throws {
+        guard let text else { return }
+        let amazon = AmazonMQEngineVersion(rawValue: text)
+        let apache = ActiveMQVersion(text).flatMap { Vocabulary.activeMQ($0) == nil ? nil : $0 }
+        if profile == .amazonMQ, amazon == nil {
+            throw ValidationError("--engine-version under amazon-mq is one of \(AmazonMQEngineVersion.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard amazon != nil || apache != nil else {
+            throw ValidationError("--engine-version takes MAJOR.MINOR[.PATCH], ActiveMQ 5.15 to 6.3 (Amazon MQ: 5.15 to 5.19)")
+        }
+        commandLine.engineVersion = amazon
+        commandLine.activeMQVersion = apache
+    }
+}

@@ -9,8 +9,10 @@ public typealias LintSettings = RuleSettings
 package struct LintCommandLine: Sendable, Hashable {
     /// `--profile`.
     package var profile: String?
-    /// `--engine-version`.
+    /// `--engine-version`, as an Amazon MQ engine version (used under `amazon-mq`).
     package var engineVersion: AmazonMQEngineVersion?
+    /// `--engine-version`, as an Apache ActiveMQ version (used under `activemq`).
+    package var activeMQVersion: ActiveMQVersion?
     /// `--disable` (repeatable).
     package var disabled: [RuleID] = []
     /// `--network SPEC`, read.
@@ -34,6 +36,7 @@ package struct LintCommandLine: Sendable, Hashable {
         } else if let engine = engineVersion, case .amazonMQ = settings.profile {
             settings.profile = .amazonMQ(engine)
         }
+        if let activeMQVersion, !settings.profile.isAmazonMQ { settings.activeMQVersion = activeMQVersion }
         for rule in disabled { settings.disabled.insert(rule) }
         if let secretVariable { settings.secretVariable = secretVariable }
         return settings

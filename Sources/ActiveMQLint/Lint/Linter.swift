@@ -53,13 +53,17 @@ public struct Linter: Sendable {
     ///
     /// - Parameters:
     ///   - profile: The profile for every file (nil: the project's, else `activemq`).
+    ///   - activeMQVersion: Under `activemq`, the version whose schema applies (nil: the project's,
+    ///     else each file's versioned `xsi:schemaLocation`, else ``ActiveMQVersion/defaultVersion``).
     ///   - disabled: Rules turned off (`embedded-password` cannot be).
     ///   - network: A network spec for the cross-file rules (bare Amazon MQ documents need one).
     ///   - rules: The rules; every rule by default.
-    public init(profile: LintProfile? = nil, disabled: [RuleID] = [], network: NetworkSpec? = nil, rules: RuleSet = RuleCatalog.rules) {
+    public init(profile: LintProfile? = nil, activeMQVersion: ActiveMQVersion? = nil, disabled: [RuleID] = [],
+                network: NetworkSpec? = nil, rules: RuleSet = RuleCatalog.rules) {
         var commandLine = LintCommandLine()
         commandLine.profile = profile?.name
         if case .amazonMQ(let engine)? = profile { commandLine.engineVersion = engine }
+        commandLine.activeMQVersion = activeMQVersion
         commandLine.disabled = disabled
         commandLine.network = network
         self.init(commandLine: commandLine, rules: rules)

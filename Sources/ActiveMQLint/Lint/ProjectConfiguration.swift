@@ -79,8 +79,8 @@ struct ProjectConfiguration: Decodable, Sendable {
             if let profile, LintProfile(name: profile) == nil {
                 throw LintSettingsError(path: path, message: "unknown profile '\(profile)' (activemq or amazon-mq)")
             }
-            if let engine, AmazonMQEngineVersion(rawValue: engine) == nil {
-                throw LintSettingsError(path: path, message: "unknown engine version '\(engine)' (5.15 to 5.19)")
+            if let engine, AmazonMQEngineVersion(rawValue: engine) == nil, ActiveMQVersion(engine).flatMap(Vocabulary.activeMQ) == nil {
+                throw LintSettingsError(path: path, message: "unknown engine version '\(engine)' (ActiveMQ 5.15 to 6.3, MAJOR.MINOR[.PATCH]; Amazon MQ 5.15 to 5.19)")
             }
             for rule in (disable ?? []) + (severity.map { Array($0.keys) } ?? []) where RuleCatalog.rule(RuleID(rawValue: rule)) == nil {
                 throw LintSettingsError(path: path, message: "unknown rule '\(rule)'")
@@ -102,6 +102,9 @@ struct ProjectConfiguration: Decodable, Sendable {
                 settings.profile = made
             } else if let engine, let version = AmazonMQEngineVersion(rawValue: engine), case .amazonMQ = settings.profile {
                 settings.profile = .amazonMQ(version)
+            }
+            if let engine, let version = ActiveMQVersion(engine), !settings.profile.isAmazonMQ {
+                settings.activeMQVersion = version
             }
             for rule in disable ?? [] { settings.disabled.insert(RuleID(rawValue: rule)) }
             for (rule, level) in severity ?? [:] { settings.severities[RuleID(rawValue: rule)] = Severity(rawValue: level) }

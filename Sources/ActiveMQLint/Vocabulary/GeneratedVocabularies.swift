@@ -3,2172 +3,2393 @@
 // Format: see the script. Each table is parsed once, on first use.
 
 extension Vocabulary {
-    /// From `activemq/activemq-5.17.2.xsd`.
-    static let activeMQ_5_17_2Table: String = #"""
-    E abortSlowAckConsumerStrategy x y
-    A abortConnection boolean
-    A brokerService string
-    A checkPeriod integer
-    A id string
-    A ignoreIdleConsumers boolean
-    A ignoreNetworkConsumers boolean
-    A maxSlowCount integer
-    A maxSlowDuration integer
-    A maxTimeSinceLastAck integer
-    A name string
-    P brokerService destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    E abortSlowConsumerStrategy x y
-    A abortConnection boolean
-    A brokerService string
-    A checkPeriod integer
-    A id string
-    A ignoreNetworkConsumers boolean
-    A maxSlowCount integer
-    A maxSlowDuration integer
-    A name string
-    P brokerService destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    E authenticationUser y
-    A groups string
-    A id string
-    A password string
-    A username string
-    E authorizationEntry x y
-    A admin string
-    A destination string
-    A groupClass string
-    A id string
-    A queue string
-    A read string
-    A tempQueue boolean
-    A tempTopic boolean
-    A topic string
-    A write string
-    P adminACLs - *
-    P destination queue,tempQueue,tempTopic,topic #
-    P readACLs - *
-    P writeACLs - *
-    E authorizationMap x y
-    A defaultEntry string
-    A groupClass string
-    A id string
-    A tempDestinationAuthorizationEntry string
-    P authorizationEntries - *
-    P defaultEntry authorizationEntry,tempDestinationAuthorizationEntry #
-    P entries - *
-    P tempDestinationAuthorizationEntry tempDestinationAuthorizationEntry #
-    E authorizationPlugin x y
-    A id string
-    A map string
-    P map authorizationMap,cachedLDAPAuthorizationMap,lDAPAuthorizationMap,simpleAuthorizationMap #
-    E axionJDBCAdapter x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E blobJDBCAdapter x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E broker x y
-    A adjustUsageLimits boolean
-    A adminView string
-    A advisorySupport string
-    A allowTempAutoCreationOnSend boolean
-    A anonymousProducerAdvisorySupport boolean
-    A brokerContext string
-    A brokerId string
-    A brokerName string
-    A brokerObjectName string
-    A cacheTempDestinations boolean
-    A consumerSystemUsage string
-    A consumerSystemUsagePortion integer
-    A dataDirectory string
-    A dataDirectoryFile string
-    A dedicatedTaskRunner boolean
-    A deleteAllMessagesOnStartup string
-    A destinationFactory string
-    A destinationPolicy string
-    A diskUsageCheckRegrowThreshold string
-    A enableMessageExpirationOnActiveDurableSubs boolean
-    A enableStatistics boolean
-    A id string
-    A ioExceptionHandler string
-    A jobSchedulerStore string
-    A keepDurableSubsActive boolean
-    A managementContext string
-    A maxPurgedDestinationsPerSweep integer
-    A maxSchedulerRepeatAllowed integer
-    A mbeanInvocationTimeout integer
-    A messageAuthorizationPolicy string
-    A monitorConnectionSplits boolean
-    A networkConnectorStartAsync boolean
-    A offlineDurableSubscriberTaskSchedule integer
-    A offlineDurableSubscriberTimeout integer
-    A passiveSlave string
-    A persistenceAdapter string
-    A persistenceFactory string
-    A persistenceTaskRunnerFactory string
-    A persistenceThreadPriority integer
-    A persistent string
-    A populateJMSXUserID boolean
-    A populateUserNameInMBeans boolean
-    A producerSystemUsage string
-    A producerSystemUsagePortion integer
-    A regionBroker string
-    A rejectDurableConsumers boolean
-    A restartAllowed boolean
-    A rollbackOnlyOnAsyncException boolean
-    A schedulePeriodForDestinationPurge integer
-    A schedulePeriodForDiskUsageCheck integer
-    A schedulerDirectory string
-    A schedulerDirectoryFile string
-    A schedulerSupport string
-    A shutdownOnMasterFailure boolean
-    A shutdownOnSlaveFailure string
-    A splitSystemUsageForProducersConsumers boolean
-    A sslContext string
-    A start boolean
-    A startAsync boolean
-    A startException string
-    A storeOpenWireVersion integer
-    A systemExitOnShutdown string
-    A systemExitOnShutdownExitCode integer
-    A systemUsage string
-    A taskRunnerFactory string
-    A taskRunnerPriority integer
-    A tempDataStore string
-    A timeBeforePurgeTempDestinations integer
-    A tmpDataDirectory string
-    A useAuthenticatedPrincipalForJMSXUserID boolean
-    A useJmx string
-    A useLocalHostBrokerName boolean
-    A useLoggingForShutdownErrors boolean
-    A useMirroredQueues boolean
-    A useShutdownHook boolean
-    A useTempMirroredQueues boolean
-    A useVirtualDestSubs boolean
-    A useVirtualDestSubsOnCreation boolean
-    A useVirtualTopics boolean
-    A vmConnectorURI string
-    A waitForSlave string
-    A waitForSlaveTimeout integer
-    P adminView - *
-    P brokerContext - *
-    P brokerObjectName - *
-    P consumerSystemUsage systemUsage #
-    P dataDirectoryFile - *
-    P destinationFactory - *
-    P destinationInterceptors mirroredQueue,virtualDestinationInterceptor #
-    P destinationPolicy policyMap #
-    P destinations queue,tempQueue,tempTopic,topic #
-    P ioExceptionHandler defaultIOExceptionHandler,jDBCIOExceptionHandler,leaseLockerIOExceptionHandler #
-    P jmsBridgeConnectors jmsQueueConnector,jmsTopicConnector #
-    P jobSchedulerStore - *
-    P managementContext managementContext #
-    P messageAuthorizationPolicy - *
-    P networkConnectorURIs - *
-    P networkConnectors ldapNetworkConnector,multicastNetworkConnector,networkConnector #
-    P persistenceAdapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
-    P persistenceFactory journalPersistenceAdapterFactory #
-    P persistenceTaskRunnerFactory taskRunnerFactory #
-    P plugins authorizationPlugin,connectionDotFilePlugin,destinationDotFilePlugin,destinationPathSeparatorPlugin,destinationsPlugin,discardingDLQBrokerPlugin,forcePersistencyModeBrokerPlugin,jaasAuthenticationPlugin,jaasCertificateAuthenticationPlugin,jaasDualAuthenticationPlugin,loggingBrokerPlugin,multicastTraceBrokerPlugin,partitionBrokerPlugin,redeliveryPlugin,runtimeConfigurationPlugin,simpleAuthenticationPlugin,statisticsBrokerPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin,virtualSelectorCacheBrokerPlugin #
-    P producerSystemUsage systemUsage #
-    P proxyConnectors - *
-    P regionBroker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    P schedulerDirectoryFile - *
-    P services broker,brokerService,database-locker,forwardingBridge,inboundQueueBridge,inboundTopicBridge,jdbcPersistenceAdapter,jmsQueueConnector,jmsTopicConnector,jobSchedulerUsage,journalPersistenceAdapterFactory,kahaDB,ldapNetworkConnector,lease-database-locker,mKahaDB,managementContext,memoryUsage,multicastNetworkConnector,networkConnector,outboundQueueBridge,outboundTopicBridge,pListStoreImpl,proxyConnector,shared-file-locker,storeUsage,systemUsage,tempUsage,transact-database-locker #
-    P shutdownHooks - *
-    P sslContext sslContext #
-    P startException - *
-    P systemUsage systemUsage #
-    P taskRunnerFactory taskRunnerFactory #
-    P tempDataStore pListStoreImpl #
-    P tmpDataDirectory - *
-    P transportConnectorURIs - *
-    P transportConnectors transportConnector #
-    P vmConnectorURI - *
-    E brokerService x y
-    A adjustUsageLimits boolean
-    A adminView string
-    A advisorySupport string
-    A allowTempAutoCreationOnSend boolean
-    A anonymousProducerAdvisorySupport boolean
-    A brokerContext string
-    A brokerId string
-    A brokerName string
-    A brokerObjectName string
-    A cacheTempDestinations boolean
-    A consumerSystemUsage string
-    A consumerSystemUsagePortion integer
-    A dataDirectory string
-    A dataDirectoryFile string
-    A dedicatedTaskRunner boolean
-    A deleteAllMessagesOnStartup string
-    A destinationFactory string
-    A destinationPolicy string
-    A diskUsageCheckRegrowThreshold string
-    A enableMessageExpirationOnActiveDurableSubs boolean
-    A enableStatistics boolean
-    A id string
-    A ioExceptionHandler string
-    A jobSchedulerStore string
-    A keepDurableSubsActive boolean
-    A managementContext string
-    A maxPurgedDestinationsPerSweep integer
-    A maxSchedulerRepeatAllowed integer
-    A mbeanInvocationTimeout integer
-    A messageAuthorizationPolicy string
-    A monitorConnectionSplits boolean
-    A networkConnectorStartAsync boolean
-    A offlineDurableSubscriberTaskSchedule integer
-    A offlineDurableSubscriberTimeout integer
-    A passiveSlave string
-    A persistenceAdapter string
-    A persistenceFactory string
-    A persistenceTaskRunnerFactory string
-    A persistenceThreadPriority integer
-    A persistent string
-    A populateJMSXUserID boolean
-    A populateUserNameInMBeans boolean
-    A producerSystemUsage string
-    A producerSystemUsagePortion integer
-    A regionBroker string
-    A rejectDurableConsumers boolean
-    A restartAllowed boolean
-    A rollbackOnlyOnAsyncException boolean
-    A schedulePeriodForDestinationPurge integer
-    A schedulePeriodForDiskUsageCheck integer
-    A schedulerDirectory string
-    A schedulerDirectoryFile string
-    A schedulerSupport string
-    A shutdownOnMasterFailure boolean
-    A shutdownOnSlaveFailure string
-    A splitSystemUsageForProducersConsumers boolean
-    A sslContext string
-    A startAsync boolean
-    A startException string
-    A storeOpenWireVersion integer
-    A systemExitOnShutdown string
-    A systemExitOnShutdownExitCode integer
-    A systemUsage string
-    A taskRunnerFactory string
-    A taskRunnerPriority integer
-    A tempDataStore string
-    A timeBeforePurgeTempDestinations integer
-    A tmpDataDirectory string
-    A useAuthenticatedPrincipalForJMSXUserID boolean
-    A useJmx string
-    A useLocalHostBrokerName boolean
-    A useLoggingForShutdownErrors boolean
-    A useMirroredQueues boolean
-    A useShutdownHook boolean
-    A useTempMirroredQueues boolean
-    A useVirtualDestSubs boolean
-    A useVirtualDestSubsOnCreation boolean
-    A useVirtualTopics boolean
-    A vmConnectorURI string
-    A waitForSlave string
-    A waitForSlaveTimeout integer
-    P adminView - *
-    P brokerContext - *
-    P brokerObjectName - *
-    P consumerSystemUsage systemUsage #
-    P dataDirectoryFile - *
-    P destinationFactory - *
-    P destinationInterceptors mirroredQueue,virtualDestinationInterceptor #
-    P destinationPolicy policyMap #
-    P destinations queue,tempQueue,tempTopic,topic #
-    P ioExceptionHandler defaultIOExceptionHandler,jDBCIOExceptionHandler,leaseLockerIOExceptionHandler #
-    P jmsBridgeConnectors jmsQueueConnector,jmsTopicConnector #
-    P jobSchedulerStore - *
-    P managementContext managementContext #
-    P messageAuthorizationPolicy - *
-    P networkConnectorURIs - *
-    P networkConnectors ldapNetworkConnector,multicastNetworkConnector,networkConnector #
-    P persistenceAdapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
-    P persistenceFactory journalPersistenceAdapterFactory #
-    P persistenceTaskRunnerFactory taskRunnerFactory #
-    P plugins authorizationPlugin,connectionDotFilePlugin,destinationDotFilePlugin,destinationPathSeparatorPlugin,destinationsPlugin,discardingDLQBrokerPlugin,forcePersistencyModeBrokerPlugin,jaasAuthenticationPlugin,jaasCertificateAuthenticationPlugin,jaasDualAuthenticationPlugin,loggingBrokerPlugin,multicastTraceBrokerPlugin,partitionBrokerPlugin,redeliveryPlugin,runtimeConfigurationPlugin,simpleAuthenticationPlugin,statisticsBrokerPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin,virtualSelectorCacheBrokerPlugin #
-    P producerSystemUsage systemUsage #
-    P proxyConnectors - *
-    P regionBroker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    P schedulerDirectoryFile - *
-    P services broker,brokerService,database-locker,forwardingBridge,inboundQueueBridge,inboundTopicBridge,jdbcPersistenceAdapter,jmsQueueConnector,jmsTopicConnector,jobSchedulerUsage,journalPersistenceAdapterFactory,kahaDB,ldapNetworkConnector,lease-database-locker,mKahaDB,managementContext,memoryUsage,multicastNetworkConnector,networkConnector,outboundQueueBridge,outboundTopicBridge,pListStoreImpl,proxyConnector,shared-file-locker,storeUsage,systemUsage,tempUsage,transact-database-locker #
-    P shutdownHooks - *
-    P sslContext sslContext #
-    P startException - *
-    P systemUsage systemUsage #
-    P taskRunnerFactory taskRunnerFactory #
-    P tempDataStore pListStoreImpl #
-    P tmpDataDirectory - *
-    P transportConnectorURIs - *
-    P transportConnectors transportConnector #
-    P vmConnectorURI - *
-    E bytesJDBCAdapter x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E cachedLDAPAuthorizationMap y
-    A adminPermissionGroupSearchFilter string
-    A authentication string
-    A connectionPassword string
-    A connectionProtocol string
-    A connectionURL string
-    A connectionUsername string
-    A groupClass string
-    A groupNameAttribute string
-    A groupObjectClass string
-    A id string
-    A legacyGroupMapping boolean
-    A permissionGroupMemberAttribute string
-    A queueSearchBase string
-    A readPermissionGroupSearchFilter string
-    A refreshDisabled boolean
-    A refreshInterval integer
-    A tempSearchBase string
-    A topicSearchBase string
-    A userNameAttribute string
-    A userObjectClass string
-    A writePermissionGroupSearchFilter string
-    E cachedMessageGroupMapFactory y
-    A cacheSize integer
-    A id string
-    E clientIdFilterDispatchPolicy y
-    A id string
-    A ptpClientId string
-    A ptpSuffix string
-    E compositeDemandForwardingBridge x y
-    A brokerService string
-    A configuration string
-    A createdByDuplex boolean
-    A id string
-    A localBroker string
-    A mbeanObjectName string
-    A networkBridgeListener string
-    A remoteBroker string
-    P brokerService broker,brokerService #
-    P configuration ldapNetworkConnector,multicastNetworkConnector,networkConnector #
-    P durableDestinations queue,tempQueue,tempTopic,topic #
-    P dynamicallyIncludedDestinations queue,tempQueue,tempTopic,topic #
-    P excludedDestinations queue,tempQueue,tempTopic,topic #
-    P localBroker - *
-    P mbeanObjectName - *
-    P networkBridgeListener - *
-    P remoteBroker - *
-    P staticallyIncludedDestinations queue,tempQueue,tempTopic,topic #
-    E compositeQueue x y
-    A concurrentSend boolean
-    A copyMessage boolean
-    A forwardOnly boolean
-    A id string
-    A name string
-    A sendWhenNotMatched boolean
-    P forwardTo - *
-    E compositeTopic x y
-    A concurrentSend boolean
-    A copyMessage boolean
-    A forwardOnly boolean
-    A id string
-    A name string
-    A sendWhenNotMatched boolean
-    P forwardTo - *
-    E conditionalNetworkBridgeFilterFactory y
-    A id string
-    A rateDuration integer
-    A rateLimit integer
-    A replayDelay integer
-    A replayWhenNoConsumers boolean
-    A selectorAware boolean
-    E connectionDotFilePlugin y
-    A file string
-    A id string
-    E connectionFactory x y
-    A alwaysSessionAsync boolean
-    A alwaysSyncSend boolean
-    A auditDepth integer
-    A auditMaximumProducerNumber integer
-    A beanName string
-    A blobTransferPolicy string
-    A brokerURL string
-    A checkForDuplicates boolean
-    A clientID string
-    A clientIDPrefix string
-    A clientIdGenerator string
-    A clientInternalExceptionListener string
-    A closeTimeout integer
-    A connectResponseTimeout integer
-    A connectionIDPrefix string
-    A connectionIdGenerator string
-    A consumerExpiryCheckEnabled boolean
-    A consumerFailoverRedeliveryWaitPeriod integer
-    A copyMessageOnSend boolean
-    A disableTimeStampsByDefault boolean
-    A dispatchAsync boolean
-    A exceptionListener string
-    A exclusiveConsumer boolean
-    A id string
-    A maxThreadPoolSize integer
-    A messagePrioritySupported boolean
-    A nestedMapAndListEnabled boolean
-    A nonBlockingRedelivery boolean
-    A objectMessageSerializationDefered boolean
-    A optimizeAcknowledge boolean
-    A optimizeAcknowledgeTimeOut integer
-    A optimizedAckScheduledAckInterval integer
-    A optimizedMessageDispatch boolean
-    A password string
-    A prefetchPolicy string
-    A producerWindowSize integer
-    A properties string
-    A redeliveryPolicy string
-    A redeliveryPolicyMap string
-    A rejectedTaskHandler string
-    A rmIdFromConnectionId boolean
-    A sendAcksAsync boolean
-    A sendTimeout integer
-    A sessionTaskRunner string
-    A statsEnabled boolean
-    A transactedIndividualAck boolean
-    A transformer string
-    A transportListener string
-    A trustAllPackages boolean
-    A useAsyncSend boolean
-    A useBeanNameAsClientIdPrefix boolean
-    A useCompression boolean
-    A useDedicatedTaskRunner boolean
-    A useRetroactiveConsumer boolean
-    A userName string
-    A warnAboutUnstartedConnectionTimeout integer
-    A watchTopicAdvisories boolean
-    P blobTransferPolicy - *
-    P clientIdGenerator - *
-    P clientInternalExceptionListener - *
-    P connectionIdGenerator - *
-    P exceptionListener - *
-    P prefetchPolicy prefetchPolicy #
-    P properties - *
-    P redeliveryPolicy redeliveryPolicy #
-    P redeliveryPolicyMap redeliveryPolicyMap #
-    P rejectedTaskHandler - *
-    P sessionTaskRunner taskRunnerFactory #
-    P transformer - *
-    P transportListener - *
-    P trustedPackages - *
-    E constantPendingMessageLimitStrategy y
-    A id string
-    A limit integer
-    E database-locker x y
-    A createTablesOnStartup boolean
-    A dataSource string
-    A exceptionHandler string
-    A failIfLocked boolean
-    A id string
-    A lockAcquireSleepInterval integer
-    A lockable string
-    A name string
-    A queryTimeout integer
-    A statements string
-    P dataSource - *
-    P exceptionHandler - *
-    P lockable jdbcPersistenceAdapter,journalPersistenceAdapterFactory,kahaDB,mKahaDB #
-    P statements statements #
-    E db2JDBCAdapter x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E defaultIOExceptionHandler x y
-    A brokerService string
-    A id string
-    A ignoreAllErrors boolean
-    A ignoreNoSpaceErrors boolean
-    A ignoreSQLExceptions boolean
-    A noSpaceMessage string
-    A resumeCheckSleepPeriod integer
-    A sqlExceptionMessage string
-    A stopStartConnectors boolean
-    A systemExitOnShutdown boolean
-    P brokerService broker,brokerService #
-    E defaultJDBCAdapter x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E defaultNetworkBridgeFilterFactory y
-    A id string
-    E defaultUsageCapacity y
-    A id string
-    A limit integer
-    E demandForwardingBridge x y
-    A brokerService string
-    A configuration string
-    A createdByDuplex boolean
-    A id string
-    A localBroker string
-    A mbeanObjectName string
-    A networkBridgeListener string
-    A remoteBroker string
-    P brokerService broker,brokerService #
-    P configuration ldapNetworkConnector,multicastNetworkConnector,networkConnector #
-    P durableDestinations queue,tempQueue,tempTopic,topic #
-    P dynamicallyIncludedDestinations queue,tempQueue,tempTopic,topic #
-    P excludedDestinations queue,tempQueue,tempTopic,topic #
-    P localBroker - *
-    P mbeanObjectName - *
-    P networkBridgeListener - *
-    P remoteBroker - *
-    P staticallyIncludedDestinations queue,tempQueue,tempTopic,topic #
-    E destinationDotFilePlugin y
-    A file string
-    A id string
-    E destinationEntry x y
-    A destination string
-    A id string
-    A queue string
-    A tempQueue boolean
-    A tempTopic boolean
-    A topic string
-    A value string
-    P destination queue,tempQueue,tempTopic,topic #
-    P value authorizationEntry,destinationEntry,filteredKahaDB,policyEntry,redeliveryPolicy,tempDestinationAuthorizationEntry #
-    E destinationPathSeparatorPlugin x y
-    A adminConnectionContext string
-    A id string
-    A next string
-    A pathSeparator string
-    P adminConnectionContext - *
-    P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    E destinationsPlugin x y
-    A adminConnectionContext string
-    A id string
-    A location string
-    A next string
-    P adminConnectionContext - *
-    P location - *
-    P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    E discarding x y
-    A deadLetterQueue string
-    A enableAudit boolean
-    A expiration integer
-    A id string
-    A maxAuditDepth integer
-    A maxProducersToAudit integer
-    A processExpired boolean
-    A processNonPersistent boolean
-    P deadLetterQueue queue,tempQueue,tempTopic,topic #
-    E discardingDLQBrokerPlugin y
-    A dropAll boolean
-    A dropOnly string
-    A dropTemporaryQueues boolean
-    A dropTemporaryTopics boolean
-    A id string
-    A reportInterval integer
-    E fileCursor y
-    A id string
-    E fileDurableSubscriberCursor y
-    A id string
-    E fileQueueCursor y
-    A id string
-    E filteredDestination x y
-    A destination string
-    A filter string
-    A id string
-    A queue string
-    A selector string
-    A topic string
-    P destination queue,tempQueue,tempTopic,topic #
-    P filter - *
-    E filteredKahaDB x y
-    A adapter string
-    A destination string
-    A id string
-    A perDestination boolean
-    A persistenceAdapter string
-    A queue string
-    A tempQueue boolean
-    A tempTopic boolean
-    A template string
-    A topic string
-    A usage string
-    P adapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
-    P destination queue,tempQueue,tempTopic,topic #
-    P persistenceAdapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
-    P template filteredKahaDB #
-    P usage storeUsage #
-    E fixedCountSubscriptionRecoveryPolicy x y
-    A broker string
-    A id string
-    A maximumSize integer
-    P broker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    E fixedSizedSubscriptionRecoveryPolicy x y
-    A broker string
-    A buffer string
-    A id string
-    A maximumSize integer
-    A useSharedBuffer boolean
-    P broker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    P buffer - *
-    E forcePersistencyModeBroker x y
-    A adminConnectionContext string
-    A id string
-    A next string
-    A persistenceFlag boolean
-    P adminConnectionContext - *
-    P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    E forcePersistencyModeBrokerPlugin y
-    A id string
-    A persistenceFlag boolean
-    E forwardingBridge x y
-    A clientId string
-    A destinationFilter string
-    A dispatchAsync boolean
-    A id string
-    A localBroker string
-    A networkBridgeFailedListener string
-    A prefetchSize integer
-    A remoteBroker string
-    A useCompression boolean
-    P localBroker - *
-    P networkBridgeFailedListener - *
-    P remoteBroker - *
-    E hsqldb-jdbc-adapter x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E imageBasedJDBCAdaptor x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E inboundQueueBridge x y
-    A consumer string
-    A consumerConnection string
-    A consumerQueue string
-    A doHandleReplyTo boolean
-    A id string
-    A inboundQueueName string
-    A jmsConnector string
-    A jmsMessageConvertor string
-    A localQueueName string
-    A producerConnection string
-    A producerQueue string
-    A selector string
-    P consumer - *
-    P consumerConnection - *
-    P consumerQueue queue #
-    P jmsConnector jmsQueueConnector,jmsTopicConnector #
-    P jmsMessageConvertor simpleJmsMessageConvertor #
-    P producerConnection - *
-    P producerQueue queue #
-    E inboundTopicBridge x y
-    A consumer string
-    A consumerConnection string
-    A consumerName string
-    A consumerTopic string
-    A doHandleReplyTo boolean
-    A id string
-    A inboundTopicName string
-    A jmsConnector string
-    A jmsMessageConvertor string
-    A localTopicName string
-    A producerConnection string
-    A producerTopic string
-    A selector string
-    P consumer - *
-    P consumerConnection - *
-    P consumerTopic topic #
-    P jmsConnector jmsQueueConnector,jmsTopicConnector #
-    P jmsMessageConvertor simpleJmsMessageConvertor #
-    P producerConnection - *
-    P producerTopic topic #
-    E individualDeadLetterStrategy y
-    A destinationPerDurableSubscriber boolean
-    A enableAudit boolean
-    A expiration integer
-    A id string
-    A maxAuditDepth integer
-    A maxProducersToAudit integer
-    A processExpired boolean
-    A processNonPersistent boolean
-    A queuePrefix string
-    A queueSuffix string
-    A topicPrefix string
-    A topicSuffix string
-    A useQueueForQueueMessages boolean
-    A useQueueForTopicMessages boolean
-    E informixJDBCAdapter x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E jDBCIOExceptionHandler x y
-    A brokerService string
-    A id string
-    A ignoreAllErrors boolean
-    A ignoreNoSpaceErrors boolean
-    A ignoreSQLExceptions boolean
-    A noSpaceMessage string
-    A resumeCheckSleepPeriod integer
-    A sqlExceptionMessage string
-    A stopStartConnectors boolean
-    A systemExitOnShutdown boolean
-    P brokerService broker,brokerService #
-    E jaasAuthenticationPlugin y
-    A configuration string
-    A discoverLoginConfig boolean
-    A id string
-    E jaasCertificateAuthenticationPlugin y
-    A configuration string
-    A discoverLoginConfig boolean
-    A id string
-    E jaasDualAuthenticationPlugin y
-    A configuration string
-    A discoverLoginConfig boolean
-    A id string
-    A sslConfiguration string
-    E jdbcPersistenceAdapter x y
-    A adapter string
-    A auditRecoveryDepth integer
-    A brokerName string
-    A brokerService string
-    A changeAutoCommitAllowed boolean
-    A cleanupPeriod integer
-    A createTablesOnStartup boolean
-    A dataDirectory string
-    A dataDirectoryFile string
-    A dataSource string
-    A databaseLocker string
-    A directory string
-    A ds string
-    A enableAudit boolean
-    A id string
-    A lockAcquireSleepInterval integer
-    A lockDataSource string
-    A lockKeepAlivePeriod integer
-    A locker string
-    A maxAuditDepth integer
-    A maxProducersToAudit integer
-    A maxRows integer
-    A networkTimeout integer
-    A queryTimeout integer
-    A scheduledThreadPoolExecutor string
-    A statements string
-    A stopOnError boolean
-    A transactionIsolation integer
-    A usageManager string
-    A useDatabaseLock boolean
-    A useExternalMessageReferences boolean
-    A useLock boolean
-    A wireFormat string
-    P adapter axionJDBCAdapter,blobJDBCAdapter,bytesJDBCAdapter,db2JDBCAdapter,defaultJDBCAdapter,hsqldb-jdbc-adapter,imageBasedJDBCAdaptor,informixJDBCAdapter,maxdb-jdbc-adapter,mysql-jdbc-adapter,oracleBlobJDBCAdapter,oracleJDBCAdapter,postgresql-jdbc-adapter,sqlServerJDBCAdapter,streamJDBCAdapter,sybase-jdbc-adapter,transact-jdbc-adapter #
-    P brokerService broker,brokerService #
-    P dataDirectoryFile - *
-    P dataSource - *
-    P databaseLocker database-locker,lease-database-locker,shared-file-locker,transact-database-locker #
-    P directory - *
-    P ds - *
-    P lockDataSource - *
-    P locker database-locker,lease-database-locker,shared-file-locker,transact-database-locker #
-    P scheduledThreadPoolExecutor - *
-    P statements statements #
-    P usageManager systemUsage #
-    P wireFormat - *
-    E jmsQueueConnector x y
-    A brokerService string
-    A id string
-    A inboundMessageConvertor string
-    A jndiLocalTemplate string
-    A jndiOutboundTemplate string
-    A localClientId string
-    A localConnectionFactoryName string
-    A localPassword string
-    A localQueueConnection string
-    A localQueueConnectionFactory string
-    A localUsername string
-    A name string
-    A outboundClientId string
-    A outboundMessageConvertor string
-    A outboundPassword string
-    A outboundQueueConnection string
-    A outboundQueueConnectionFactory string
-    A outboundQueueConnectionFactoryName string
-    A outboundUsername string
-    A preferJndiDestinationLookup boolean
-    A reconnectionPolicy string
-    A replyToDestinationCacheSize integer
-    P brokerService broker,brokerService #
-    P inboundMessageConvertor simpleJmsMessageConvertor #
-    P inboundQueueBridges inboundQueueBridge #
-    P localQueueConnection - *
-    P localQueueConnectionFactory connectionFactory,xaConnectionFactory #
-    P outboundMessageConvertor simpleJmsMessageConvertor #
-    P outboundQueueBridges outboundQueueBridge #
-    P outboundQueueConnection - *
-    P outboundQueueConnectionFactory connectionFactory,xaConnectionFactory #
-    P reconnectionPolicy reconnectionPolicy #
-    E jmsTopicConnector x y
-    A brokerService string
-    A id string
-    A inboundMessageConvertor string
-    A jndiLocalTemplate string
-    A jndiOutboundTemplate string
-    A localClientId string
-    A localConnectionFactoryName string
-    A localPassword string
-    A localTopicConnection string
-    A localTopicConnectionFactory string
-    A localUsername string
-    A name string
-    A outboundClientId string
-    A outboundMessageConvertor string
-    A outboundPassword string
-    A outboundTopicConnection string
-    A outboundTopicConnectionFactory string
-    A outboundTopicConnectionFactoryName string
-    A outboundUsername string
-    A preferJndiDestinationLookup boolean
-    A reconnectionPolicy string
-    A replyToDestinationCacheSize integer
-    P brokerService broker,brokerService #
-    P inboundMessageConvertor simpleJmsMessageConvertor #
-    P inboundTopicBridges inboundTopicBridge #
-    P localTopicConnection - *
-    P localTopicConnectionFactory connectionFactory,xaConnectionFactory #
-    P outboundMessageConvertor simpleJmsMessageConvertor #
-    P outboundTopicBridges outboundTopicBridge #
-    P outboundTopicConnection - *
-    P outboundTopicConnectionFactory connectionFactory,xaConnectionFactory #
-    P reconnectionPolicy reconnectionPolicy #
-    E jobSchedulerUsage x y
-    A executor string
-    A id string
-    A limit string
-    A limiter string
-    A name string
-    A parent string
-    A percentUsage integer
-    A percentUsageMinDelta string
-    A pollingTime integer
-    A store string
-    A usagePortion decimal
-    P executor - *
-    P limiter defaultUsageCapacity,usageCapacity #
-    P parent - *
-    P store - *
-    E journalPersistenceAdapter x y
-    A brokerName string
-    A brokerService string
-    A checkpointInterval integer
-    A directory string
-    A id string
-    A journal string
-    A longTermPersistence string
-    A maxCheckpointMessageAddSize integer
-    A maxCheckpointWorkers integer
-    A persistenceAdapter string
-    A taskRunnerFactory string
-    A usageManager string
-    A useExternalMessageReferences boolean
-    P brokerService broker,brokerService #
-    P directory - *
-    P journal - *
-    P longTermPersistence jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
-    P persistenceAdapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
-    P taskRunnerFactory taskRunnerFactory #
-    P usageManager systemUsage #
-    E journalPersistenceAdapterFactory x y
-    A adapter string
-    A brokerService string
-    A checkpointInterval integer
-    A createTablesOnStartup boolean
-    A dataDirectory string
-    A dataDirectoryFile string
-    A dataSource string
-    A id string
-    A jdbcAdapter string
-    A journal string
-    A journalArchiveDirectory string
-    A journalLogFileSize string
-    A journalLogFiles integer
-    A journalThreadPriority integer
-    A lockKeepAlivePeriod integer
-    A locker string
-    A scheduledThreadPoolExecutor string
-    A statements string
-    A stopOnError boolean
-    A taskRunnerFactory string
-    A useDatabaseLock boolean
-    A useDedicatedTaskRunner boolean
-    A useJournal boolean
-    A useLock boolean
-    A useQuickJournal boolean
-    P adapter axionJDBCAdapter,blobJDBCAdapter,bytesJDBCAdapter,db2JDBCAdapter,defaultJDBCAdapter,hsqldb-jdbc-adapter,imageBasedJDBCAdaptor,informixJDBCAdapter,maxdb-jdbc-adapter,mysql-jdbc-adapter,oracleBlobJDBCAdapter,oracleJDBCAdapter,postgresql-jdbc-adapter,sqlServerJDBCAdapter,streamJDBCAdapter,sybase-jdbc-adapter,transact-jdbc-adapter #
-    P brokerService broker,brokerService #
-    P dataDirectoryFile - *
-    P dataSource - *
-    P jdbcAdapter jdbcPersistenceAdapter #
-    P journal - *
-    P journalArchiveDirectory - *
-    P locker database-locker,lease-database-locker,shared-file-locker,transact-database-locker #
-    P scheduledThreadPoolExecutor - *
-    P statements statements #
-    P taskRunnerFactory taskRunnerFactory #
-    E journaledJDBC y
-    A id string
-    E kahaDB x y
-    A archiveCorruptedIndex boolean
-    A archiveDataLogs boolean
-    A brokerName string
-    A brokerService string
-    A checkForCorruptJournalFiles boolean
-    A checkpointInterval integer
-    A checksumJournalFiles boolean
-    A cleanupInterval integer
-    A cleanupOnStop boolean
-    A compactAcksAfterNoGC integer
-    A compactAcksIgnoresStoreGrowth boolean
-    A concurrentStoreAndDispatchQueues boolean
-    A concurrentStoreAndDispatchTopics boolean
-    A databaseLockedWaitDelay integer
-    A directory string
-    A directoryArchive string
-    A enableAckCompaction boolean
-    A enableIndexDiskSyncs boolean
-    A enableIndexPageCaching boolean
-    A enableIndexRecoveryFile boolean
-    A enableIndexWriteAsync boolean
-    A enableJournalDiskSyncs boolean
-    A enableSubscriptionStatistics boolean
-    A failoverProducersAuditDepth integer
-    A forceRecoverIndex boolean
-    A id string
-    A ignoreMissingJournalfiles boolean
-    A indexCacheSize string
-    A indexDirectory string
-    A indexLFUEvictionFactor decimal
-    A indexWriteBatchSize string
-    A journalDiskSyncInterval integer
-    A journalDiskSyncStrategy string
-    A journalMaxFileLength string
-    A journalMaxWriteBatchSize string
-    A lockKeepAlivePeriod integer
-    A locker string
-    A maxAsyncJobs integer
-    A maxFailoverProducersToTrack integer
-    A preallocationScope string
-    A preallocationStrategy string
-    A purgeRecoveredXATransactionStrategy string
-    A scheduledThreadPoolExecutor string
-    A stopOnError boolean
-    A transactionIdTransformer string
-    A usageManager string
-    A useIndexLFRUEviction boolean
-    A useLock boolean
-    P brokerService broker,brokerService #
-    P directory - *
-    P directoryArchive - *
-    P indexDirectory - *
-    P locker database-locker,lease-database-locker,shared-file-locker,transact-database-locker #
-    P scheduledThreadPoolExecutor - *
-    P transactionIdTransformer - *
-    P usageManager systemUsage #
-    E lDAPAuthorizationMap x y
-    A adminAttribute string
-    A adminBase string
-    A advisorySearchBase string
-    A authentication string
-    A connectionPassword string
-    A connectionProtocol string
-    A connectionURL string
-    A connectionUsername string
-    A context string
-    A id string
-    A initialContextFactory string
-    A options string
-    A queueSearchMatchingFormat string
-    A queueSearchSubtreeBool boolean
-    A readAttribute string
-    A readBase string
-    A tempSearchBase string
-    A topicSearchMatchingFormat string
-    A topicSearchSubtreeBool boolean
-    A useAdvisorySearchBase boolean
-    A writeAttribute string
-    A writeBase string
-    P context - *
-    P options - *
-    P queueSearchMatchingFormat - *
-    P topicSearchMatchingFormat - *
-    E lastImageSubscriptionRecoveryPolicy x y
-    A broker string
-    A id string
-    P broker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    E ldapNetworkConnector x y
-    A advisoryAckPercentage integer
-    A advisoryForFailedForward boolean
-    A advisoryPrefetchSize integer
-    A alwaysSyncSend boolean
-    A anonymousAuthentication boolean
-    A base string
-    A bridgeFactory string
-    A bridgeTempDestinations boolean
-    A brokerName string
-    A brokerService string
-    A brokerURL string
-    A checkDuplicateMessagesOnDuplex boolean
-    A clientIdToken string
-    A conduitNetworkQueueSubscriptions boolean
-    A conduitSubscriptions boolean
-    A connectionFilter string
-    A consumerPriorityBase integer
-    A consumerTTL integer
-    A decreaseNetworkConsumerPriority boolean
-    A destinationFilter string
-    A dispatchAsync boolean
-    A duplex boolean
-    A dynamicOnly boolean
-    A gcDestinationViews boolean
-    A gcSweepTime integer
-    A id string
-    A localUri string
-    A messageTTL integer
-    A name string
-    A networkTTL integer
-    A objectName string
-    A password string
-    A prefetchSize string
-    A remotePassword string
-    A remoteUserName string
-    A searchEventListener boolean
-    A searchFilter string
-    A searchScope string
-    A sslContext string
-    A staticBridge boolean
-    A suppressDuplicateQueueSubscriptions boolean
-    A suppressDuplicateTopicSubscriptions boolean
-    A syncDurableSubs boolean
-    A uri string
-    A useBrokerNameAsIdSees boolean
-    A useCompression boolean
-    A useVirtualDestSubs boolean
-    A user string
-    A userName string
-    P bridgeFactory - *
-    P brokerService broker,brokerService #
-    P connectionFilter - *
-    P durableDestinations - *
-    P dynamicallyIncludedDestinations - *
-    P excludedDestinations - *
-    P localUri - *
-    P objectName - *
-    P sslContext sslContext #
-    P staticallyIncludedDestinations - *
-    P uri - *
-    E lease-database-locker x y
-    A createTablesOnStartup boolean
-    A dataSource string
-    A failIfLocked boolean
-    A handleStartException boolean
-    A id string
-    A leaseHolderId string
-    A lockAcquireSleepInterval integer
-    A lockable string
-    A maxAllowableDiffFromDBTime integer
-    A name string
-    A queryTimeout integer
-    A statements string
-    P dataSource - *
-    P lockable jdbcPersistenceAdapter,journalPersistenceAdapterFactory,kahaDB,mKahaDB #
-    P statements statements #
-    E leaseLockerIOExceptionHandler x y
-    A brokerService string
-    A id string
-    A ignoreAllErrors boolean
-    A ignoreNoSpaceErrors boolean
-    A ignoreSQLExceptions boolean
-    A noSpaceMessage string
-    A resumeCheckSleepPeriod integer
-    A sqlExceptionMessage string
-    A stopStartConnectors boolean
-    A systemExitOnShutdown boolean
-    P brokerService broker,brokerService #
-    E loggingBrokerPlugin x y
-    A adminConnectionContext string
-    A id string
-    A logAll boolean
-    A logConnectionEvents boolean
-    A logConsumerEvents boolean
-    A logInternalEvents boolean
-    A logProducerEvents boolean
-    A logSessionEvents boolean
-    A logTransactionEvents boolean
-    A next string
-    A perDestinationLogger boolean
-    P adminConnectionContext - *
-    P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    E mKahaDB x y
-    A brokerName string
-    A brokerService string
-    A checkForCorruption boolean
-    A directory string
-    A id string
-    A journalCleanupInterval integer
-    A journalMaxFileLength string
-    A journalWriteBatchSize string
-    A lockKeepAlivePeriod integer
-    A locker string
-    A scheduledThreadPoolExecutor string
-    A stopOnError boolean
-    A transactionStore string
-    A usageManager string
-    A useLock boolean
-    P brokerService broker,brokerService #
-    P directory - *
-    P filteredPersistenceAdapters - *
-    P locker database-locker,lease-database-locker,shared-file-locker,transact-database-locker #
-    P scheduledThreadPoolExecutor - *
-    P transactionStore - *
-    P usageManager systemUsage #
-    E managementContext x y
-    A MBeanServer string
-    A allowRemoteAddressInMBeanNames boolean
-    A brokerName string
-    A connectorHost string
-    A connectorPath string
-    A connectorPort string
-    A createConnector string
-    A createMBeanServer boolean
-    A environment string
-    A findTigerMbeanServer boolean
-    A id string
-    A jmxDomainName string
-    A rmiServerPort string
-    A server string
-    A suppressMBean string
-    A useMBeanServer boolean
-    P MBeanServer - *
-    P environment - *
-    P server - *
-    E maxdb-jdbc-adapter x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E memoryPersistenceAdapter x y
-    A brokerName string
-    A createTransactionStore boolean
-    A directory string
-    A id string
-    A usageManager string
-    A useExternalMessageReferences boolean
-    P directory - *
-    P usageManager systemUsage #
-    E memoryUsage x y
-    A executor string
-    A id string
-    A limit string
-    A limiter string
-    A name string
-    A parent string
-    A percentOfJvmHeap integer
-    A percentUsage integer
-    A percentUsageMinDelta string
-    A pollingTime integer
-    A portion decimal
-    A usage integer
-    A usagePortion decimal
-    P executor - *
-    P limiter defaultUsageCapacity,usageCapacity #
-    P parent - *
-    E messageGroupHashBucketFactory y
-    A bucketCount integer
-    A cacheSize integer
-    A id string
-    E mirroredQueue x y
-    A brokerService string
-    A copyMessage boolean
-    A id string
-    A postfix string
-    A prefix string
-    P brokerService broker,brokerService #
-    E multicastNetworkConnector x y
-    A advisoryAckPercentage integer
-    A advisoryForFailedForward boolean
-    A advisoryPrefetchSize integer
-    A alwaysSyncSend boolean
-    A bridge string
-    A bridgeFactory string
-    A bridgeTempDestinations boolean
-    A brokerName string
-    A brokerService string
-    A brokerURL string
-    A checkDuplicateMessagesOnDuplex boolean
-    A clientIdToken string
-    A conduitNetworkQueueSubscriptions boolean
-    A conduitSubscriptions boolean
-    A connectionFilter string
-    A consumerPriorityBase integer
-    A consumerTTL integer
-    A decreaseNetworkConsumerPriority boolean
-    A destinationFilter string
-    A dispatchAsync boolean
-    A duplex boolean
-    A dynamicOnly boolean
-    A gcDestinationViews boolean
-    A gcSweepTime integer
-    A id string
-    A localTransport string
-    A localUri string
-    A messageTTL integer
-    A name string
-    A networkTTL integer
-    A objectName string
-    A password string
-    A prefetchSize string
-    A remotePassword string
-    A remoteTransport string
-    A remoteURI string
-    A remoteUserName string
-    A sslContext string
-    A staticBridge boolean
-    A suppressDuplicateQueueSubscriptions boolean
-    A suppressDuplicateTopicSubscriptions boolean
-    A syncDurableSubs boolean
-    A useBrokerNameAsIdSees boolean
-    A useCompression boolean
-    A useVirtualDestSubs boolean
-    A userName string
-    P bridge compositeDemandForwardingBridge,demandForwardingBridge #
-    P bridgeFactory - *
-    P brokerService broker,brokerService #
-    P connectionFilter - *
-    P durableDestinations - *
-    P dynamicallyIncludedDestinations - *
-    P excludedDestinations - *
-    P localTransport - *
-    P localUri - *
-    P objectName - *
-    P remoteTransport - *
-    P remoteURI - *
-    P sslContext sslContext #
-    P staticallyIncludedDestinations - *
-    E multicastTraceBrokerPlugin x y
-    A address string
-    A adminConnectionContext string
-    A broadcast boolean
-    A destination string
-    A id string
-    A maxTraceDatagramSize integer
-    A next string
-    A timeToLive integer
-    A wireFormat string
-    A wireFormatFactory string
-    P address - *
-    P adminConnectionContext - *
-    P destination - *
-    P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    P wireFormat - *
-    P wireFormatFactory - *
-    E mysql-jdbc-adapter x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A engineType string
-    A id string
-    A maxRows integer
-    A statements string
-    A typeStatement string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E networkConnector x y
-    A advisoryAckPercentage integer
-    A advisoryForFailedForward boolean
-    A advisoryPrefetchSize integer
-    A alwaysSyncSend boolean
-    A bridgeFactory string
-    A bridgeTempDestinations boolean
-    A brokerName string
-    A brokerService string
-    A brokerURL string
-    A checkDuplicateMessagesOnDuplex boolean
-    A clientIdToken string
-    A conduitNetworkQueueSubscriptions boolean
-    A conduitSubscriptions boolean
-    A connectionFilter string
-    A consumerPriorityBase integer
-    A consumerTTL integer
-    A decreaseNetworkConsumerPriority boolean
-    A destinationFilter string
-    A discoveryAgent string
-    A discoveryURI string
-    A dispatchAsync boolean
-    A duplex boolean
-    A dynamicOnly boolean
-    A gcDestinationViews boolean
-    A gcSweepTime integer
-    A id string
-    A localUri string
-    A messageTTL integer
-    A name string
-    A networkTTL integer
-    A objectName string
-    A password string
-    A prefetchSize string
-    A remotePassword string
-    A remoteUserName string
-    A sslContext string
-    A staticBridge boolean
-    A suppressDuplicateQueueSubscriptions boolean
-    A suppressDuplicateTopicSubscriptions boolean
-    A syncDurableSubs boolean
-    A uri string
-    A useBrokerNameAsIdSees boolean
-    A useCompression boolean
-    A useVirtualDestSubs boolean
-    A userName string
-    P bridgeFactory - *
-    P brokerService broker,brokerService #
-    P connectionFilter - *
-    P discoveryAgent - *
-    P discoveryURI - *
-    P durableDestinations - *
-    P dynamicallyIncludedDestinations - *
-    P excludedDestinations - *
-    P localUri - *
-    P objectName - *
-    P sslContext sslContext #
-    P staticallyIncludedDestinations - *
-    P uri - *
-    E noSubscriptionRecoveryPolicy x y
-    A broker string
-    A id string
-    P broker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    E oldestMessageEvictionStrategy y
-    A evictExpiredMessagesHighWatermark integer
-    A id string
-    E oldestMessageWithLowestPriorityEvictionStrategy y
-    A evictExpiredMessagesHighWatermark integer
-    A id string
-    E oracleBlobJDBCAdapter x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E oracleJDBCAdapter x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E outboundQueueBridge x y
-    A consumer string
-    A consumerConnection string
-    A consumerQueue string
-    A doHandleReplyTo boolean
-    A id string
-    A jmsConnector string
-    A jmsMessageConvertor string
-    A localQueueName string
-    A outboundQueueName string
-    A producerConnection string
-    A producerQueue string
-    A selector string
-    P consumer - *
-    P consumerConnection - *
-    P consumerQueue queue #
-    P jmsConnector jmsQueueConnector,jmsTopicConnector #
-    P jmsMessageConvertor simpleJmsMessageConvertor #
-    P producerConnection - *
-    P producerQueue queue #
-    E outboundTopicBridge x y
-    A consumer string
-    A consumerConnection string
-    A consumerName string
-    A consumerTopic string
-    A doHandleReplyTo boolean
-    A id string
-    A jmsConnector string
-    A jmsMessageConvertor string
-    A localTopicName string
-    A outboundTopicName string
-    A producerConnection string
-    A producerTopic string
-    A selector string
-    P consumer - *
-    P consumerConnection - *
-    P consumerTopic topic #
-    P jmsConnector jmsQueueConnector,jmsTopicConnector #
-    P jmsMessageConvertor simpleJmsMessageConvertor #
-    P producerConnection - *
-    P producerTopic topic #
-    E pListStoreImpl x y
-    A brokerService string
-    A cleanupInterval integer
-    A directory string
-    A enableIndexWriteAsync boolean
-    A failIfDatabaseIsLocked boolean
-    A id string
-    A indexCacheSize integer
-    A indexDirectory string
-    A indexEnablePageCaching boolean
-    A indexPageSize integer
-    A indexWriteBatchSize integer
-    A journalMaxFileLength integer
-    A journalMaxWriteBatchSize integer
-    A lazyInit boolean
-    P brokerService broker,brokerService #
-    P directory - *
-    P indexDirectory - *
-    E partitionBrokerPlugin x y
-    A config string
-    A configAsJson string
-    A id string
-    A minTransferCount integer
-    P config - *
-    E policyEntry x y
-    A advisoryForConsumed boolean
-    A advisoryForDelivery boolean
-    A advisoryForDiscardingMessages boolean
-    A advisoryForFastProducers boolean
-    A advisoryForSlowConsumers boolean
-    A advisoryWhenFull boolean
-    A allConsumersExclusiveByDefault boolean
-    A alwaysRetroactive boolean
-    A blockedProducerWarningInterval integer
-    A consumersBeforeDispatchStarts integer
-    A cursorMemoryHighWaterMark integer
-    A deadLetterStrategy string
-    A destination string
-    A dispatchPolicy string
-    A doOptimzeMessageStorage boolean
-    A durableTopicPrefetch integer
-    A enableAudit boolean
-    A expireMessagesPeriod integer
-    A gcInactiveDestinations boolean
-    A gcWithNetworkConsumers boolean
-    A id string
-    A inactiveTimeoutBeforeGC integer
-    A inactiveTimoutBeforeGC integer
-    A includeBodyForAdvisory boolean
-    A lazyDispatch boolean
-    A maxAuditDepth integer
-    A maxBrowsePageSize integer
-    A maxDestinations integer
-    A maxExpirePageSize integer
-    A maxPageSize integer
-    A maxProducersToAudit integer
-    A maxQueueAuditDepth integer
-    A memoryLimit string
-    A messageEvictionStrategy string
-    A messageGroupMapFactory string
-    A messageGroupMapFactoryType string
-    A minimumMessageSize integer
-    A networkBridgeFilterFactory string
-    A optimizeMessageStoreInFlightLimit integer
-    A optimizedDispatch boolean
-    A pendingDurableSubscriberPolicy string
-    A pendingMessageLimitStrategy string
-    A pendingQueuePolicy string
-    A pendingSubscriberPolicy string
-    A persistJMSRedelivered boolean
-    A prioritizedMessages boolean
-    A producerFlowControl boolean
-    A queue string
-    A queueBrowserPrefetch integer
-    A queuePrefetch integer
-    A reduceMemoryFootprint boolean
-    A sendAdvisoryIfNoConsumers boolean
-    A sendDuplicateFromStoreToDLQ boolean
-    A sendFailIfNoSpace boolean
-    A sendFailIfNoSpaceAfterTimeout integer
-    A slowConsumerStrategy string
-    A storeUsageHighWaterMark integer
-    A strictOrderDispatch boolean
-    A subscriptionRecoveryPolicy string
-    A tempQueue boolean
-    A tempTopic boolean
-    A timeBeforeDispatchStarts integer
-    A topic string
-    A topicPrefetch integer
-    A useCache boolean
-    A useConsumerPriority boolean
-    A usePrefetchExtension boolean
-    A useTopicSubscriptionInflightStats boolean
-    P deadLetterStrategy discarding,individualDeadLetterStrategy,sharedDeadLetterStrategy #
-    P destination queue,tempQueue,tempTopic,topic #
-    P dispatchPolicy clientIdFilterDispatchPolicy,priorityDispatchPolicy,priorityNetworkDispatchPolicy,roundRobinDispatchPolicy,simpleDispatchPolicy,strictOrderDispatchPolicy #
-    P messageEvictionStrategy oldestMessageEvictionStrategy,oldestMessageWithLowestPriorityEvictionStrategy,uniquePropertyMessageEvictionStrategy #
-    P messageGroupMapFactory cachedMessageGroupMapFactory,messageGroupHashBucketFactory,simpleMessageGroupMapFactory #
-    P networkBridgeFilterFactory conditionalNetworkBridgeFilterFactory,defaultNetworkBridgeFilterFactory #
-    P pendingDurableSubscriberPolicy fileDurableSubscriberCursor,storeDurableSubscriberCursor,vmDurableCursor #
-    P pendingMessageLimitStrategy constantPendingMessageLimitStrategy,prefetchRatePendingMessageLimitStrategy #
-    P pendingQueuePolicy fileQueueCursor,storeCursor,vmQueueCursor #
-    P pendingSubscriberPolicy fileCursor,vmCursor #
-    P slowConsumerStrategy abortSlowAckConsumerStrategy,abortSlowConsumerStrategy #
-    P subscriptionRecoveryPolicy fixedCountSubscriptionRecoveryPolicy,fixedSizedSubscriptionRecoveryPolicy,lastImageSubscriptionRecoveryPolicy,noSubscriptionRecoveryPolicy,queryBasedSubscriptionRecoveryPolicy,retainedMessageSubscriptionRecoveryPolicy,timedSubscriptionRecoveryPolicy #
-    E policyMap x y
-    A defaultEntry string
-    A id string
-    P defaultEntry policyEntry #
-    P entries - *
-    P policyEntries - *
-    E pooledConnectionFactory x y
-    A connectionFactory string
-    A id string
-    A maxConnections integer
-    A maximumActive integer
-    A resourceName string
-    A transactionManager string
-    P connectionFactory connectionFactory,xaConnectionFactory #
-    P transactionManager - *
-    E postgresql-jdbc-adapter x y
-    A acksPkName string
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E prefetchPolicy y
-    A all integer
-    A durableTopicPrefetch integer
-    A id string
-    A maximumPendingMessageLimit integer
-    A optimizeDurableTopicPrefetch integer
-    A queueBrowserPrefetch integer
-    A queuePrefetch integer
-    A topicPrefetch integer
-    E prefetchRatePendingMessageLimitStrategy y
-    A id string
-    A multiplier decimal
-    E priorityDispatchPolicy y
-    A id string
-    E priorityNetworkDispatchPolicy y
-    A id string
-    E proxyConnector x y
-    A bind string
-    A id string
-    A localUri string
-    A name string
-    A proxyToLocalBroker boolean
-    A remote string
-    A server string
-    P bind - *
-    P localUri - *
-    P remote - *
-    P server - *
-    E publishedAddressPolicy x y
-    A clusterClientUriQuery string
-    A hostMapping string
-    A id string
-    A portMapping string
-    A publishedHostStrategy string
-    P hostMapping - *
-    P portMapping - *
-    E queryBasedSubscriptionRecoveryPolicy x y
-    A broker string
-    A id string
-    A query string
-    P broker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    P query - *
-    E queue x y
-    A DLQ boolean
-    A id string
-    A name string
-    A physicalName string
-    A properties string
-    P compositeDestinations queue,tempQueue,tempTopic,topic #
-    P properties - *
-    E queueDispatchSelector x y
-    A destination string
-    A exclusiveConsumer string
-    A id string
-    P destination queue,tempQueue,tempTopic,topic #
-    P exclusiveConsumer - *
-    E reconnectionPolicy y
-    A backOffMultiplier decimal
-    A id string
-    A initialReconnectDelay integer
-    A maxInitialConnectAttempts integer
-    A maxReconnectAttempts integer
-    A maxSendRetries integer
-    A maximumReconnectDelay integer
-    A sendRetyDelay integer
-    A useExponentialBackOff boolean
-    E redeliveryPlugin x y
-    A adminConnectionContext string
-    A fallbackToDeadLetter boolean
-    A id string
-    A next string
-    A redeliveryPolicyMap string
-    A sendToDlqIfMaxRetriesExceeded boolean
-    P adminConnectionContext - *
-    P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    P redeliveryPolicyMap redeliveryPolicyMap #
-    E redeliveryPolicy x y
-    A backOffMultiplier decimal
-    A collisionAvoidancePercent integer
-    A destination string
-    A id string
-    A initialRedeliveryDelay integer
-    A maximumRedeliveries integer
-    A maximumRedeliveryDelay integer
-    A preDispatchCheck boolean
-    A queue string
-    A redeliveryDelay integer
-    A tempQueue boolean
-    A tempTopic boolean
-    A topic string
-    A useCollisionAvoidance boolean
-    A useExponentialBackOff boolean
-    P destination queue,tempQueue,tempTopic,topic #
-    E redeliveryPolicyMap x y
-    A defaultEntry string
-    A id string
-    P defaultEntry redeliveryPolicy #
-    P entries - *
-    P redeliveryPolicyEntries - *
-    E retainedMessageSubscriptionRecoveryPolicy x y
-    A broker string
-    A id string
-    A wrapped string
-    P broker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    P wrapped fixedCountSubscriptionRecoveryPolicy,fixedSizedSubscriptionRecoveryPolicy,lastImageSubscriptionRecoveryPolicy,noSubscriptionRecoveryPolicy,queryBasedSubscriptionRecoveryPolicy,retainedMessageSubscriptionRecoveryPolicy,timedSubscriptionRecoveryPolicy #
-    E roundRobinDispatchPolicy y
-    A id string
-    E runtimeConfigurationPlugin y
-    A checkPeriod integer
-    A id string
-    E shared-file-locker x y
-    A directory string
-    A failIfLocked boolean
-    A id string
-    A lockAcquireSleepInterval integer
-    A lockable string
-    A name string
-    P directory - *
-    P lockable jdbcPersistenceAdapter,journalPersistenceAdapterFactory,kahaDB,mKahaDB #
-    E sharedDeadLetterStrategy x y
-    A deadLetterQueue string
-    A enableAudit boolean
-    A expiration integer
-    A id string
-    A maxAuditDepth integer
-    A maxProducersToAudit integer
-    A processExpired boolean
-    A processNonPersistent boolean
-    P deadLetterQueue queue,tempQueue,tempTopic,topic #
-    E simpleAuthenticationPlugin x y
-    A anonymousAccessAllowed boolean
-    A anonymousGroup string
-    A anonymousUser string
-    A id string
-    A userGroups string
-    A userPasswords string
-    P userGroups - *
-    P userPasswords - *
-    P users - *
-    E simpleAuthorizationMap x y
-    A adminACLs string
-    A id string
-    A readACLs string
-    A tempDestinationAuthorizationEntry string
-    A writeACLs string
-    P adminACLs authorizationMap,policyMap,redeliveryPolicyMap #
-    P readACLs authorizationMap,policyMap,redeliveryPolicyMap #
-    P tempDestinationAuthorizationEntry tempDestinationAuthorizationEntry #
-    P writeACLs authorizationMap,policyMap,redeliveryPolicyMap #
-    E simpleDispatchPolicy y
-    A id string
-    E simpleDispatchSelector x y
-    A destination string
-    A id string
-    P destination queue,tempQueue,tempTopic,topic #
-    E simpleJmsMessageConvertor x y
-    A connection string
-    A id string
-    P connection - *
-    E simpleMessageGroupMapFactory y
-    A id string
-    E sqlServerJDBCAdapter x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E sslContext x y
-    A SSLContext string
-    A crlPath string
-    A id string
-    A keyStore string
-    A keyStoreAlgorithm string
-    A keyStoreKeyPassword string
-    A keyStorePassword string
-    A keyStoreType string
-    A protocol string
-    A provider string
-    A secureRandom string
-    A secureRandomAlgorithm string
-    A trustStore string
-    A trustStoreAlgorithm string
-    A trustStorePassword string
-    A trustStoreType string
-    P SSLContext - *
-    P keyManagers - *
-    P secureRandom - *
-    P trustManagers - *
-    E statements x y
-    A addMessageStatement string
-    A binaryDataType string
-    A clearDurableLastAckInTxStatement string
-    A clearXidFlagStatement string
-    A containerNameDataType string
-    A createDurableSubStatement string
-    A currentDateTimeStatement string
-    A deleteOldMessagesStatementWithPriority string
-    A deleteSubscriptionStatement string
-    A destinationMessageCountStatement string
-    A dropAckPKAlterStatementEnd string
-    A durableSubAcksTableName string
-    A durableSubscriberMessageCountStatement string
-    A durableSubscriberMessageCountStatementWithPriority string
-    A findAcksPendingOutcomeStatement string
-    A findAllDestinationsStatement string
-    A findAllDurableSubMessagesStatement string
-    A findAllDurableSubsStatement string
-    A findAllMessageIdsStatement string
-    A findAllMessagesStatement string
-    A findDurableSubMessagesStatement string
-    A findDurableSubStatement string
-    A findLastSequenceIdInAcksStatement string
-    A findLastSequenceIdInMsgsStatement string
-    A findMessageByIdStatement string
-    A findMessageSequenceIdStatement string
-    A findMessageStatement string
-    A findNextMessagesByPriorityStatement string
-    A findNextMessagesStatement string
-    A findOpsPendingOutcomeStatement string
-    A findXidByIdStatement string
-    A id string
-    A insertDurablePriorityAckStatement string
-    A lastAckedDurableSubscriberMessageStatement string
-    A lastProducerSequenceIdStatement string
-    A leaseObtainStatement string
-    A leaseOwnerStatement string
-    A leaseUpdateStatement string
-    A lockCreateStatement string
-    A lockTableName string
-    A lockUpdateStatement string
-    A longDataType string
-    A messageTableName string
-    A msgIdDataType string
-    A nextDurableSubscriberMessageStatement string
-    A removeAllMessagesStatement string
-    A removeAllSubscriptionsStatement string
-    A removeMessageStatment string
-    A selectDurablePriorityAckStatement string
-    A sequenceDataType string
-    A stringIdDataType string
-    A tablePrefix string
-    A updateDurableLastAckInTxStatement string
-    A updateDurableLastAckStatement string
-    A updateDurableLastAckWithPriorityInTxStatement string
-    A updateDurableLastAckWithPriorityStatement string
-    A updateLastPriorityAckRowOfDurableSubStatement string
-    A updateMessageStatement string
-    A updateXidFlagStatement string
-    A useExternalMessageReferences boolean
-    A useLockCreateWhereClause boolean
-    P createLockSchemaStatements - *
-    P createSchemaStatements - *
-    P dropSchemaStatements - *
-    E statisticsBrokerPlugin y
-    A id string
-    E storeCursor y
-    A id string
-    E storeDurableSubscriberCursor y
-    A id string
-    A immediatePriorityDispatch boolean
-    A useCache boolean
-    E storeUsage x y
-    A executor string
-    A id string
-    A limit string
-    A limiter string
-    A name string
-    A parent string
-    A percentLimit integer
-    A percentUsage integer
-    A percentUsageMinDelta string
-    A pollingTime integer
-    A store string
-    A total string
-    A usagePortion decimal
-    P executor - *
-    P limiter defaultUsageCapacity,usageCapacity #
-    P parent - *
-    P store jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
-    E streamJDBCAdapter x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E strictOrderDispatchPolicy y
-    A id string
-    E sybase-jdbc-adapter x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E systemUsage x y
-    A adapter string
-    A checkLimitsLogLevel string
-    A executor string
-    A id string
-    A jobSchedulerStore string
-    A jobSchedulerUsage string
-    A memoryUsage string
-    A name string
-    A parent string
-    A sendFailIfNoSpace boolean
-    A sendFailIfNoSpaceAfterTimeout integer
-    A sendFailIfNoSpaceExplicitySet boolean
-    A storeUsage string
-    A tempStore string
-    A tempUsage string
-    P adapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
-    P executor - *
-    P jobSchedulerStore - *
-    P jobSchedulerUsage jobSchedulerUsage #
-    P memoryUsage memoryUsage #
-    P parent systemUsage #
-    P storeUsage storeUsage #
-    P tempStore pListStoreImpl #
-    P tempUsage tempUsage #
-    E taskRunnerFactory x y
-    A daemon boolean
-    A dedicatedTaskRunner boolean
-    A executor string
-    A id string
-    A maxIterationsPerRun integer
-    A maxThreadPoolSize integer
-    A name string
-    A priority integer
-    A rejectedTaskHandler string
-    A shutdownAwaitTermination integer
-    A threadClassLoader string
-    P executor - *
-    P rejectedTaskHandler - *
-    P threadClassLoader - *
-    E tempDestinationAuthorizationEntry x y
-    A admin string
-    A destination string
-    A groupClass string
-    A id string
-    A queue string
-    A read string
-    A tempQueue boolean
-    A tempTopic boolean
-    A topic string
-    A write string
-    P adminACLs - *
-    P destination queue,tempQueue,tempTopic,topic #
-    P readACLs - *
-    P writeACLs - *
-    E tempQueue x y
-    A DLQ boolean
-    A connection string
-    A connectionId string
-    A id string
-    A name string
-    A physicalName string
-    A properties string
-    A sequenceId integer
-    P compositeDestinations queue,tempQueue,tempTopic,topic #
-    P connection - *
-    P properties - *
-    E tempTopic x y
-    A DLQ boolean
-    A connection string
-    A connectionId string
-    A id string
-    A name string
-    A physicalName string
-    A properties string
-    A sequenceId integer
-    P compositeDestinations queue,tempQueue,tempTopic,topic #
-    P connection - *
-    P properties - *
-    E tempUsage x y
-    A executor string
-    A id string
-    A limit string
-    A limiter string
-    A name string
-    A parent string
-    A percentLimit integer
-    A percentUsage integer
-    A percentUsageMinDelta string
-    A pollingTime integer
-    A store string
-    A total string
-    A usagePortion decimal
-    P executor - *
-    P limiter defaultUsageCapacity,usageCapacity #
-    P parent - *
-    P store pListStoreImpl #
-    E timeStampingBrokerPlugin x y
-    A adminConnectionContext string
-    A futureOnly boolean
-    A id string
-    A next string
-    A processNetworkMessages boolean
-    A ttlCeiling integer
-    A zeroExpirationOverride integer
-    P adminConnectionContext - *
-    P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    E timedSubscriptionRecoveryPolicy x y
-    A broker string
-    A id string
-    A recoverDuration integer
-    P broker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    E topic x y
-    A DLQ boolean
-    A id string
-    A name string
-    A physicalName string
-    A properties string
-    P compositeDestinations queue,tempQueue,tempTopic,topic #
-    P properties - *
-    E traceBrokerPathPlugin x y
-    A adminConnectionContext string
-    A id string
-    A next string
-    A stampProperty string
-    P adminConnectionContext - *
-    P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    E transact-database-locker x y
-    A createTablesOnStartup boolean
-    A dataSource string
-    A exceptionHandler string
-    A failIfLocked boolean
-    A id string
-    A lockAcquireSleepInterval integer
-    A lockable string
-    A name string
-    A queryTimeout integer
-    A statements string
-    P dataSource - *
-    P exceptionHandler - *
-    P lockable jdbcPersistenceAdapter,journalPersistenceAdapterFactory,kahaDB,mKahaDB #
-    P statements statements #
-    E transact-jdbc-adapter x y
-    A batchStatements boolean
-    A batchStatments boolean
-    A id string
-    A maxRows integer
-    A statements string
-    A useExternalMessageReferences boolean
-    P statements statements #
-    E transportConnector x y
-    A allowLinkStealing boolean
-    A auditNetworkProducers boolean
-    A brokerInfo string
-    A brokerService string
-    A disableAsyncDispatch boolean
-    A discoveryAgent string
-    A discoveryUri string
-    A displayStackTrace boolean
-    A enableStatusMonitor boolean
-    A id string
-    A maximumConsumersAllowedPerConnection integer
-    A maximumProducersAllowedPerConnection integer
-    A messageAuthorizationPolicy string
-    A name string
-    A publishedAddressPolicy string
-    A rebalanceClusterClients boolean
-    A server string
-    A taskRunnerFactory string
-    A updateClusterClients boolean
-    A updateClusterClientsOnRemove boolean
-    A updateClusterFilter string
-    A uri string
-    A warnOnRemoteClose boolean
-    P brokerInfo - *
-    P brokerService broker,brokerService #
-    P discoveryAgent - *
-    P discoveryUri - *
-    P messageAuthorizationPolicy - *
-    P publishedAddressPolicy publishedAddressPolicy #
-    P server - *
-    P taskRunnerFactory taskRunnerFactory #
-    P uri - *
-    E udpTraceBrokerPlugin x y
-    A address string
-    A adminConnectionContext string
-    A broadcast boolean
-    A destination string
-    A id string
-    A maxTraceDatagramSize integer
-    A next string
-    A wireFormat string
-    A wireFormatFactory string
-    P address - *
-    P adminConnectionContext - *
-    P destination - *
-    P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
-    P wireFormat - *
-    P wireFormatFactory - *
-    E uniquePropertyMessageEvictionStrategy y
-    A evictExpiredMessagesHighWatermark integer
-    A id string
-    A propertyName string
-    E usageCapacity y
-    A id string
-    A limit integer
-    E virtualDestinationInterceptor x y
-    A id string
-    P virtualDestinations compositeQueue,compositeTopic,virtualTopic #
-    E virtualSelectorCacheBrokerPlugin x y
-    A id string
-    A ignoreWildcardSelectors boolean
-    A persistFile string
-    A persistInterval integer
-    A singleSelectorPerDestination boolean
-    P persistFile - *
-    E virtualTopic y
-    A concurrentSend boolean
-    A dropOnResourceLimit boolean
-    A id string
-    A local boolean
-    A name string
-    A postfix string
-    A prefix string
-    A selectorAware boolean
-    A setOriginalDestination boolean
-    A transactedSend boolean
-    E vmCursor y
-    A id string
-    E vmDurableCursor y
-    A id string
-    E vmQueueCursor y
-    A id string
-    E xaConnectionFactory x y
-    A alwaysSessionAsync boolean
-    A alwaysSyncSend boolean
-    A auditDepth integer
-    A auditMaximumProducerNumber integer
-    A beanName string
-    A blobTransferPolicy string
-    A brokerURL string
-    A checkForDuplicates boolean
-    A clientID string
-    A clientIDPrefix string
-    A clientIdGenerator string
-    A clientInternalExceptionListener string
-    A closeTimeout integer
-    A connectResponseTimeout integer
-    A connectionIDPrefix string
-    A connectionIdGenerator string
-    A consumerExpiryCheckEnabled boolean
-    A consumerFailoverRedeliveryWaitPeriod integer
-    A copyMessageOnSend boolean
-    A disableTimeStampsByDefault boolean
-    A dispatchAsync boolean
-    A exceptionListener string
-    A exclusiveConsumer boolean
-    A id string
-    A maxThreadPoolSize integer
-    A messagePrioritySupported boolean
-    A nestedMapAndListEnabled boolean
-    A nonBlockingRedelivery boolean
-    A objectMessageSerializationDefered boolean
-    A optimizeAcknowledge boolean
-    A optimizeAcknowledgeTimeOut integer
-    A optimizedAckScheduledAckInterval integer
-    A optimizedMessageDispatch boolean
-    A password string
-    A prefetchPolicy string
-    A producerWindowSize integer
-    A properties string
-    A redeliveryPolicy string
-    A redeliveryPolicyMap string
-    A rejectedTaskHandler string
-    A rmIdFromConnectionId boolean
-    A sendAcksAsync boolean
-    A sendTimeout integer
-    A sessionTaskRunner string
-    A statsEnabled boolean
-    A transactedIndividualAck boolean
-    A transformer string
-    A transportListener string
-    A trustAllPackages boolean
-    A useAsyncSend boolean
-    A useBeanNameAsClientIdPrefix boolean
-    A useCompression boolean
-    A useDedicatedTaskRunner boolean
-    A useRetroactiveConsumer boolean
-    A userName string
-    A warnAboutUnstartedConnectionTimeout integer
-    A watchTopicAdvisories boolean
-    A xaAckMode integer
-    P blobTransferPolicy - *
-    P clientIdGenerator - *
-    P clientInternalExceptionListener - *
-    P connectionIdGenerator - *
-    P exceptionListener - *
-    P prefetchPolicy prefetchPolicy #
-    P properties - *
-    P redeliveryPolicy redeliveryPolicy #
-    P redeliveryPolicyMap redeliveryPolicyMap #
-    P rejectedTaskHandler - *
-    P sessionTaskRunner taskRunnerFactory #
-    P transformer - *
-    P transportListener - *
-    P trustedPackages - *
+    /// Apache ActiveMQ's schemas 5.15.15, 5.16.5, 5.17.3, 5.18.3, 5.18.4, 5.18.5, 5.18.7, 5.19.7, 5.19.10, 6.0.1, 6.1.8, 6.2.6, 6.2.9, 6.3.1 (`activemq/activemq-<version>.xsd`), as one
+    /// table: each line is prefixed with the hex mask of the schemas that have it, bit 0 the first.
+    static let activeMQSchemaVersions: [String] = ["5.15.15", "5.16.5", "5.17.3", "5.18.3", "5.18.4", "5.18.5", "5.18.7", "5.19.7", "5.19.10", "6.0.1", "6.1.8", "6.2.6", "6.2.9", "6.3.1"]
+
+    /// The union table.
+    static let activeMQUnionTable: String = #"""
+    3fff	E abortSlowAckConsumerStrategy x y
+    3fff	A abortConnection boolean
+    3fff	A brokerService string
+    3fff	A checkPeriod integer
+    3fff	A id string
+    3fff	A ignoreIdleConsumers boolean
+    3fff	A ignoreNetworkConsumers boolean
+    3fff	A maxSlowCount integer
+    3fff	A maxSlowDuration integer
+    3fff	A maxTimeSinceLastAck integer
+    3fff	A name string
+    3fff	P brokerService destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	E abortSlowConsumerStrategy x y
+    3fff	A abortConnection boolean
+    3fff	A brokerService string
+    3fff	A checkPeriod integer
+    3fff	A id string
+    3fff	A ignoreNetworkConsumers boolean
+    3fff	A maxSlowCount integer
+    3fff	A maxSlowDuration integer
+    3fff	A name string
+    3fff	P brokerService destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	E authenticationUser y
+    3fff	A groups string
+    3fff	A id string
+    3fff	A password string
+    3fff	A username string
+    3fff	E authorizationEntry x y
+    3fff	A admin string
+    3fff	A destination string
+    3fff	A groupClass string
+    3fff	A id string
+    3fff	A queue string
+    3fff	A read string
+    3fff	A tempQueue boolean
+    3fff	A tempTopic boolean
+    3fff	A topic string
+    3fff	A write string
+    3fff	P adminACLs - *
+    3fff	P destination queue,tempQueue,tempTopic,topic #
+    3fff	P readACLs - *
+    3fff	P writeACLs - *
+    3fff	E authorizationMap x y
+    3fff	A defaultEntry string
+    3fff	A groupClass string
+    3fff	A id string
+    3fff	A tempDestinationAuthorizationEntry string
+    3fff	P authorizationEntries - *
+    3fff	P defaultEntry authorizationEntry,tempDestinationAuthorizationEntry #
+    3fff	P entries - *
+    3fff	P tempDestinationAuthorizationEntry tempDestinationAuthorizationEntry #
+    3fff	E authorizationPlugin x y
+    3fff	A id string
+    3fff	A map string
+    3fff	P map authorizationMap,cachedLDAPAuthorizationMap,lDAPAuthorizationMap,simpleAuthorizationMap #
+    7ff	E axionJDBCAdapter x y
+    7ff	A batchStatements boolean
+    7ff	A batchStatments boolean
+    7ff	A id string
+    7ff	A maxRows integer
+    7ff	A statements string
+    7ff	A useExternalMessageReferences boolean
+    7ff	P statements statements #
+    3fff	E blobJDBCAdapter x y
+    3fff	A batchStatements boolean
+    3fff	A batchStatments boolean
+    3fff	A id string
+    3fff	A maxRows integer
+    3fff	A statements string
+    3fff	A useExternalMessageReferences boolean
+    3fff	P statements statements #
+    3fff	E broker x y
+    3fff	A adjustUsageLimits boolean
+    3fff	A adminView string
+    3fff	A advisorySupport string
+    3fff	A allowTempAutoCreationOnSend boolean
+    3fff	A anonymousProducerAdvisorySupport boolean
+    3fff	A brokerContext string
+    3fff	A brokerId string
+    3fff	A brokerName string
+    3fff	A brokerObjectName string
+    3fff	A cacheTempDestinations boolean
+    3fff	A consumerSystemUsage string
+    3fff	A consumerSystemUsagePortion integer
+    3fff	A dataDirectory string
+    3fff	A dataDirectoryFile string
+    3fff	A dedicatedTaskRunner boolean
+    3fff	A deleteAllMessagesOnStartup string
+    3fff	A destinationFactory string
+    3fff	A destinationPolicy string
+    3fff	A diskUsageCheckRegrowThreshold string
+    3ffe	A enableMessageExpirationOnActiveDurableSubs boolean
+    3fff	A enableStatistics boolean
+    3fff	A id string
+    3fff	A ioExceptionHandler string
+    3fff	A jobSchedulerStore string
+    3fff	A keepDurableSubsActive boolean
+    3fff	A managementContext string
+    3100	A maxInflatedDataSize integer
+    3fff	A maxPurgedDestinationsPerSweep integer
+    3ffe	A maxSchedulerRepeatAllowed integer
+    3df0	A maxUncommittedCount integer
+    3fff	A mbeanInvocationTimeout integer
+    3fff	A messageAuthorizationPolicy string
+    3fff	A monitorConnectionSplits boolean
+    3fff	A networkConnectorStartAsync boolean
+    3fff	A offlineDurableSubscriberTaskSchedule integer
+    3fff	A offlineDurableSubscriberTimeout integer
+    3fff	A passiveSlave string
+    3fff	A persistenceAdapter string
+    3fff	A persistenceFactory string
+    3fff	A persistenceTaskRunnerFactory string
+    3fff	A persistenceThreadPriority integer
+    3fff	A persistent string
+    3fff	A populateJMSXUserID boolean
+    3fff	A populateUserNameInMBeans boolean
+    3fff	A producerSystemUsage string
+    3fff	A producerSystemUsagePortion integer
+    3fff	A regionBroker string
+    3fff	A rejectDurableConsumers boolean
+    3fff	A restartAllowed boolean
+    3fff	A rollbackOnlyOnAsyncException boolean
+    3fff	A schedulePeriodForDestinationPurge integer
+    3fff	A schedulePeriodForDiskUsageCheck integer
+    3fff	A schedulerDirectory string
+    3fff	A schedulerDirectoryFile string
+    3fff	A schedulerSupport string
+    3fff	A shutdownOnMasterFailure boolean
+    3fff	A shutdownOnSlaveFailure string
+    3fff	A splitSystemUsageForProducersConsumers boolean
+    3fff	A sslContext string
+    3fff	A start boolean
+    3fff	A startAsync boolean
+    3fff	A startException string
+    3fff	A storeOpenWireVersion integer
+    3fff	A systemExitOnShutdown string
+    3fff	A systemExitOnShutdownExitCode integer
+    3fff	A systemUsage string
+    3fff	A taskRunnerFactory string
+    3fff	A taskRunnerPriority integer
+    3fff	A tempDataStore string
+    3fff	A timeBeforePurgeTempDestinations integer
+    3fff	A tmpDataDirectory string
+    3fff	A useAuthenticatedPrincipalForJMSXUserID boolean
+    3fff	A useJmx string
+    3fff	A useLocalHostBrokerName boolean
+    3fff	A useLoggingForShutdownErrors boolean
+    3fff	A useMirroredQueues boolean
+    3fff	A useShutdownHook boolean
+    3fff	A useTempMirroredQueues boolean
+    3fff	A useVirtualDestSubs boolean
+    3fff	A useVirtualDestSubsOnCreation boolean
+    3fff	A useVirtualTopics boolean
+    3800	A virtualThreadTaskRunner boolean
+    3fff	A vmConnectorURI string
+    3fff	A waitForSlave string
+    3fff	A waitForSlaveTimeout integer
+    3fff	P adminView - *
+    3fff	P brokerContext - *
+    3ffc	P brokerObjectName - *
+    3fff	P consumerSystemUsage systemUsage #
+    3ffc	P dataDirectoryFile - *
+    3fff	P destinationFactory - *
+    3fff	P destinationInterceptors mirroredQueue,virtualDestinationInterceptor #
+    3fff	P destinationPolicy policyMap #
+    3fff	P destinations queue,tempQueue,tempTopic,topic #
+    3fff	P ioExceptionHandler defaultIOExceptionHandler,jDBCIOExceptionHandler,leaseLockerIOExceptionHandler #
+    3fff	P jmsBridgeConnectors jmsQueueConnector,jmsTopicConnector #
+    3fff	P jobSchedulerStore - *
+    3fff	P managementContext managementContext #
+    3fff	P messageAuthorizationPolicy - *
+    3fff	P networkConnectorURIs - *
+    3fff	P networkConnectors ldapNetworkConnector,multicastNetworkConnector,networkConnector #
+    3	P persistenceAdapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,levelDB,mKahaDB,memoryPersistenceAdapter,replicatedLevelDB #
+    1fc	P persistenceAdapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
+    3e00	P persistenceAdapter jdbcPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
+    3e00	P persistenceFactory - *
+    1ff	P persistenceFactory journalPersistenceAdapterFactory,journaledJDBC #
+    3fff	P persistenceTaskRunnerFactory taskRunnerFactory #
+    3	P plugins authorizationPlugin,camelRoutesBrokerPlugin,connectionDotFilePlugin,destinationDotFilePlugin,destinationPathSeparatorPlugin,destinationsPlugin,discardingDLQBrokerPlugin,forcePersistencyModeBrokerPlugin,jaasAuthenticationPlugin,jaasCertificateAuthenticationPlugin,jaasDualAuthenticationPlugin,loggingBrokerPlugin,multicastTraceBrokerPlugin,partitionBrokerPlugin,redeliveryPlugin,runtimeConfigurationPlugin,simpleAuthenticationPlugin,statisticsBrokerPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin,virtualSelectorCacheBrokerPlugin #
+    1fc	P plugins authorizationPlugin,connectionDotFilePlugin,destinationDotFilePlugin,destinationPathSeparatorPlugin,destinationsPlugin,discardingDLQBrokerPlugin,forcePersistencyModeBrokerPlugin,jaasAuthenticationPlugin,jaasCertificateAuthenticationPlugin,jaasDualAuthenticationPlugin,loggingBrokerPlugin,multicastTraceBrokerPlugin,partitionBrokerPlugin,redeliveryPlugin,runtimeConfigurationPlugin,simpleAuthenticationPlugin,statisticsBrokerPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin,virtualSelectorCacheBrokerPlugin #
+    3e00	P plugins authorizationPlugin,connectionDotFilePlugin,destinationDotFilePlugin,destinationPathSeparatorPlugin,destinationsPlugin,discardingDLQBrokerPlugin,forcePersistencyModeBrokerPlugin,jaasAuthenticationPlugin,jaasCertificateAuthenticationPlugin,jaasDualAuthenticationPlugin,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,runtimeConfigurationPlugin,simpleAuthenticationPlugin,statisticsBrokerPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin,virtualSelectorCacheBrokerPlugin #
+    3fff	P producerSystemUsage systemUsage #
+    3fff	P proxyConnectors - *
+    3fff	P regionBroker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3ffc	P schedulerDirectoryFile - *
+    3	P services broker,brokerService,database-locker,forwardingBridge,inboundQueueBridge,inboundTopicBridge,jdbcPersistenceAdapter,jmsQueueConnector,jmsTopicConnector,jobSchedulerUsage,journalPersistenceAdapterFactory,journaledJDBC,kahaDB,ldapNetworkConnector,lease-database-locker,levelDB,mKahaDB,managementContext,memoryUsage,multicastNetworkConnector,networkConnector,outboundQueueBridge,outboundTopicBridge,pListStoreImpl,proxyConnector,replicatedLevelDB,shared-file-locker,storeUsage,systemUsage,tempUsage,transact-database-locker #
+    1fc	P services broker,brokerService,database-locker,forwardingBridge,inboundQueueBridge,inboundTopicBridge,jdbcPersistenceAdapter,jmsQueueConnector,jmsTopicConnector,jobSchedulerUsage,journalPersistenceAdapterFactory,journaledJDBC,kahaDB,ldapNetworkConnector,lease-database-locker,mKahaDB,managementContext,memoryUsage,multicastNetworkConnector,networkConnector,outboundQueueBridge,outboundTopicBridge,pListStoreImpl,proxyConnector,shared-file-locker,storeUsage,systemUsage,tempUsage,transact-database-locker #
+    3e00	P services broker,brokerService,database-locker,forwardingBridge,inboundQueueBridge,inboundTopicBridge,jdbcPersistenceAdapter,jmsQueueConnector,jmsTopicConnector,jobSchedulerUsage,kahaDB,ldapNetworkConnector,lease-database-locker,mKahaDB,managementContext,memoryUsage,multicastNetworkConnector,networkConnector,outboundQueueBridge,outboundTopicBridge,pListStoreImpl,proxyConnector,shared-file-locker,storeUsage,systemUsage,tempUsage,transact-database-locker #
+    3fff	P shutdownHooks - *
+    3fff	P sslContext sslContext #
+    3fff	P startException - *
+    3fff	P systemUsage systemUsage #
+    3fff	P taskRunnerFactory taskRunnerFactory #
+    3	P tempDataStore levelDB,pListStoreImpl,replicatedLevelDB #
+    3ffc	P tempDataStore pListStoreImpl #
+    3ffc	P tmpDataDirectory - *
+    3fff	P transportConnectorURIs - *
+    3fff	P transportConnectors transportConnector #
+    3ffc	P vmConnectorURI - *
+    3fff	E brokerService x y
+    3fff	A adjustUsageLimits boolean
+    3fff	A adminView string
+    3fff	A advisorySupport string
+    3fff	A allowTempAutoCreationOnSend boolean
+    3fff	A anonymousProducerAdvisorySupport boolean
+    3fff	A brokerContext string
+    3fff	A brokerId string
+    3fff	A brokerName string
+    3fff	A brokerObjectName string
+    3fff	A cacheTempDestinations boolean
+    3fff	A consumerSystemUsage string
+    3fff	A consumerSystemUsagePortion integer
+    3fff	A dataDirectory string
+    3fff	A dataDirectoryFile string
+    3fff	A dedicatedTaskRunner boolean
+    3fff	A deleteAllMessagesOnStartup string
+    3fff	A destinationFactory string
+    3fff	A destinationPolicy string
+    3fff	A diskUsageCheckRegrowThreshold string
+    3ffe	A enableMessageExpirationOnActiveDurableSubs boolean
+    3fff	A enableStatistics boolean
+    3fff	A id string
+    3fff	A ioExceptionHandler string
+    3fff	A jobSchedulerStore string
+    3fff	A keepDurableSubsActive boolean
+    3fff	A managementContext string
+    3100	A maxInflatedDataSize integer
+    3fff	A maxPurgedDestinationsPerSweep integer
+    3ffe	A maxSchedulerRepeatAllowed integer
+    3df0	A maxUncommittedCount integer
+    3fff	A mbeanInvocationTimeout integer
+    3fff	A messageAuthorizationPolicy string
+    3fff	A monitorConnectionSplits boolean
+    3fff	A networkConnectorStartAsync boolean
+    3fff	A offlineDurableSubscriberTaskSchedule integer
+    3fff	A offlineDurableSubscriberTimeout integer
+    3fff	A passiveSlave string
+    3fff	A persistenceAdapter string
+    3fff	A persistenceFactory string
+    3fff	A persistenceTaskRunnerFactory string
+    3fff	A persistenceThreadPriority integer
+    3fff	A persistent string
+    3fff	A populateJMSXUserID boolean
+    3fff	A populateUserNameInMBeans boolean
+    3fff	A producerSystemUsage string
+    3fff	A producerSystemUsagePortion integer
+    3fff	A regionBroker string
+    3fff	A rejectDurableConsumers boolean
+    3fff	A restartAllowed boolean
+    3fff	A rollbackOnlyOnAsyncException boolean
+    3fff	A schedulePeriodForDestinationPurge integer
+    3fff	A schedulePeriodForDiskUsageCheck integer
+    3fff	A schedulerDirectory string
+    3fff	A schedulerDirectoryFile string
+    3fff	A schedulerSupport string
+    3fff	A shutdownOnMasterFailure boolean
+    3fff	A shutdownOnSlaveFailure string
+    3fff	A splitSystemUsageForProducersConsumers boolean
+    3fff	A sslContext string
+    3fff	A startAsync boolean
+    3fff	A startException string
+    3fff	A storeOpenWireVersion integer
+    3fff	A systemExitOnShutdown string
+    3fff	A systemExitOnShutdownExitCode integer
+    3fff	A systemUsage string
+    3fff	A taskRunnerFactory string
+    3fff	A taskRunnerPriority integer
+    3fff	A tempDataStore string
+    3fff	A timeBeforePurgeTempDestinations integer
+    3fff	A tmpDataDirectory string
+    3fff	A useAuthenticatedPrincipalForJMSXUserID boolean
+    3fff	A useJmx string
+    3fff	A useLocalHostBrokerName boolean
+    3fff	A useLoggingForShutdownErrors boolean
+    3fff	A useMirroredQueues boolean
+    3fff	A useShutdownHook boolean
+    3fff	A useTempMirroredQueues boolean
+    3fff	A useVirtualDestSubs boolean
+    3fff	A useVirtualDestSubsOnCreation boolean
+    3fff	A useVirtualTopics boolean
+    3800	A virtualThreadTaskRunner boolean
+    3fff	A vmConnectorURI string
+    3fff	A waitForSlave string
+    3fff	A waitForSlaveTimeout integer
+    3fff	P adminView - *
+    3fff	P brokerContext - *
+    3ffc	P brokerObjectName - *
+    3fff	P consumerSystemUsage systemUsage #
+    3ffc	P dataDirectoryFile - *
+    3fff	P destinationFactory - *
+    3fff	P destinationInterceptors mirroredQueue,virtualDestinationInterceptor #
+    3fff	P destinationPolicy policyMap #
+    3fff	P destinations queue,tempQueue,tempTopic,topic #
+    3fff	P ioExceptionHandler defaultIOExceptionHandler,jDBCIOExceptionHandler,leaseLockerIOExceptionHandler #
+    3fff	P jmsBridgeConnectors jmsQueueConnector,jmsTopicConnector #
+    3fff	P jobSchedulerStore - *
+    3fff	P managementContext managementContext #
+    3fff	P messageAuthorizationPolicy - *
+    3fff	P networkConnectorURIs - *
+    3fff	P networkConnectors ldapNetworkConnector,multicastNetworkConnector,networkConnector #
+    3	P persistenceAdapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,levelDB,mKahaDB,memoryPersistenceAdapter,replicatedLevelDB #
+    1fc	P persistenceAdapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
+    3e00	P persistenceAdapter jdbcPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
+    3e00	P persistenceFactory - *
+    1ff	P persistenceFactory journalPersistenceAdapterFactory,journaledJDBC #
+    3fff	P persistenceTaskRunnerFactory taskRunnerFactory #
+    3	P plugins authorizationPlugin,camelRoutesBrokerPlugin,connectionDotFilePlugin,destinationDotFilePlugin,destinationPathSeparatorPlugin,destinationsPlugin,discardingDLQBrokerPlugin,forcePersistencyModeBrokerPlugin,jaasAuthenticationPlugin,jaasCertificateAuthenticationPlugin,jaasDualAuthenticationPlugin,loggingBrokerPlugin,multicastTraceBrokerPlugin,partitionBrokerPlugin,redeliveryPlugin,runtimeConfigurationPlugin,simpleAuthenticationPlugin,statisticsBrokerPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin,virtualSelectorCacheBrokerPlugin #
+    1fc	P plugins authorizationPlugin,connectionDotFilePlugin,destinationDotFilePlugin,destinationPathSeparatorPlugin,destinationsPlugin,discardingDLQBrokerPlugin,forcePersistencyModeBrokerPlugin,jaasAuthenticationPlugin,jaasCertificateAuthenticationPlugin,jaasDualAuthenticationPlugin,loggingBrokerPlugin,multicastTraceBrokerPlugin,partitionBrokerPlugin,redeliveryPlugin,runtimeConfigurationPlugin,simpleAuthenticationPlugin,statisticsBrokerPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin,virtualSelectorCacheBrokerPlugin #
+    3e00	P plugins authorizationPlugin,connectionDotFilePlugin,destinationDotFilePlugin,destinationPathSeparatorPlugin,destinationsPlugin,discardingDLQBrokerPlugin,forcePersistencyModeBrokerPlugin,jaasAuthenticationPlugin,jaasCertificateAuthenticationPlugin,jaasDualAuthenticationPlugin,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,runtimeConfigurationPlugin,simpleAuthenticationPlugin,statisticsBrokerPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin,virtualSelectorCacheBrokerPlugin #
+    3fff	P producerSystemUsage systemUsage #
+    3fff	P proxyConnectors - *
+    3fff	P regionBroker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3ffc	P schedulerDirectoryFile - *
+    3	P services broker,brokerService,database-locker,forwardingBridge,inboundQueueBridge,inboundTopicBridge,jdbcPersistenceAdapter,jmsQueueConnector,jmsTopicConnector,jobSchedulerUsage,journalPersistenceAdapterFactory,journaledJDBC,kahaDB,ldapNetworkConnector,lease-database-locker,levelDB,mKahaDB,managementContext,memoryUsage,multicastNetworkConnector,networkConnector,outboundQueueBridge,outboundTopicBridge,pListStoreImpl,proxyConnector,replicatedLevelDB,shared-file-locker,storeUsage,systemUsage,tempUsage,transact-database-locker #
+    1fc	P services broker,brokerService,database-locker,forwardingBridge,inboundQueueBridge,inboundTopicBridge,jdbcPersistenceAdapter,jmsQueueConnector,jmsTopicConnector,jobSchedulerUsage,journalPersistenceAdapterFactory,journaledJDBC,kahaDB,ldapNetworkConnector,lease-database-locker,mKahaDB,managementContext,memoryUsage,multicastNetworkConnector,networkConnector,outboundQueueBridge,outboundTopicBridge,pListStoreImpl,proxyConnector,shared-file-locker,storeUsage,systemUsage,tempUsage,transact-database-locker #
+    3e00	P services broker,brokerService,database-locker,forwardingBridge,inboundQueueBridge,inboundTopicBridge,jdbcPersistenceAdapter,jmsQueueConnector,jmsTopicConnector,jobSchedulerUsage,kahaDB,ldapNetworkConnector,lease-database-locker,mKahaDB,managementContext,memoryUsage,multicastNetworkConnector,networkConnector,outboundQueueBridge,outboundTopicBridge,pListStoreImpl,proxyConnector,shared-file-locker,storeUsage,systemUsage,tempUsage,transact-database-locker #
+    3fff	P shutdownHooks - *
+    3fff	P sslContext sslContext #
+    3fff	P startException - *
+    3fff	P systemUsage systemUsage #
+    3fff	P taskRunnerFactory taskRunnerFactory #
+    3	P tempDataStore levelDB,pListStoreImpl,replicatedLevelDB #
+    3ffc	P tempDataStore pListStoreImpl #
+    3ffc	P tmpDataDirectory - *
+    3fff	P transportConnectorURIs - *
+    3fff	P transportConnectors transportConnector #
+    3ffc	P vmConnectorURI - *
+    3fff	E bytesJDBCAdapter x y
+    3fff	A batchStatements boolean
+    3fff	A batchStatments boolean
+    3fff	A id string
+    3fff	A maxRows integer
+    3fff	A statements string
+    3fff	A useExternalMessageReferences boolean
+    3fff	P statements statements #
+    3fff	E cachedLDAPAuthorizationMap y
+    3fff	A adminPermissionGroupSearchFilter string
+    3fff	A authentication string
+    3fff	A connectionPassword string
+    3fff	A connectionProtocol string
+    3fff	A connectionURL string
+    3fff	A connectionUsername string
+    3fff	A groupClass string
+    3fff	A groupNameAttribute string
+    3fff	A groupObjectClass string
+    3fff	A id string
+    3fff	A legacyGroupMapping boolean
+    3fff	A permissionGroupMemberAttribute string
+    3fff	A queueSearchBase string
+    3fff	A readPermissionGroupSearchFilter string
+    3fff	A refreshDisabled boolean
+    3fff	A refreshInterval integer
+    3fff	A tempSearchBase string
+    3fff	A topicSearchBase string
+    3fff	A userNameAttribute string
+    3fff	A userObjectClass string
+    3fff	A writePermissionGroupSearchFilter string
+    3fff	E cachedMessageGroupMapFactory y
+    3fff	A cacheSize integer
+    3fff	A id string
+    3	E camelEndpointLoader x y
+    3	A camelContext string
+    3	A component string
+    3	A id string
+    3	A source string
+    3	P camelContext - *
+    3	P component - *
+    3	P source - *
+    3	E camelRoutesBrokerPlugin y
+    3	A checkPeriod integer
+    3	A id string
+    3	A routesFile string
+    39e0	E chainMessageInterceptorStrategy x y
+    39e0	A id string
+    39e0	P messageStrategies chainMessageInterceptorStrategy,headerMessageInterceptorStrategy #
+    3fff	E clientIdFilterDispatchPolicy y
+    3fff	A id string
+    3fff	A ptpClientId string
+    3fff	A ptpSuffix string
+    3fff	E compositeDemandForwardingBridge x y
+    3fff	A brokerService string
+    3fff	A configuration string
+    3fff	A createdByDuplex boolean
+    3fff	A id string
+    3fff	A localBroker string
+    3fff	A mbeanObjectName string
+    3fff	A networkBridgeListener string
+    3fff	A remoteBroker string
+    3fff	P brokerService broker,brokerService #
+    3fff	P configuration ldapNetworkConnector,multicastNetworkConnector,networkConnector #
+    3fff	P durableDestinations queue,tempQueue,tempTopic,topic #
+    3fff	P dynamicallyIncludedDestinations queue,tempQueue,tempTopic,topic #
+    3fff	P excludedDestinations queue,tempQueue,tempTopic,topic #
+    3fff	P localBroker - *
+    3ffc	P mbeanObjectName - *
+    3fff	P networkBridgeListener - *
+    3fff	P remoteBroker - *
+    3fff	P staticallyIncludedDestinations queue,tempQueue,tempTopic,topic #
+    3fff	E compositeQueue x y
+    3fff	A concurrentSend boolean
+    3fff	A copyMessage boolean
+    3fff	A forwardOnly boolean
+    3fff	A id string
+    3fff	A name string
+    3ffe	A sendWhenNotMatched boolean
+    3fff	P forwardTo - *
+    3fff	E compositeTopic x y
+    3fff	A concurrentSend boolean
+    3fff	A copyMessage boolean
+    3fff	A forwardOnly boolean
+    3fff	A id string
+    3fff	A name string
+    3ffe	A sendWhenNotMatched boolean
+    3fff	P forwardTo - *
+    3fff	E conditionalNetworkBridgeFilterFactory y
+    3fff	A id string
+    3fff	A rateDuration integer
+    3fff	A rateLimit integer
+    3fff	A replayDelay integer
+    3fff	A replayWhenNoConsumers boolean
+    3ffe	A selectorAware boolean
+    3fff	E connectionDotFilePlugin y
+    3fff	A file string
+    3fff	A id string
+    3fff	E connectionFactory x y
+    3fff	A alwaysSessionAsync boolean
+    3fff	A alwaysSyncSend boolean
+    3fff	A auditDepth integer
+    3fff	A auditMaximumProducerNumber integer
+    3fff	A beanName string
+    3fff	A blobTransferPolicy string
+    3fff	A brokerURL string
+    3fff	A checkForDuplicates boolean
+    3fff	A clientID string
+    3fff	A clientIDPrefix string
+    3fff	A clientIdGenerator string
+    3fff	A clientInternalExceptionListener string
+    3fff	A closeTimeout integer
+    3fff	A connectResponseTimeout integer
+    3fff	A connectionIDPrefix string
+    3fff	A connectionIdGenerator string
+    3fff	A consumerExpiryCheckEnabled boolean
+    3fff	A consumerFailoverRedeliveryWaitPeriod integer
+    3fff	A copyMessageOnSend boolean
+    3fff	A disableTimeStampsByDefault boolean
+    3fff	A dispatchAsync boolean
+    3fff	A exceptionListener string
+    3fff	A exclusiveConsumer boolean
+    3fff	A id string
+    3100	A maxInflatedDataSizeRatio decimal
+    3fff	A maxThreadPoolSize integer
+    3fff	A messagePrioritySupported boolean
+    3fff	A nestedMapAndListEnabled boolean
+    3fff	A nonBlockingRedelivery boolean
+    3fff	A objectMessageSerializationDefered boolean
+    3fff	A optimizeAcknowledge boolean
+    3fff	A optimizeAcknowledgeTimeOut integer
+    3fff	A optimizedAckScheduledAckInterval integer
+    3fff	A optimizedMessageDispatch boolean
+    3fff	A password string
+    3fff	A prefetchPolicy string
+    3fff	A producerWindowSize integer
+    3fff	A properties string
+    3fff	A redeliveryPolicy string
+    3fff	A redeliveryPolicyMap string
+    3fff	A rejectedTaskHandler string
+    2000	A requestTimeout integer
+    3fff	A rmIdFromConnectionId boolean
+    3fff	A sendAcksAsync boolean
+    3fff	A sendTimeout integer
+    3fff	A sessionTaskRunner string
+    3fff	A statsEnabled boolean
+    2000	A strictCompliance boolean
+    3fff	A transactedIndividualAck boolean
+    3fff	A transformer string
+    3fff	A transportListener string
+    3fff	A trustAllPackages boolean
+    3fff	A useAsyncSend boolean
+    3fff	A useBeanNameAsClientIdPrefix boolean
+    3fff	A useCompression boolean
+    3fff	A useDedicatedTaskRunner boolean
+    3fff	A useRetroactiveConsumer boolean
+    3800	A useVirtualThreadTaskRunner boolean
+    3fff	A userName string
+    3fff	A warnAboutUnstartedConnectionTimeout integer
+    3fff	A watchTopicAdvisories boolean
+    3fff	P blobTransferPolicy - *
+    3fff	P clientIdGenerator - *
+    3fff	P clientInternalExceptionListener - *
+    3fff	P connectionIdGenerator - *
+    3fff	P exceptionListener - *
+    3fff	P prefetchPolicy prefetchPolicy #
+    3fff	P properties - *
+    3fff	P redeliveryPolicy redeliveryPolicy #
+    3fff	P redeliveryPolicyMap redeliveryPolicyMap #
+    3fff	P rejectedTaskHandler - *
+    3fff	P sessionTaskRunner taskRunnerFactory #
+    3fff	P transformer - *
+    3fff	P transportListener - *
+    3fff	P trustedPackages - *
+    3fff	E constantPendingMessageLimitStrategy y
+    3fff	A id string
+    3fff	A limit integer
+    3fff	E database-locker x y
+    3fff	A createTablesOnStartup boolean
+    3fff	A dataSource string
+    3fff	A exceptionHandler string
+    3fff	A failIfLocked boolean
+    3fff	A id string
+    3fff	A lockAcquireSleepInterval integer
+    3fff	A lockable string
+    3fff	A name string
+    3fff	A queryTimeout integer
+    3fff	A statements string
+    3fff	P dataSource - *
+    3fff	P exceptionHandler - *
+    3	P lockable jdbcPersistenceAdapter,journalPersistenceAdapterFactory,journaledJDBC,kahaDB,levelDB,mKahaDB,replicatedLevelDB #
+    1fc	P lockable jdbcPersistenceAdapter,journalPersistenceAdapterFactory,journaledJDBC,kahaDB,mKahaDB #
+    3e00	P lockable jdbcPersistenceAdapter,kahaDB,mKahaDB #
+    3fff	P statements statements #
+    3fff	E db2JDBCAdapter x y
+    3fff	A batchStatements boolean
+    3fff	A batchStatments boolean
+    3fff	A id string
+    3fff	A maxRows integer
+    3fff	A statements string
+    3fff	A useExternalMessageReferences boolean
+    3fff	P statements statements #
+    3fff	E defaultIOExceptionHandler x y
+    3fff	A brokerService string
+    3fff	A id string
+    3fff	A ignoreAllErrors boolean
+    3fff	A ignoreNoSpaceErrors boolean
+    3fff	A ignoreSQLExceptions boolean
+    3fff	A noSpaceMessage string
+    3fff	A resumeCheckSleepPeriod integer
+    3fff	A sqlExceptionMessage string
+    3fff	A stopStartConnectors boolean
+    3fff	A systemExitOnShutdown boolean
+    3fff	P brokerService broker,brokerService #
+    3fff	E defaultJDBCAdapter x y
+    3fff	A batchStatements boolean
+    3fff	A batchStatments boolean
+    3fff	A id string
+    3fff	A maxRows integer
+    3fff	A statements string
+    3fff	A useExternalMessageReferences boolean
+    3fff	P statements statements #
+    3fff	E defaultNetworkBridgeFilterFactory y
+    3fff	A id string
+    3fff	E defaultUsageCapacity y
+    3fff	A id string
+    3fff	A limit integer
+    3fff	E demandForwardingBridge x y
+    3fff	A brokerService string
+    3fff	A configuration string
+    3fff	A createdByDuplex boolean
+    3fff	A id string
+    3fff	A localBroker string
+    3fff	A mbeanObjectName string
+    3fff	A networkBridgeListener string
+    3fff	A remoteBroker string
+    3fff	P brokerService broker,brokerService #
+    3fff	P configuration ldapNetworkConnector,multicastNetworkConnector,networkConnector #
+    3fff	P durableDestinations queue,tempQueue,tempTopic,topic #
+    3fff	P dynamicallyIncludedDestinations queue,tempQueue,tempTopic,topic #
+    3fff	P excludedDestinations queue,tempQueue,tempTopic,topic #
+    3fff	P localBroker - *
+    3ffc	P mbeanObjectName - *
+    3fff	P networkBridgeListener - *
+    3fff	P remoteBroker - *
+    3fff	P staticallyIncludedDestinations queue,tempQueue,tempTopic,topic #
+    3fff	E destinationDotFilePlugin y
+    3fff	A file string
+    3fff	A id string
+    3fff	E destinationEntry x y
+    3fff	A destination string
+    3fff	A id string
+    3fff	A queue string
+    3fff	A tempQueue boolean
+    3fff	A tempTopic boolean
+    3fff	A topic string
+    3fff	A value string
+    3fff	P destination queue,tempQueue,tempTopic,topic #
+    3fff	P value authorizationEntry,destinationEntry,filteredKahaDB,policyEntry,redeliveryPolicy,tempDestinationAuthorizationEntry #
+    3fff	E destinationPathSeparatorPlugin x y
+    3fff	A adminConnectionContext string
+    3fff	A id string
+    3fff	A next string
+    3fff	A pathSeparator string
+    3fff	P adminConnectionContext - *
+    3fff	P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	E destinationsPlugin x y
+    3fff	A adminConnectionContext string
+    3fff	A id string
+    3fff	A location string
+    3fff	A next string
+    3fff	P adminConnectionContext - *
+    3ffc	P location - *
+    3fff	P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	E discarding x y
+    3fff	A deadLetterQueue string
+    3fff	A enableAudit boolean
+    3fff	A expiration integer
+    3fff	A id string
+    3fff	A maxAuditDepth integer
+    3fff	A maxProducersToAudit integer
+    3fff	A processExpired boolean
+    3fff	A processNonPersistent boolean
+    3fff	P deadLetterQueue queue,tempQueue,tempTopic,topic #
+    3fff	E discardingDLQBrokerPlugin y
+    3fff	A dropAll boolean
+    3fff	A dropOnly string
+    3fff	A dropTemporaryQueues boolean
+    3fff	A dropTemporaryTopics boolean
+    3fff	A id string
+    3fff	A reportInterval integer
+    3fff	E fileCursor y
+    3fff	A id string
+    3fff	E fileDurableSubscriberCursor y
+    3fff	A id string
+    3fff	E fileQueueCursor y
+    3fff	A id string
+    3fff	E filteredDestination x y
+    3fff	A destination string
+    3fff	A filter string
+    3fff	A id string
+    3fff	A queue string
+    3fff	A selector string
+    3fff	A topic string
+    3fff	P destination queue,tempQueue,tempTopic,topic #
+    3fff	P filter - *
+    3fff	E filteredKahaDB x y
+    3fff	A adapter string
+    3fff	A destination string
+    3fff	A id string
+    3fff	A perDestination boolean
+    3fff	A persistenceAdapter string
+    3fff	A queue string
+    3fff	A tempQueue boolean
+    3fff	A tempTopic boolean
+    3fff	A template string
+    3fff	A topic string
+    3fff	A usage string
+    3	P adapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,levelDB,mKahaDB,memoryPersistenceAdapter,replicatedLevelDB #
+    1fc	P adapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
+    3e00	P adapter jdbcPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
+    3fff	P destination queue,tempQueue,tempTopic,topic #
+    3	P persistenceAdapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,levelDB,mKahaDB,memoryPersistenceAdapter,replicatedLevelDB #
+    1fc	P persistenceAdapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
+    3e00	P persistenceAdapter jdbcPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
+    3fff	P template filteredKahaDB #
+    3fff	P usage storeUsage #
+    3fff	E fixedCountSubscriptionRecoveryPolicy x y
+    3fff	A broker string
+    3fff	A id string
+    3fff	A maximumSize integer
+    3fff	P broker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	E fixedSizedSubscriptionRecoveryPolicy x y
+    3fff	A broker string
+    3fff	A buffer string
+    3fff	A id string
+    3fff	A maximumSize integer
+    3fff	A useSharedBuffer boolean
+    3fff	P broker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	P buffer - *
+    3fff	E forcePersistencyModeBroker x y
+    3fff	A adminConnectionContext string
+    3fff	A id string
+    3fff	A next string
+    3fff	A persistenceFlag boolean
+    3fff	P adminConnectionContext - *
+    3fff	P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	E forcePersistencyModeBrokerPlugin y
+    3fff	A id string
+    3fff	A persistenceFlag boolean
+    3fff	E forwardingBridge x y
+    3fff	A clientId string
+    3fff	A destinationFilter string
+    3fff	A dispatchAsync boolean
+    3fff	A id string
+    3fff	A localBroker string
+    3fff	A networkBridgeFailedListener string
+    3fff	A prefetchSize integer
+    3fff	A remoteBroker string
+    3fff	A useCompression boolean
+    3fff	P localBroker - *
+    3fff	P networkBridgeFailedListener - *
+    3fff	P remoteBroker - *
+    2000	E h2-jdbc-adapter x y
+    2000	A batchStatements boolean
+    2000	A batchStatments boolean
+    2000	A id string
+    2000	A maxRows integer
+    2000	A statements string
+    2000	A useExternalMessageReferences boolean
+    2000	P statements statements #
+    39e0	E headerMessageInterceptorStrategy y
+    39e0	A expirationCeiling integer
+    39e0	A forceDeliveryMode boolean
+    39e0	A forceExpiration boolean
+    39e0	A futureOnly boolean
+    39e0	A id string
+    39e0	A persistent boolean
+    39e0	A processNetworkMessages boolean
+    39e0	A zeroExpirationOverride integer
+    3fff	E hsqldb-jdbc-adapter x y
+    3fff	A batchStatements boolean
+    3fff	A batchStatments boolean
+    3fff	A id string
+    3fff	A maxRows integer
+    3fff	A statements string
+    3fff	A useExternalMessageReferences boolean
+    3fff	P statements statements #
+    3fff	E imageBasedJDBCAdaptor x y
+    3fff	A batchStatements boolean
+    3fff	A batchStatments boolean
+    3fff	A id string
+    3fff	A maxRows integer
+    3fff	A statements string
+    3fff	A useExternalMessageReferences boolean
+    3fff	P statements statements #
+    3fff	E inboundQueueBridge x y
+    3fff	A consumer string
+    3fff	A consumerConnection string
+    3fff	A consumerQueue string
+    3fff	A doHandleReplyTo boolean
+    3fff	A id string
+    3fff	A inboundQueueName string
+    3fff	A jmsConnector string
+    3fff	A jmsMessageConvertor string
+    3fff	A localQueueName string
+    3fff	A producerConnection string
+    3fff	A producerQueue string
+    3fff	A selector string
+    3fff	P consumer - *
+    3fff	P consumerConnection - *
+    3fff	P consumerQueue queue #
+    3fff	P jmsConnector jmsQueueConnector,jmsTopicConnector #
+    3fff	P jmsMessageConvertor simpleJmsMessageConvertor #
+    3fff	P producerConnection - *
+    3fff	P producerQueue queue #
+    3fff	E inboundTopicBridge x y
+    3fff	A consumer string
+    3fff	A consumerConnection string
+    3fff	A consumerName string
+    3fff	A consumerTopic string
+    3fff	A doHandleReplyTo boolean
+    3fff	A id string
+    3fff	A inboundTopicName string
+    3fff	A jmsConnector string
+    3fff	A jmsMessageConvertor string
+    3fff	A localTopicName string
+    3fff	A producerConnection string
+    3fff	A producerTopic string
+    3fff	A selector string
+    3fff	P consumer - *
+    3fff	P consumerConnection - *
+    3fff	P consumerTopic topic #
+    3fff	P jmsConnector jmsQueueConnector,jmsTopicConnector #
+    3fff	P jmsMessageConvertor simpleJmsMessageConvertor #
+    3fff	P producerConnection - *
+    3fff	P producerTopic topic #
+    3fff	E individualDeadLetterStrategy y
+    3fff	A destinationPerDurableSubscriber boolean
+    3fff	A enableAudit boolean
+    3fff	A expiration integer
+    3fff	A id string
+    3fff	A maxAuditDepth integer
+    3fff	A maxProducersToAudit integer
+    3fff	A processExpired boolean
+    3fff	A processNonPersistent boolean
+    3fff	A queuePrefix string
+    3fff	A queueSuffix string
+    3fff	A topicPrefix string
+    3fff	A topicSuffix string
+    3fff	A useQueueForQueueMessages boolean
+    3fff	A useQueueForTopicMessages boolean
+    3fff	E informixJDBCAdapter x y
+    3fff	A batchStatements boolean
+    3fff	A batchStatments boolean
+    3fff	A id string
+    3fff	A maxRows integer
+    3fff	A statements string
+    3fff	A useExternalMessageReferences boolean
+    3fff	P statements statements #
+    3fff	E jDBCIOExceptionHandler x y
+    3fff	A brokerService string
+    3fff	A id string
+    3fff	A ignoreAllErrors boolean
+    3fff	A ignoreNoSpaceErrors boolean
+    3fff	A ignoreSQLExceptions boolean
+    3fff	A noSpaceMessage string
+    3fff	A resumeCheckSleepPeriod integer
+    3fff	A sqlExceptionMessage string
+    3fff	A stopStartConnectors boolean
+    3fff	A systemExitOnShutdown boolean
+    3fff	P brokerService broker,brokerService #
+    3fff	E jaasAuthenticationPlugin y
+    3fff	A configuration string
+    3fff	A discoverLoginConfig boolean
+    3fff	A id string
+    3fff	E jaasCertificateAuthenticationPlugin y
+    3fff	A configuration string
+    3fff	A discoverLoginConfig boolean
+    3fff	A id string
+    3fff	E jaasDualAuthenticationPlugin y
+    3fff	A configuration string
+    3fff	A discoverLoginConfig boolean
+    3fff	A id string
+    3fff	A sslConfiguration string
+    3fff	E jdbcPersistenceAdapter x y
+    3fff	A adapter string
+    3fff	A auditRecoveryDepth integer
+    3fff	A brokerName string
+    3fff	A brokerService string
+    3fff	A changeAutoCommitAllowed boolean
+    3fff	A cleanupPeriod integer
+    3fff	A createTablesOnStartup boolean
+    3fff	A dataDirectory string
+    3fff	A dataDirectoryFile string
+    3fff	A dataSource string
+    3fff	A databaseLocker string
+    3fff	A directory string
+    3fff	A ds string
+    3fff	A enableAudit boolean
+    3fff	A id string
+    3fff	A lockAcquireSleepInterval integer
+    3fff	A lockDataSource string
+    3fff	A lockKeepAlivePeriod integer
+    3fff	A locker string
+    3fff	A maxAuditDepth integer
+    3fff	A maxProducersToAudit integer
+    3fff	A maxRows integer
+    3fff	A networkTimeout integer
+    3fff	A queryTimeout integer
+    3fff	A scheduledThreadPoolExecutor string
+    3fff	A statements string
+    3fff	A stopOnError boolean
+    3fff	A transactionIsolation integer
+    3fff	A usageManager string
+    3fff	A useDatabaseLock boolean
+    3fff	A useExternalMessageReferences boolean
+    3fff	A useLock boolean
+    3fff	A wireFormat string
+    7ff	P adapter axionJDBCAdapter,blobJDBCAdapter,bytesJDBCAdapter,db2JDBCAdapter,defaultJDBCAdapter,hsqldb-jdbc-adapter,imageBasedJDBCAdaptor,informixJDBCAdapter,maxdb-jdbc-adapter,mysql-jdbc-adapter,oracleBlobJDBCAdapter,oracleJDBCAdapter,postgresql-jdbc-adapter,sqlServerJDBCAdapter,streamJDBCAdapter,sybase-jdbc-adapter,transact-jdbc-adapter #
+    2000	P adapter blobJDBCAdapter,bytesJDBCAdapter,db2JDBCAdapter,defaultJDBCAdapter,h2-jdbc-adapter,hsqldb-jdbc-adapter,imageBasedJDBCAdaptor,informixJDBCAdapter,maxdb-jdbc-adapter,mysql-jdbc-adapter,oracleBlobJDBCAdapter,oracleJDBCAdapter,postgresql-jdbc-adapter,sqlServerJDBCAdapter,sybase-jdbc-adapter,transact-jdbc-adapter #
+    1800	P adapter blobJDBCAdapter,bytesJDBCAdapter,db2JDBCAdapter,defaultJDBCAdapter,hsqldb-jdbc-adapter,imageBasedJDBCAdaptor,informixJDBCAdapter,maxdb-jdbc-adapter,mysql-jdbc-adapter,oracleBlobJDBCAdapter,oracleJDBCAdapter,postgresql-jdbc-adapter,sqlServerJDBCAdapter,sybase-jdbc-adapter,transact-jdbc-adapter #
+    3fff	P brokerService broker,brokerService #
+    3ffc	P dataDirectoryFile - *
+    3fff	P dataSource - *
+    3fff	P databaseLocker database-locker,lease-database-locker,shared-file-locker,transact-database-locker #
+    3ffc	P directory - *
+    3fff	P ds - *
+    3fff	P lockDataSource - *
+    3fff	P locker database-locker,lease-database-locker,shared-file-locker,transact-database-locker #
+    3fff	P scheduledThreadPoolExecutor - *
+    3fff	P statements statements #
+    3fff	P usageManager systemUsage #
+    3fff	P wireFormat - *
+    3fff	E jmsQueueConnector x y
+    3fff	A brokerService string
+    3fff	A id string
+    3fff	A inboundMessageConvertor string
+    3fff	A jndiLocalTemplate string
+    3fff	A jndiOutboundTemplate string
+    3fff	A localClientId string
+    3fff	A localConnectionFactoryName string
+    3fff	A localPassword string
+    3fff	A localQueueConnection string
+    3fff	A localQueueConnectionFactory string
+    3fff	A localUsername string
+    3fff	A name string
+    3fff	A outboundClientId string
+    3fff	A outboundMessageConvertor string
+    3fff	A outboundPassword string
+    3fff	A outboundQueueConnection string
+    3fff	A outboundQueueConnectionFactory string
+    3fff	A outboundQueueConnectionFactoryName string
+    3fff	A outboundUsername string
+    3fff	A preferJndiDestinationLookup boolean
+    3fff	A reconnectionPolicy string
+    3fff	A replyToDestinationCacheSize integer
+    3fff	P brokerService broker,brokerService #
+    3fff	P inboundMessageConvertor simpleJmsMessageConvertor #
+    3fff	P inboundQueueBridges inboundQueueBridge #
+    3fff	P localQueueConnection - *
+    3fff	P localQueueConnectionFactory connectionFactory,xaConnectionFactory #
+    3fff	P outboundMessageConvertor simpleJmsMessageConvertor #
+    3fff	P outboundQueueBridges outboundQueueBridge #
+    3fff	P outboundQueueConnection - *
+    3fff	P outboundQueueConnectionFactory connectionFactory,xaConnectionFactory #
+    3fff	P reconnectionPolicy reconnectionPolicy #
+    3fff	E jmsTopicConnector x y
+    3fff	A brokerService string
+    3fff	A id string
+    3fff	A inboundMessageConvertor string
+    3fff	A jndiLocalTemplate string
+    3fff	A jndiOutboundTemplate string
+    3fff	A localClientId string
+    3fff	A localConnectionFactoryName string
+    3fff	A localPassword string
+    3fff	A localTopicConnection string
+    3fff	A localTopicConnectionFactory string
+    3fff	A localUsername string
+    3fff	A name string
+    3fff	A outboundClientId string
+    3fff	A outboundMessageConvertor string
+    3fff	A outboundPassword string
+    3fff	A outboundTopicConnection string
+    3fff	A outboundTopicConnectionFactory string
+    3fff	A outboundTopicConnectionFactoryName string
+    3fff	A outboundUsername string
+    3fff	A preferJndiDestinationLookup boolean
+    3fff	A reconnectionPolicy string
+    3fff	A replyToDestinationCacheSize integer
+    3fff	P brokerService broker,brokerService #
+    3fff	P inboundMessageConvertor simpleJmsMessageConvertor #
+    3fff	P inboundTopicBridges inboundTopicBridge #
+    3fff	P localTopicConnection - *
+    3fff	P localTopicConnectionFactory connectionFactory,xaConnectionFactory #
+    3fff	P outboundMessageConvertor simpleJmsMessageConvertor #
+    3fff	P outboundTopicBridges outboundTopicBridge #
+    3fff	P outboundTopicConnection - *
+    3fff	P outboundTopicConnectionFactory connectionFactory,xaConnectionFactory #
+    3fff	P reconnectionPolicy reconnectionPolicy #
+    3fff	E jobSchedulerUsage x y
+    3fff	A executor string
+    3fff	A id string
+    3fff	A limit string
+    3fff	A limiter string
+    3fff	A name string
+    3fff	A parent string
+    3fff	A percentUsage integer
+    3fff	A percentUsageMinDelta string
+    3fff	A pollingTime integer
+    3fff	A store string
+    3fff	A usagePortion decimal
+    3fff	P executor - *
+    3fff	P limiter defaultUsageCapacity,usageCapacity #
+    3fff	P parent - *
+    3fff	P store - *
+    1ff	E journalPersistenceAdapter x y
+    1ff	A brokerName string
+    1ff	A brokerService string
+    1ff	A checkpointInterval integer
+    1ff	A directory string
+    1ff	A id string
+    1ff	A journal string
+    1ff	A longTermPersistence string
+    1ff	A maxCheckpointMessageAddSize integer
+    1ff	A maxCheckpointWorkers integer
+    1ff	A persistenceAdapter string
+    1ff	A taskRunnerFactory string
+    1ff	A usageManager string
+    1ff	A useExternalMessageReferences boolean
+    1ff	P brokerService broker,brokerService #
+    1fc	P directory - *
+    1ff	P journal - *
+    3	P longTermPersistence jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,levelDB,mKahaDB,memoryPersistenceAdapter,replicatedLevelDB #
+    1fc	P longTermPersistence jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
+    3	P persistenceAdapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,levelDB,mKahaDB,memoryPersistenceAdapter,replicatedLevelDB #
+    1fc	P persistenceAdapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
+    1ff	P taskRunnerFactory taskRunnerFactory #
+    1ff	P usageManager systemUsage #
+    1ff	E journalPersistenceAdapterFactory x y
+    1ff	A adapter string
+    1ff	A brokerService string
+    1ff	A checkpointInterval integer
+    1ff	A createTablesOnStartup boolean
+    1ff	A dataDirectory string
+    1ff	A dataDirectoryFile string
+    1ff	A dataSource string
+    1ff	A id string
+    1ff	A jdbcAdapter string
+    1ff	A journal string
+    1ff	A journalArchiveDirectory string
+    1ff	A journalLogFileSize string
+    1ff	A journalLogFiles integer
+    1ff	A journalThreadPriority integer
+    1ff	A lockKeepAlivePeriod integer
+    1ff	A locker string
+    1ff	A scheduledThreadPoolExecutor string
+    1ff	A statements string
+    1ff	A stopOnError boolean
+    1ff	A taskRunnerFactory string
+    1ff	A useDatabaseLock boolean
+    1ff	A useDedicatedTaskRunner boolean
+    1ff	A useJournal boolean
+    1ff	A useLock boolean
+    1ff	A useQuickJournal boolean
+    1ff	P adapter axionJDBCAdapter,blobJDBCAdapter,bytesJDBCAdapter,db2JDBCAdapter,defaultJDBCAdapter,hsqldb-jdbc-adapter,imageBasedJDBCAdaptor,informixJDBCAdapter,maxdb-jdbc-adapter,mysql-jdbc-adapter,oracleBlobJDBCAdapter,oracleJDBCAdapter,postgresql-jdbc-adapter,sqlServerJDBCAdapter,streamJDBCAdapter,sybase-jdbc-adapter,transact-jdbc-adapter #
+    1ff	P brokerService broker,brokerService #
+    1fc	P dataDirectoryFile - *
+    1ff	P dataSource - *
+    1ff	P jdbcAdapter jdbcPersistenceAdapter #
+    1ff	P journal - *
+    1fc	P journalArchiveDirectory - *
+    1ff	P locker database-locker,lease-database-locker,shared-file-locker,transact-database-locker #
+    1ff	P scheduledThreadPoolExecutor - *
+    1ff	P statements statements #
+    1ff	P taskRunnerFactory taskRunnerFactory #
+    1ff	E journaledJDBC x y
+    1ff	A adapter string
+    1ff	A brokerService string
+    1ff	A checkpointInterval integer
+    1ff	A createTablesOnStartup boolean
+    1ff	A dataDirectory string
+    1ff	A dataDirectoryFile string
+    1ff	A dataSource string
+    1ff	A id string
+    1ff	A jdbcAdapter string
+    1ff	A journal string
+    1ff	A journalArchiveDirectory string
+    1ff	A journalLogFileSize string
+    1ff	A journalLogFiles integer
+    1ff	A journalThreadPriority integer
+    1ff	A lockKeepAlivePeriod integer
+    1ff	A locker string
+    1ff	A scheduledThreadPoolExecutor string
+    1ff	A statements string
+    1ff	A stopOnError boolean
+    1ff	A taskRunnerFactory string
+    1ff	A useDatabaseLock boolean
+    1ff	A useDedicatedTaskRunner boolean
+    1ff	A useJournal boolean
+    1ff	A useLock boolean
+    1ff	A useQuickJournal boolean
+    1ff	P adapter axionJDBCAdapter,blobJDBCAdapter,bytesJDBCAdapter,db2JDBCAdapter,defaultJDBCAdapter,hsqldb-jdbc-adapter,imageBasedJDBCAdaptor,informixJDBCAdapter,maxdb-jdbc-adapter,mysql-jdbc-adapter,oracleBlobJDBCAdapter,oracleJDBCAdapter,postgresql-jdbc-adapter,sqlServerJDBCAdapter,streamJDBCAdapter,sybase-jdbc-adapter,transact-jdbc-adapter #
+    1ff	P brokerService broker,brokerService #
+    1fc	P dataDirectoryFile - *
+    1ff	P dataSource - *
+    1ff	P jdbcAdapter jdbcPersistenceAdapter #
+    1ff	P journal - *
+    1fc	P journalArchiveDirectory - *
+    1ff	P locker database-locker,lease-database-locker,shared-file-locker,transact-database-locker #
+    1ff	P scheduledThreadPoolExecutor - *
+    1ff	P statements statements #
+    1ff	P taskRunnerFactory taskRunnerFactory #
+    3fff	E kahaDB x y
+    3fff	A archiveCorruptedIndex boolean
+    3fff	A archiveDataLogs boolean
+    3fff	A brokerName string
+    3fff	A brokerService string
+    3fff	A checkForCorruptJournalFiles boolean
+    3fff	A checkpointInterval integer
+    3fff	A checksumJournalFiles boolean
+    3fff	A cleanupInterval integer
+    3ffe	A cleanupOnStop boolean
+    3fff	A compactAcksAfterNoGC integer
+    3fff	A compactAcksIgnoresStoreGrowth boolean
+    3fff	A concurrentStoreAndDispatchQueues boolean
+    3fff	A concurrentStoreAndDispatchTopics boolean
+    2000	A dataFileFactory string
+    3fff	A databaseLockedWaitDelay integer
+    3fff	A directory string
+    3fff	A directoryArchive string
+    3fff	A enableAckCompaction boolean
+    3fff	A enableIndexDiskSyncs boolean
+    3fff	A enableIndexPageCaching boolean
+    3fff	A enableIndexRecoveryFile boolean
+    3fff	A enableIndexWriteAsync boolean
+    3fff	A enableJournalDiskSyncs boolean
+    3fff	A enableSubscriptionStatistics boolean
+    3fff	A failoverProducersAuditDepth integer
+    3fff	A forceRecoverIndex boolean
+    3fff	A id string
+    3fff	A ignoreMissingJournalfiles boolean
+    3fff	A indexCacheSize string
+    3fff	A indexDirectory string
+    3fff	A indexLFUEvictionFactor decimal
+    3fff	A indexWriteBatchSize string
+    3fff	A journalDiskSyncInterval integer
+    3fff	A journalDiskSyncStrategy string
+    3fff	A journalMaxFileLength string
+    3fff	A journalMaxWriteBatchSize string
+    3fff	A lockKeepAlivePeriod integer
+    3fff	A locker string
+    3fff	A maxAsyncJobs integer
+    3fff	A maxFailoverProducersToTrack integer
+    3fff	A preallocationScope string
+    3fff	A preallocationStrategy string
+    3fff	A purgeRecoveredXATransactionStrategy string
+    3fff	A scheduledThreadPoolExecutor string
+    3fff	A stopOnError boolean
+    3fff	A transactionIdTransformer string
+    3fff	A usageManager string
+    3fff	A useIndexLFRUEviction boolean
+    3fff	A useLock boolean
+    3fff	P brokerService broker,brokerService #
+    2000	P dataFileFactory - *
+    3ffc	P directory - *
+    3ffc	P directoryArchive - *
+    3ffc	P indexDirectory - *
+    3fff	P locker database-locker,lease-database-locker,shared-file-locker,transact-database-locker #
+    3fff	P scheduledThreadPoolExecutor - *
+    3fff	P transactionIdTransformer - *
+    3fff	P usageManager systemUsage #
+    3fff	E lDAPAuthorizationMap x y
+    3fff	A adminAttribute string
+    3fff	A adminBase string
+    3fff	A advisorySearchBase string
+    3fff	A authentication string
+    3fff	A connectionPassword string
+    3fff	A connectionProtocol string
+    3fff	A connectionURL string
+    3fff	A connectionUsername string
+    3fff	A context string
+    3fff	A id string
+    3fff	A initialContextFactory string
+    3fff	A options string
+    3fff	A queueSearchMatchingFormat string
+    3fff	A queueSearchSubtreeBool boolean
+    3fff	A readAttribute string
+    3fff	A readBase string
+    3fff	A tempSearchBase string
+    3fff	A topicSearchMatchingFormat string
+    3fff	A topicSearchSubtreeBool boolean
+    3fff	A useAdvisorySearchBase boolean
+    3fff	A writeAttribute string
+    3fff	A writeBase string
+    3fff	P context - *
+    3fff	P options - *
+    3fff	P queueSearchMatchingFormat - *
+    3fff	P topicSearchMatchingFormat - *
+    3fff	E lastImageSubscriptionRecoveryPolicy x y
+    3fff	A broker string
+    3fff	A id string
+    3fff	P broker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	E ldapNetworkConnector x y
+    3fff	A advisoryAckPercentage integer
+    3fff	A advisoryForFailedForward boolean
+    3fff	A advisoryPrefetchSize integer
+    3fff	A alwaysSyncSend boolean
+    3fff	A anonymousAuthentication boolean
+    3980	A autoStart boolean
+    3fff	A base string
+    3fff	A bridgeFactory string
+    3fff	A bridgeTempDestinations boolean
+    3fff	A brokerName string
+    3fff	A brokerService string
+    3fff	A brokerURL string
+    3fff	A checkDuplicateMessagesOnDuplex boolean
+    3fff	A clientIdToken string
+    3fff	A conduitNetworkQueueSubscriptions boolean
+    3fff	A conduitSubscriptions boolean
+    3fff	A connectionFilter string
+    3fff	A consumerPriorityBase integer
+    3fff	A consumerTTL integer
+    3fff	A decreaseNetworkConsumerPriority boolean
+    3fff	A destinationFilter string
+    3fff	A dispatchAsync boolean
+    3fff	A duplex boolean
+    3fff	A dynamicOnly boolean
+    3fff	A gcDestinationViews boolean
+    3fff	A gcSweepTime integer
+    3fff	A id string
+    3fff	A localUri string
+    3fff	A messageTTL integer
+    3fff	A name string
+    3fff	A networkTTL integer
+    3fff	A objectName string
+    3fff	A password string
+    3fff	A prefetchSize string
+    3ffe	A remotePassword string
+    3ffe	A remoteUserName string
+    3fff	A searchEventListener boolean
+    3fff	A searchFilter string
+    3fff	A searchScope string
+    3ffe	A sslContext string
+    3fff	A staticBridge boolean
+    3fff	A suppressDuplicateQueueSubscriptions boolean
+    3fff	A suppressDuplicateTopicSubscriptions boolean
+    3fff	A syncDurableSubs boolean
+    3fff	A uri string
+    3fff	A useBrokerNameAsIdSees boolean
+    3fff	A useCompression boolean
+    3fff	A useVirtualDestSubs boolean
+    3fff	A user string
+    3fff	A userName string
+    3fff	P bridgeFactory - *
+    3fff	P brokerService broker,brokerService #
+    3fff	P connectionFilter - *
+    3fff	P durableDestinations - *
+    3fff	P dynamicallyIncludedDestinations - *
+    3fff	P excludedDestinations - *
+    3ffc	P localUri - *
+    3ffc	P objectName - *
+    3ffe	P sslContext sslContext #
+    3fff	P staticallyIncludedDestinations - *
+    3ffc	P uri - *
+    3fff	E lease-database-locker x y
+    3fff	A createTablesOnStartup boolean
+    3fff	A dataSource string
+    3fff	A failIfLocked boolean
+    3fff	A handleStartException boolean
+    3fff	A id string
+    3fff	A leaseHolderId string
+    3fff	A lockAcquireSleepInterval integer
+    3fff	A lockable string
+    3fff	A maxAllowableDiffFromDBTime integer
+    3fff	A name string
+    3fff	A queryTimeout integer
+    3fff	A statements string
+    3fff	P dataSource - *
+    3	P lockable jdbcPersistenceAdapter,journalPersistenceAdapterFactory,journaledJDBC,kahaDB,levelDB,mKahaDB,replicatedLevelDB #
+    1fc	P lockable jdbcPersistenceAdapter,journalPersistenceAdapterFactory,journaledJDBC,kahaDB,mKahaDB #
+    3e00	P lockable jdbcPersistenceAdapter,kahaDB,mKahaDB #
+    3fff	P statements statements #
+    3fff	E leaseLockerIOExceptionHandler x y
+    3fff	A brokerService string
+    3fff	A id string
+    3fff	A ignoreAllErrors boolean
+    3fff	A ignoreNoSpaceErrors boolean
+    3fff	A ignoreSQLExceptions boolean
+    3fff	A noSpaceMessage string
+    3fff	A resumeCheckSleepPeriod integer
+    3fff	A sqlExceptionMessage string
+    3fff	A stopStartConnectors boolean
+    3fff	A systemExitOnShutdown boolean
+    3fff	P brokerService broker,brokerService #
+    3	E levelDB x y
+    3	A asyncBufferSize integer
+    3	A autoCompactionRatio integer
+    3	A brokerName string
+    3	A brokerService string
+    3	A directory string
+    3	A failoverProducersAuditDepth integer
+    3	A flushDelay integer
+    3	A id string
+    3	A indexBlockRestartInterval integer
+    3	A indexBlockSize integer
+    3	A indexCacheSize integer
+    3	A indexCompression string
+    3	A indexFactory string
+    3	A indexMaxOpenFiles integer
+    3	A indexWriteBufferSize integer
+    3	A lockKeepAlivePeriod integer
+    3	A locker string
+    3	A logCompression string
+    3	A logDirectory string
+    3	A logSize integer
+    3	A maxFailoverProducersToTrack integer
+    3	A monitorStats boolean
+    3	A paranoidChecks boolean
+    3	A scheduledThreadPoolExecutor string
+    3	A stopOnError boolean
+    3	A sync boolean
+    3	A transactionIdTransformer string
+    3	A usageManager string
+    3	A useLock boolean
+    3	A verifyChecksums boolean
+    3	P brokerService broker,brokerService #
+    3	P locker database-locker,lease-database-locker,shared-file-locker,transact-database-locker #
+    3	P scheduledThreadPoolExecutor - *
+    3	P transactionIdTransformer - *
+    3	P usageManager systemUsage #
+    3fff	E loggingBrokerPlugin x y
+    3fff	A adminConnectionContext string
+    3fff	A id string
+    3fff	A logAll boolean
+    3fff	A logConnectionEvents boolean
+    3fff	A logConsumerEvents boolean
+    3fff	A logInternalEvents boolean
+    3fff	A logProducerEvents boolean
+    3fff	A logSessionEvents boolean
+    3fff	A logTransactionEvents boolean
+    3fff	A next string
+    3fff	A perDestinationLogger boolean
+    3fff	P adminConnectionContext - *
+    3fff	P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	E mKahaDB x y
+    3fff	A brokerName string
+    3fff	A brokerService string
+    3ffe	A checkForCorruption boolean
+    3fff	A directory string
+    3fff	A id string
+    3fff	A journalCleanupInterval integer
+    3fff	A journalMaxFileLength string
+    3fff	A journalWriteBatchSize string
+    3fff	A lockKeepAlivePeriod integer
+    3fff	A locker string
+    3fff	A scheduledThreadPoolExecutor string
+    3fff	A stopOnError boolean
+    3fff	A transactionStore string
+    3fff	A usageManager string
+    3fff	A useLock boolean
+    3fff	P brokerService broker,brokerService #
+    3ffc	P directory - *
+    3fff	P filteredPersistenceAdapters - *
+    3fff	P locker database-locker,lease-database-locker,shared-file-locker,transact-database-locker #
+    3fff	P scheduledThreadPoolExecutor - *
+    3fff	P transactionStore - *
+    3fff	P usageManager systemUsage #
+    3fff	E managementContext x y
+    3fff	A MBeanServer string
+    3fff	A allowRemoteAddressInMBeanNames boolean
+    3fff	A brokerName string
+    3fff	A connectorHost string
+    3fff	A connectorPath string
+    3fff	A connectorPort string
+    3fff	A createConnector string
+    3fff	A createMBeanServer boolean
+    3fff	A environment string
+    3fff	A findTigerMbeanServer boolean
+    3fff	A id string
+    3fff	A jmxDomainName string
+    3fff	A rmiServerPort string
+    3fff	A server string
+    3fff	A suppressMBean string
+    3fff	A useMBeanServer boolean
+    3fff	P MBeanServer - *
+    3fff	P environment - *
+    3fff	P server - *
+    3fff	E maxdb-jdbc-adapter x y
+    3fff	A batchStatements boolean
+    3fff	A batchStatments boolean
+    3fff	A id string
+    3fff	A maxRows integer
+    3fff	A statements string
+    3fff	A useExternalMessageReferences boolean
+    3fff	P statements statements #
+    3fff	E memoryPersistenceAdapter x y
+    3fff	A brokerName string
+    3ffc	A brokerService string
+    3fff	A createTransactionStore boolean
+    3fff	A directory string
+    3fff	A id string
+    3fff	A usageManager string
+    3fff	A useExternalMessageReferences boolean
+    3ffc	P brokerService broker,brokerService #
+    3ffc	P directory - *
+    3fff	P usageManager systemUsage #
+    3fff	E memoryUsage x y
+    3fff	A executor string
+    3fff	A id string
+    3fff	A limit string
+    3fff	A limiter string
+    3fff	A name string
+    3fff	A parent string
+    3fff	A percentOfJvmHeap integer
+    3fff	A percentUsage integer
+    3fff	A percentUsageMinDelta string
+    3fff	A pollingTime integer
+    3fff	A portion decimal
+    3fff	A usage integer
+    3fff	A usagePortion decimal
+    3fff	P executor - *
+    3fff	P limiter defaultUsageCapacity,usageCapacity #
+    3fff	P parent - *
+    3fff	E messageGroupHashBucketFactory y
+    3fff	A bucketCount integer
+    3fff	A cacheSize integer
+    3fff	A id string
+    3fff	E mirroredQueue x y
+    3fff	A brokerService string
+    3fff	A copyMessage boolean
+    3fff	A id string
+    3fff	A postfix string
+    3fff	A prefix string
+    3fff	P brokerService broker,brokerService #
+    3fff	E multicastNetworkConnector x y
+    3fff	A advisoryAckPercentage integer
+    3fff	A advisoryForFailedForward boolean
+    3fff	A advisoryPrefetchSize integer
+    3fff	A alwaysSyncSend boolean
+    3980	A autoStart boolean
+    3fff	A bridge string
+    3fff	A bridgeFactory string
+    3fff	A bridgeTempDestinations boolean
+    3fff	A brokerName string
+    3fff	A brokerService string
+    3fff	A brokerURL string
+    3fff	A checkDuplicateMessagesOnDuplex boolean
+    3fff	A clientIdToken string
+    3fff	A conduitNetworkQueueSubscriptions boolean
+    3fff	A conduitSubscriptions boolean
+    3fff	A connectionFilter string
+    3fff	A consumerPriorityBase integer
+    3fff	A consumerTTL integer
+    3fff	A decreaseNetworkConsumerPriority boolean
+    3fff	A destinationFilter string
+    3fff	A dispatchAsync boolean
+    3fff	A duplex boolean
+    3fff	A dynamicOnly boolean
+    3fff	A gcDestinationViews boolean
+    3fff	A gcSweepTime integer
+    3fff	A id string
+    3fff	A localTransport string
+    3fff	A localUri string
+    3fff	A messageTTL integer
+    3fff	A name string
+    3fff	A networkTTL integer
+    3fff	A objectName string
+    3fff	A password string
+    3fff	A prefetchSize string
+    3ffe	A remotePassword string
+    3fff	A remoteTransport string
+    3fff	A remoteURI string
+    3ffe	A remoteUserName string
+    3ffe	A sslContext string
+    3fff	A staticBridge boolean
+    3fff	A suppressDuplicateQueueSubscriptions boolean
+    3fff	A suppressDuplicateTopicSubscriptions boolean
+    3fff	A syncDurableSubs boolean
+    3fff	A useBrokerNameAsIdSees boolean
+    3fff	A useCompression boolean
+    3fff	A useVirtualDestSubs boolean
+    3fff	A userName string
+    3fff	P bridge compositeDemandForwardingBridge,demandForwardingBridge #
+    3fff	P bridgeFactory - *
+    3fff	P brokerService broker,brokerService #
+    3fff	P connectionFilter - *
+    3fff	P durableDestinations - *
+    3fff	P dynamicallyIncludedDestinations - *
+    3fff	P excludedDestinations - *
+    3fff	P localTransport - *
+    3ffc	P localUri - *
+    3ffc	P objectName - *
+    3fff	P remoteTransport - *
+    3ffc	P remoteURI - *
+    3ffe	P sslContext sslContext #
+    3fff	P staticallyIncludedDestinations - *
+    3fff	E multicastTraceBrokerPlugin x y
+    3fff	A address string
+    3fff	A adminConnectionContext string
+    3fff	A broadcast boolean
+    3fff	A destination string
+    3fff	A id string
+    3fff	A maxTraceDatagramSize integer
+    3fff	A next string
+    3fff	A timeToLive integer
+    3fff	A wireFormat string
+    3fff	A wireFormatFactory string
+    3fff	P address - *
+    3fff	P adminConnectionContext - *
+    3ffc	P destination - *
+    3fff	P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	P wireFormat - *
+    3fff	P wireFormatFactory - *
+    3fff	E mysql-jdbc-adapter x y
+    3fff	A batchStatements boolean
+    3fff	A batchStatments boolean
+    3fff	A engineType string
+    3fff	A id string
+    3fff	A maxRows integer
+    3fff	A statements string
+    3fff	A typeStatement string
+    3fff	A useExternalMessageReferences boolean
+    3fff	P statements statements #
+    3fff	E networkConnector x y
+    3fff	A advisoryAckPercentage integer
+    3fff	A advisoryForFailedForward boolean
+    3fff	A advisoryPrefetchSize integer
+    3fff	A alwaysSyncSend boolean
+    3980	A autoStart boolean
+    3fff	A bridgeFactory string
+    3fff	A bridgeTempDestinations boolean
+    3fff	A brokerName string
+    3fff	A brokerService string
+    3fff	A brokerURL string
+    3fff	A checkDuplicateMessagesOnDuplex boolean
+    3fff	A clientIdToken string
+    3fff	A conduitNetworkQueueSubscriptions boolean
+    3fff	A conduitSubscriptions boolean
+    3fff	A connectionFilter string
+    3fff	A consumerPriorityBase integer
+    3fff	A consumerTTL integer
+    3fff	A decreaseNetworkConsumerPriority boolean
+    3fff	A destinationFilter string
+    3fff	A discoveryAgent string
+    3fff	A discoveryURI string
+    3fff	A dispatchAsync boolean
+    3fff	A duplex boolean
+    3fff	A dynamicOnly boolean
+    3fff	A gcDestinationViews boolean
+    3fff	A gcSweepTime integer
+    3fff	A id string
+    3fff	A localUri string
+    3fff	A messageTTL integer
+    3fff	A name string
+    3fff	A networkTTL integer
+    3fff	A objectName string
+    3fff	A password string
+    3fff	A prefetchSize string
+    3ffe	A remotePassword string
+    3ffe	A remoteUserName string
+    3ffe	A sslContext string
+    3fff	A staticBridge boolean
+    3fff	A suppressDuplicateQueueSubscriptions boolean
+    3fff	A suppressDuplicateTopicSubscriptions boolean
+    3fff	A syncDurableSubs boolean
+    3fff	A uri string
+    3fff	A useBrokerNameAsIdSees boolean
+    3fff	A useCompression boolean
+    3fff	A useVirtualDestSubs boolean
+    3fff	A userName string
+    3fff	P bridgeFactory - *
+    3fff	P brokerService broker,brokerService #
+    3fff	P connectionFilter - *
+    3fff	P discoveryAgent - *
+    3ffc	P discoveryURI - *
+    3fff	P durableDestinations - *
+    3fff	P dynamicallyIncludedDestinations - *
+    3fff	P excludedDestinations - *
+    3ffc	P localUri - *
+    3ffc	P objectName - *
+    3ffe	P sslContext sslContext #
+    3fff	P staticallyIncludedDestinations - *
+    3ffc	P uri - *
+    3fff	E noSubscriptionRecoveryPolicy x y
+    3fff	A broker string
+    3fff	A id string
+    3fff	P broker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	E oldestMessageEvictionStrategy y
+    3fff	A evictExpiredMessagesHighWatermark integer
+    2100	A expiryCheckEnabled boolean
+    3fff	A id string
+    3fff	E oldestMessageWithLowestPriorityEvictionStrategy y
+    3fff	A evictExpiredMessagesHighWatermark integer
+    2100	A expiryCheckEnabled boolean
+    3fff	A id string
+    3fff	E oracleBlobJDBCAdapter x y
+    3fff	A batchStatements boolean
+    3fff	A batchStatments boolean
+    3fff	A id string
+    3fff	A maxRows integer
+    3fff	A statements string
+    3fff	A useExternalMessageReferences boolean
+    3fff	P statements statements #
+    3fff	E oracleJDBCAdapter x y
+    3fff	A batchStatements boolean
+    3fff	A batchStatments boolean
+    3fff	A id string
+    3fff	A maxRows integer
+    3fff	A statements string
+    3fff	A useExternalMessageReferences boolean
+    3fff	P statements statements #
+    3fff	E outboundQueueBridge x y
+    3fff	A consumer string
+    3fff	A consumerConnection string
+    3fff	A consumerQueue string
+    3fff	A doHandleReplyTo boolean
+    3fff	A id string
+    3fff	A jmsConnector string
+    3fff	A jmsMessageConvertor string
+    3fff	A localQueueName string
+    3fff	A outboundQueueName string
+    3fff	A producerConnection string
+    3fff	A producerQueue string
+    3fff	A selector string
+    3fff	P consumer - *
+    3fff	P consumerConnection - *
+    3fff	P consumerQueue queue #
+    3fff	P jmsConnector jmsQueueConnector,jmsTopicConnector #
+    3fff	P jmsMessageConvertor simpleJmsMessageConvertor #
+    3fff	P producerConnection - *
+    3fff	P producerQueue queue #
+    3fff	E outboundTopicBridge x y
+    3fff	A consumer string
+    3fff	A consumerConnection string
+    3fff	A consumerName string
+    3fff	A consumerTopic string
+    3fff	A doHandleReplyTo boolean
+    3fff	A id string
+    3fff	A jmsConnector string
+    3fff	A jmsMessageConvertor string
+    3fff	A localTopicName string
+    3fff	A outboundTopicName string
+    3fff	A producerConnection string
+    3fff	A producerTopic string
+    3fff	A selector string
+    3fff	P consumer - *
+    3fff	P consumerConnection - *
+    3fff	P consumerTopic topic #
+    3fff	P jmsConnector jmsQueueConnector,jmsTopicConnector #
+    3fff	P jmsMessageConvertor simpleJmsMessageConvertor #
+    3fff	P producerConnection - *
+    3fff	P producerTopic topic #
+    3fff	E pListStoreImpl x y
+    3fff	A brokerService string
+    3fff	A cleanupInterval integer
+    3fff	A directory string
+    3fff	A enableIndexWriteAsync boolean
+    3fff	A failIfDatabaseIsLocked boolean
+    3fff	A id string
+    3fff	A indexCacheSize integer
+    3fff	A indexDirectory string
+    3fff	A indexEnablePageCaching boolean
+    3fff	A indexPageSize integer
+    3fff	A indexWriteBatchSize integer
+    3fff	A journalMaxFileLength integer
+    3fff	A journalMaxWriteBatchSize integer
+    3fff	A lazyInit boolean
+    3fff	P brokerService broker,brokerService #
+    3ffc	P directory - *
+    3ffc	P indexDirectory - *
+    1ff	E partitionBrokerPlugin x y
+    1ff	A config string
+    1ff	A configAsJson string
+    1ff	A id string
+    1ff	A minTransferCount integer
+    1ff	P config - *
+    3fff	E policyEntry x y
+    3980	A advancedMessageStatisticsEnabled boolean
+    39c0	A advancedNetworkStatisticsEnabled boolean
+    3fff	A advisoryForConsumed boolean
+    3fff	A advisoryForDelivery boolean
+    3fff	A advisoryForDiscardingMessages boolean
+    3ff8	A advisoryForDispatched boolean
+    3fff	A advisoryForFastProducers boolean
+    3fff	A advisoryForSlowConsumers boolean
+    3fff	A advisoryWhenFull boolean
+    3fff	A allConsumersExclusiveByDefault boolean
+    3100	A allowTempDestinationStealing boolean
+    3fff	A alwaysRetroactive boolean
+    3fff	A blockedProducerWarningInterval integer
+    3fff	A consumersBeforeDispatchStarts integer
+    3fff	A cursorMemoryHighWaterMark integer
+    3fff	A deadLetterStrategy string
+    3fff	A destination string
+    3fff	A dispatchPolicy string
+    3fff	A doOptimzeMessageStorage boolean
+    3fff	A durableTopicPrefetch integer
+    3fff	A enableAudit boolean
+    3fff	A expireMessagesPeriod integer
+    3fff	A gcInactiveDestinations boolean
+    3fff	A gcWithNetworkConsumers boolean
+    3fff	A id string
+    3fff	A inactiveTimeoutBeforeGC integer
+    3fff	A inactiveTimoutBeforeGC integer
+    3fff	A includeBodyForAdvisory boolean
+    3fff	A lazyDispatch boolean
+    3fff	A maxAuditDepth integer
+    3fff	A maxBrowsePageSize integer
+    3fff	A maxDestinations integer
+    3fff	A maxExpirePageSize integer
+    3fff	A maxPageSize integer
+    3fff	A maxProducersToAudit integer
+    3fff	A maxQueueAuditDepth integer
+    3fff	A memoryLimit string
+    3fff	A messageEvictionStrategy string
+    3fff	A messageGroupMapFactory string
+    3fff	A messageGroupMapFactoryType string
+    39e0	A messageInterceptorStrategy string
+    3fff	A minimumMessageSize integer
+    3fff	A networkBridgeFilterFactory string
+    3fff	A optimizeMessageStoreInFlightLimit integer
+    3fff	A optimizedDispatch boolean
+    3fff	A pendingDurableSubscriberPolicy string
+    3fff	A pendingMessageLimitStrategy string
+    3fff	A pendingQueuePolicy string
+    3fff	A pendingSubscriberPolicy string
+    3fff	A persistJMSRedelivered boolean
+    3fff	A prioritizedMessages boolean
+    3fff	A producerFlowControl boolean
+    3fff	A queue string
+    3fff	A queueBrowserPrefetch integer
+    3fff	A queuePrefetch integer
+    3fff	A reduceMemoryFootprint boolean
+    3fff	A sendAdvisoryIfNoConsumers boolean
+    3ffe	A sendDuplicateFromStoreToDLQ boolean
+    3ffe	A sendFailIfNoSpace boolean
+    3ffe	A sendFailIfNoSpaceAfterTimeout integer
+    3fff	A slowConsumerStrategy string
+    3fff	A storeUsageHighWaterMark integer
+    3fff	A strictOrderDispatch boolean
+    3fff	A subscriptionRecoveryPolicy string
+    3fff	A tempQueue boolean
+    3fff	A tempTopic boolean
+    3fff	A timeBeforeDispatchStarts integer
+    3fff	A topic string
+    3fff	A topicPrefetch integer
+    3fff	A useCache boolean
+    3fff	A useConsumerPriority boolean
+    3fff	A usePrefetchExtension boolean
+    3fff	A useTopicSubscriptionInflightStats boolean
+    3fff	P deadLetterStrategy discarding,individualDeadLetterStrategy,sharedDeadLetterStrategy #
+    3fff	P destination queue,tempQueue,tempTopic,topic #
+    3fff	P dispatchPolicy clientIdFilterDispatchPolicy,priorityDispatchPolicy,priorityNetworkDispatchPolicy,roundRobinDispatchPolicy,simpleDispatchPolicy,strictOrderDispatchPolicy #
+    3fff	P messageEvictionStrategy oldestMessageEvictionStrategy,oldestMessageWithLowestPriorityEvictionStrategy,uniquePropertyMessageEvictionStrategy #
+    3fff	P messageGroupMapFactory cachedMessageGroupMapFactory,messageGroupHashBucketFactory,simpleMessageGroupMapFactory #
+    39e0	P messageInterceptorStrategy chainMessageInterceptorStrategy,headerMessageInterceptorStrategy #
+    3fff	P networkBridgeFilterFactory conditionalNetworkBridgeFilterFactory,defaultNetworkBridgeFilterFactory #
+    3fff	P pendingDurableSubscriberPolicy fileDurableSubscriberCursor,storeDurableSubscriberCursor,vmDurableCursor #
+    3fff	P pendingMessageLimitStrategy constantPendingMessageLimitStrategy,prefetchRatePendingMessageLimitStrategy #
+    3fff	P pendingQueuePolicy fileQueueCursor,storeCursor,vmQueueCursor #
+    3fff	P pendingSubscriberPolicy fileCursor,vmCursor #
+    3fff	P slowConsumerStrategy abortSlowAckConsumerStrategy,abortSlowConsumerStrategy #
+    3fff	P subscriptionRecoveryPolicy fixedCountSubscriptionRecoveryPolicy,fixedSizedSubscriptionRecoveryPolicy,lastImageSubscriptionRecoveryPolicy,noSubscriptionRecoveryPolicy,queryBasedSubscriptionRecoveryPolicy,retainedMessageSubscriptionRecoveryPolicy,timedSubscriptionRecoveryPolicy #
+    3fff	E policyMap x y
+    3fff	A defaultEntry string
+    3fff	A id string
+    3fff	P defaultEntry policyEntry #
+    3fff	P entries - *
+    3fff	P policyEntries - *
+    3fff	E pooledConnectionFactory x y
+    3fff	A connectionFactory string
+    3fff	A id string
+    3fff	A maxConnections integer
+    3fff	A maximumActive integer
+    3fff	A resourceName string
+    3fff	A transactionManager string
+    3fff	P connectionFactory connectionFactory,xaConnectionFactory #
+    3fff	P transactionManager - *
+    3fff	E postgresql-jdbc-adapter x y
+    3fff	A acksPkName string
+    3fff	A batchStatements boolean
+    3fff	A batchStatments boolean
+    3fff	A id string
+    3fff	A maxRows integer
+    3fff	A statements string
+    3fff	A useExternalMessageReferences boolean
+    3fff	P statements statements #
+    3fff	E prefetchPolicy y
+    3fff	A all integer
+    3fff	A durableTopicPrefetch integer
+    3fff	A id string
+    3fff	A maximumPendingMessageLimit integer
+    3fff	A optimizeDurableTopicPrefetch integer
+    3fff	A queueBrowserPrefetch integer
+    3fff	A queuePrefetch integer
+    3fff	A topicPrefetch integer
+    3fff	E prefetchRatePendingMessageLimitStrategy y
+    3fff	A id string
+    3fff	A multiplier decimal
+    3fff	E priorityDispatchPolicy y
+    3fff	A id string
+    3fff	E priorityNetworkDispatchPolicy y
+    3fff	A id string
+    3fff	E proxyConnector x y
+    3fff	A bind string
+    3fff	A id string
+    3fff	A localUri string
+    3fff	A name string
+    3fff	A proxyToLocalBroker boolean
+    3fff	A remote string
+    3fff	A server string
+    3ffc	P bind - *
+    3ffc	P localUri - *
+    3ffc	P remote - *
+    3fff	P server - *
+    3fff	E publishedAddressPolicy x y
+    3fff	A clusterClientUriQuery string
+    3fff	A hostMapping string
+    3fff	A id string
+    3fff	A portMapping string
+    3fff	A publishedHostStrategy string
+    3fff	P hostMapping - *
+    3fff	P portMapping - *
+    3fff	E queryBasedSubscriptionRecoveryPolicy x y
+    3fff	A broker string
+    3fff	A id string
+    3fff	A query string
+    3fff	P broker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	P query - *
+    3fff	E queue x y
+    3fff	A DLQ boolean
+    3fff	A id string
+    3fff	A name string
+    3fff	A physicalName string
+    3fff	A properties string
+    3fff	P compositeDestinations queue,tempQueue,tempTopic,topic #
+    3fff	P properties - *
+    3fff	E queueDispatchSelector x y
+    3fff	A destination string
+    3fff	A exclusiveConsumer string
+    3fff	A id string
+    3fff	P destination queue,tempQueue,tempTopic,topic #
+    3fff	P exclusiveConsumer - *
+    3fff	E reconnectionPolicy y
+    3fff	A backOffMultiplier decimal
+    3fff	A id string
+    3fff	A initialReconnectDelay integer
+    3fff	A maxInitialConnectAttempts integer
+    3fff	A maxReconnectAttempts integer
+    3fff	A maxSendRetries integer
+    3fff	A maximumReconnectDelay integer
+    3fff	A sendRetyDelay integer
+    3fff	A useExponentialBackOff boolean
+    3fff	E redeliveryPlugin x y
+    3fff	A adminConnectionContext string
+    3fff	A fallbackToDeadLetter boolean
+    3fff	A id string
+    3fff	A next string
+    3fff	A redeliveryPolicyMap string
+    3fff	A sendToDlqIfMaxRetriesExceeded boolean
+    3fff	P adminConnectionContext - *
+    3fff	P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	P redeliveryPolicyMap redeliveryPolicyMap #
+    3fff	E redeliveryPolicy x y
+    3fff	A backOffMultiplier decimal
+    3fff	A collisionAvoidancePercent integer
+    3fff	A destination string
+    3fff	A id string
+    3fff	A initialRedeliveryDelay integer
+    3fff	A maximumRedeliveries integer
+    3fff	A maximumRedeliveryDelay integer
+    3fff	A preDispatchCheck boolean
+    3fff	A queue string
+    3fff	A redeliveryDelay integer
+    3fff	A tempQueue boolean
+    3fff	A tempTopic boolean
+    3fff	A topic string
+    3fff	A useCollisionAvoidance boolean
+    3fff	A useExponentialBackOff boolean
+    3fff	P destination queue,tempQueue,tempTopic,topic #
+    3fff	E redeliveryPolicyMap x y
+    3fff	A defaultEntry string
+    3fff	A id string
+    3fff	P defaultEntry redeliveryPolicy #
+    3fff	P entries - *
+    3fff	P redeliveryPolicyEntries - *
+    3	E replicatedLevelDB x y
+    3	A asyncBufferSize integer
+    3	A bind string
+    3	A brokerName string
+    3	A brokerService string
+    3	A connectUrl string
+    3	A container string
+    3	A directory string
+    3	A failoverProducersAuditDepth integer
+    3	A flushDelay integer
+    3	A hostname string
+    3	A id string
+    3	A indexBlockRestartInterval integer
+    3	A indexBlockSize integer
+    3	A indexCacheSize integer
+    3	A indexCompression string
+    3	A indexFactory string
+    3	A indexMaxOpenFiles integer
+    3	A indexWriteBufferSize integer
+    3	A lockKeepAlivePeriod integer
+    3	A locker string
+    3	A logCompression string
+    3	A logSize integer
+    3	A maxFailoverProducersToTrack integer
+    3	A monitorStats boolean
+    3	A paranoidChecks boolean
+    3	A replicas integer
+    3	A scheduledThreadPoolExecutor string
+    3	A securityToken string
+    3	A stopOnError boolean
+    3	A sync string
+    3	A usageManager string
+    3	A useLock boolean
+    3	A verifyChecksums boolean
+    3	A weight integer
+    3	A zkAddress string
+    3	A zkPassword string
+    3	A zkPath string
+    3	A zkSessionTimeout string
+    3	P brokerService broker,brokerService #
+    3	P locker database-locker,lease-database-locker,shared-file-locker,transact-database-locker #
+    3	P scheduledThreadPoolExecutor - *
+    3	P usageManager systemUsage #
+    3fff	E retainedMessageSubscriptionRecoveryPolicy x y
+    3fff	A broker string
+    3fff	A id string
+    3fff	A wrapped string
+    3fff	P broker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	P wrapped fixedCountSubscriptionRecoveryPolicy,fixedSizedSubscriptionRecoveryPolicy,lastImageSubscriptionRecoveryPolicy,noSubscriptionRecoveryPolicy,queryBasedSubscriptionRecoveryPolicy,retainedMessageSubscriptionRecoveryPolicy,timedSubscriptionRecoveryPolicy #
+    3fff	E roundRobinDispatchPolicy y
+    3fff	A id string
+    3fff	E runtimeConfigurationPlugin y
+    3fff	A checkPeriod integer
+    3fff	A id string
+    3fff	E shared-file-locker x y
+    3fff	A directory string
+    3fff	A failIfLocked boolean
+    3fff	A id string
+    3fff	A lockAcquireSleepInterval integer
+    3fff	A lockable string
+    3fff	A name string
+    3ffc	P directory - *
+    3	P lockable jdbcPersistenceAdapter,journalPersistenceAdapterFactory,journaledJDBC,kahaDB,levelDB,mKahaDB,replicatedLevelDB #
+    1fc	P lockable jdbcPersistenceAdapter,journalPersistenceAdapterFactory,journaledJDBC,kahaDB,mKahaDB #
+    3e00	P lockable jdbcPersistenceAdapter,kahaDB,mKahaDB #
+    3fff	E sharedDeadLetterStrategy x y
+    3fff	A deadLetterQueue string
+    3fff	A enableAudit boolean
+    3fff	A expiration integer
+    3fff	A id string
+    3fff	A maxAuditDepth integer
+    3fff	A maxProducersToAudit integer
+    3fff	A processExpired boolean
+    3fff	A processNonPersistent boolean
+    3fff	P deadLetterQueue queue,tempQueue,tempTopic,topic #
+    3fff	E simpleAuthenticationPlugin x y
+    3fff	A anonymousAccessAllowed boolean
+    3fff	A anonymousGroup string
+    3fff	A anonymousUser string
+    3fff	A id string
+    3fff	A userGroups string
+    3fff	A userPasswords string
+    3fff	P userGroups - *
+    3fff	P userPasswords - *
+    3fff	P users - *
+    3fff	E simpleAuthorizationMap x y
+    3fff	A adminACLs string
+    3fff	A id string
+    3fff	A readACLs string
+    3fff	A tempDestinationAuthorizationEntry string
+    3fff	A writeACLs string
+    3fff	P adminACLs authorizationMap,policyMap,redeliveryPolicyMap #
+    3fff	P readACLs authorizationMap,policyMap,redeliveryPolicyMap #
+    3fff	P tempDestinationAuthorizationEntry tempDestinationAuthorizationEntry #
+    3fff	P writeACLs authorizationMap,policyMap,redeliveryPolicyMap #
+    3fff	E simpleDispatchPolicy y
+    3fff	A id string
+    3fff	E simpleDispatchSelector x y
+    3fff	A destination string
+    3fff	A id string
+    3fff	P destination queue,tempQueue,tempTopic,topic #
+    3fff	E simpleJmsMessageConvertor x y
+    3fff	A connection string
+    3fff	A id string
+    3fff	P connection - *
+    3fff	E simpleMessageGroupMapFactory y
+    3fff	A id string
+    3fff	E sqlServerJDBCAdapter x y
+    3fff	A batchStatements boolean
+    3fff	A batchStatments boolean
+    3fff	A id string
+    3fff	A maxRows integer
+    3fff	A statements string
+    3fff	A useExternalMessageReferences boolean
+    3fff	P statements statements #
+    3fff	E sslContext x y
+    3fff	A SSLContext string
+    3fff	A crlPath string
+    3fff	A id string
+    3fff	A keyStore string
+    3fff	A keyStoreAlgorithm string
+    3fff	A keyStoreKeyPassword string
+    3fff	A keyStorePassword string
+    3fff	A keyStoreType string
+    3fff	A protocol string
+    3fff	A provider string
+    3fff	A secureRandom string
+    3fff	A secureRandomAlgorithm string
+    3fff	A trustStore string
+    3fff	A trustStoreAlgorithm string
+    3fff	A trustStorePassword string
+    3fff	A trustStoreType string
+    3fff	P SSLContext - *
+    3fff	P keyManagers - *
+    3fff	P secureRandom - *
+    3fff	P trustManagers - *
+    3fff	E statements x y
+    3fff	A addMessageStatement string
+    3fff	A binaryDataType string
+    3fff	A clearDurableLastAckInTxStatement string
+    3fff	A clearXidFlagStatement string
+    3fff	A containerNameDataType string
+    3fff	A createDurableSubStatement string
+    3fff	A currentDateTimeStatement string
+    3fff	A deleteOldMessagesStatementWithPriority string
+    3fff	A deleteSubscriptionStatement string
+    3fff	A destinationMessageCountStatement string
+    3fff	A dropAckPKAlterStatementEnd string
+    3fff	A durableSubAcksTableName string
+    3fff	A durableSubscriberMessageCountStatement string
+    3fff	A durableSubscriberMessageCountStatementWithPriority string
+    3fff	A findAcksPendingOutcomeStatement string
+    3fff	A findAllDestinationsStatement string
+    3fff	A findAllDurableSubMessagesStatement string
+    3fff	A findAllDurableSubsStatement string
+    3fff	A findAllMessageIdsStatement string
+    3fff	A findAllMessagesStatement string
+    3fff	A findDurableSubMessagesStatement string
+    3fff	A findDurableSubStatement string
+    3fff	A findLastSequenceIdInAcksStatement string
+    3fff	A findLastSequenceIdInMsgsStatement string
+    3fff	A findMessageByIdStatement string
+    3fff	A findMessageSequenceIdStatement string
+    3fff	A findMessageStatement string
+    3fff	A findNextMessagesByPriorityStatement string
+    3fff	A findNextMessagesStatement string
+    3fff	A findOpsPendingOutcomeStatement string
+    3fff	A findXidByIdStatement string
+    3fff	A id string
+    3fff	A insertDurablePriorityAckStatement string
+    3fff	A lastAckedDurableSubscriberMessageStatement string
+    3fff	A lastProducerSequenceIdStatement string
+    3fff	A leaseObtainStatement string
+    3fff	A leaseOwnerStatement string
+    3fff	A leaseUpdateStatement string
+    3fff	A lockCreateStatement string
+    3fff	A lockTableName string
+    3fff	A lockUpdateStatement string
+    3fff	A longDataType string
+    3fff	A messageTableName string
+    3fff	A msgIdDataType string
+    3fff	A nextDurableSubscriberMessageStatement string
+    3fff	A removeAllMessagesStatement string
+    3fff	A removeAllSubscriptionsStatement string
+    3fff	A removeMessageStatment string
+    3fff	A selectDurablePriorityAckStatement string
+    3fff	A sequenceDataType string
+    3fff	A stringIdDataType string
+    3fff	A tablePrefix string
+    3fff	A updateDurableLastAckInTxStatement string
+    3fff	A updateDurableLastAckStatement string
+    3fff	A updateDurableLastAckWithPriorityInTxStatement string
+    3fff	A updateDurableLastAckWithPriorityStatement string
+    3fff	A updateLastPriorityAckRowOfDurableSubStatement string
+    3fff	A updateMessageStatement string
+    3fff	A updateXidFlagStatement string
+    3fff	A useExternalMessageReferences boolean
+    3fff	A useLockCreateWhereClause boolean
+    3fff	P createLockSchemaStatements - *
+    3fff	P createSchemaStatements - *
+    3fff	P dropSchemaStatements - *
+    3fff	E statisticsBrokerPlugin y
+    3fff	A id string
+    3fff	E storeCursor y
+    3fff	A id string
+    3fff	E storeDurableSubscriberCursor y
+    3fff	A id string
+    3fff	A immediatePriorityDispatch boolean
+    3fff	A useCache boolean
+    3fff	E storeUsage x y
+    3fff	A executor string
+    3fff	A id string
+    3fff	A limit string
+    3fff	A limiter string
+    3fff	A name string
+    3fff	A parent string
+    3fff	A percentLimit integer
+    3fff	A percentUsage integer
+    3fff	A percentUsageMinDelta string
+    3fff	A pollingTime integer
+    3fff	A store string
+    3fff	A total string
+    3fff	A usagePortion decimal
+    3fff	P executor - *
+    3fff	P limiter defaultUsageCapacity,usageCapacity #
+    3fff	P parent - *
+    3	P store jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,levelDB,mKahaDB,memoryPersistenceAdapter,replicatedLevelDB #
+    1fc	P store jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
+    3e00	P store jdbcPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
+    7ff	E streamJDBCAdapter x y
+    7ff	A batchStatements boolean
+    7ff	A batchStatments boolean
+    7ff	A id string
+    7ff	A maxRows integer
+    7ff	A statements string
+    7ff	A useExternalMessageReferences boolean
+    7ff	P statements statements #
+    3fff	E strictOrderDispatchPolicy y
+    3fff	A id string
+    3fff	E sybase-jdbc-adapter x y
+    3fff	A batchStatements boolean
+    3fff	A batchStatments boolean
+    3fff	A id string
+    3fff	A maxRows integer
+    3fff	A statements string
+    3fff	A useExternalMessageReferences boolean
+    3fff	P statements statements #
+    3fff	E systemUsage x y
+    3fff	A adapter string
+    3fff	A checkLimitsLogLevel string
+    3fff	A executor string
+    3fff	A id string
+    3fff	A jobSchedulerStore string
+    3fff	A jobSchedulerUsage string
+    3fff	A memoryUsage string
+    3fff	A name string
+    3fff	A parent string
+    3fff	A sendFailIfNoSpace boolean
+    3fff	A sendFailIfNoSpaceAfterTimeout integer
+    3fff	A sendFailIfNoSpaceExplicitySet boolean
+    3fff	A storeUsage string
+    3fff	A tempStore string
+    3fff	A tempUsage string
+    3	P adapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,levelDB,mKahaDB,memoryPersistenceAdapter,replicatedLevelDB #
+    1fc	P adapter jdbcPersistenceAdapter,journalPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
+    3e00	P adapter jdbcPersistenceAdapter,kahaDB,mKahaDB,memoryPersistenceAdapter #
+    3fff	P executor - *
+    3fff	P jobSchedulerStore - *
+    3fff	P jobSchedulerUsage jobSchedulerUsage #
+    3fff	P memoryUsage memoryUsage #
+    3fff	P parent systemUsage #
+    3fff	P storeUsage storeUsage #
+    3	P tempStore levelDB,pListStoreImpl,replicatedLevelDB #
+    3ffc	P tempStore pListStoreImpl #
+    3fff	P tempUsage tempUsage #
+    3fff	E taskRunnerFactory x y
+    3fff	A daemon boolean
+    3fff	A dedicatedTaskRunner boolean
+    3fff	A executor string
+    3fff	A id string
+    3fff	A maxIterationsPerRun integer
+    3fff	A maxThreadPoolSize integer
+    3fff	A name string
+    3fff	A priority integer
+    3fff	A rejectedTaskHandler string
+    3fff	A shutdownAwaitTermination integer
+    3fff	A threadClassLoader string
+    3800	A virtualThreadTaskRunner boolean
+    3fff	P executor - *
+    3fff	P rejectedTaskHandler - *
+    3fff	P threadClassLoader - *
+    3fff	E tempDestinationAuthorizationEntry x y
+    3fff	A admin string
+    3fff	A destination string
+    3fff	A groupClass string
+    3fff	A id string
+    3fff	A queue string
+    3fff	A read string
+    3fff	A tempQueue boolean
+    3fff	A tempTopic boolean
+    3fff	A topic string
+    3fff	A write string
+    3fff	P adminACLs - *
+    3fff	P destination queue,tempQueue,tempTopic,topic #
+    3fff	P readACLs - *
+    3fff	P writeACLs - *
+    3fff	E tempQueue x y
+    3fff	A DLQ boolean
+    3fff	A connection string
+    3fff	A connectionId string
+    3fff	A id string
+    3fff	A name string
+    3fff	A physicalName string
+    3fff	A properties string
+    3fff	A sequenceId integer
+    3fff	P compositeDestinations queue,tempQueue,tempTopic,topic #
+    3fff	P connection - *
+    3fff	P properties - *
+    3fff	E tempTopic x y
+    3fff	A DLQ boolean
+    3fff	A connection string
+    3fff	A connectionId string
+    3fff	A id string
+    3fff	A name string
+    3fff	A physicalName string
+    3fff	A properties string
+    3fff	A sequenceId integer
+    3fff	P compositeDestinations queue,tempQueue,tempTopic,topic #
+    3fff	P connection - *
+    3fff	P properties - *
+    3fff	E tempUsage x y
+    3fff	A executor string
+    3fff	A id string
+    3fff	A limit string
+    3fff	A limiter string
+    3fff	A name string
+    3fff	A parent string
+    3fff	A percentLimit integer
+    3fff	A percentUsage integer
+    3fff	A percentUsageMinDelta string
+    3fff	A pollingTime integer
+    3fff	A store string
+    3fff	A total string
+    3fff	A usagePortion decimal
+    3fff	P executor - *
+    3fff	P limiter defaultUsageCapacity,usageCapacity #
+    3fff	P parent - *
+    3	P store levelDB,pListStoreImpl,replicatedLevelDB #
+    3ffc	P store pListStoreImpl #
+    3fff	E timeStampingBrokerPlugin x y
+    3fff	A adminConnectionContext string
+    3fff	A futureOnly boolean
+    3fff	A id string
+    3fff	A next string
+    3fff	A processNetworkMessages boolean
+    3fff	A ttlCeiling integer
+    3fff	A zeroExpirationOverride integer
+    3fff	P adminConnectionContext - *
+    3fff	P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	E timedSubscriptionRecoveryPolicy x y
+    3fff	A broker string
+    3fff	A id string
+    3fff	A recoverDuration integer
+    3fff	P broker destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	E topic x y
+    3fff	A DLQ boolean
+    3fff	A id string
+    3fff	A name string
+    3fff	A physicalName string
+    3fff	A properties string
+    3fff	P compositeDestinations queue,tempQueue,tempTopic,topic #
+    3fff	P properties - *
+    3fff	E traceBrokerPathPlugin x y
+    3fff	A adminConnectionContext string
+    3fff	A id string
+    3fff	A next string
+    3fff	A stampProperty string
+    3fff	P adminConnectionContext - *
+    3fff	P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	E transact-database-locker x y
+    3fff	A createTablesOnStartup boolean
+    3fff	A dataSource string
+    3fff	A exceptionHandler string
+    3fff	A failIfLocked boolean
+    3fff	A id string
+    3fff	A lockAcquireSleepInterval integer
+    3fff	A lockable string
+    3fff	A name string
+    3fff	A queryTimeout integer
+    3fff	A statements string
+    3fff	P dataSource - *
+    3fff	P exceptionHandler - *
+    3	P lockable jdbcPersistenceAdapter,journalPersistenceAdapterFactory,journaledJDBC,kahaDB,levelDB,mKahaDB,replicatedLevelDB #
+    1fc	P lockable jdbcPersistenceAdapter,journalPersistenceAdapterFactory,journaledJDBC,kahaDB,mKahaDB #
+    3e00	P lockable jdbcPersistenceAdapter,kahaDB,mKahaDB #
+    3fff	P statements statements #
+    3fff	E transact-jdbc-adapter x y
+    3fff	A batchStatements boolean
+    3fff	A batchStatments boolean
+    3fff	A id string
+    3fff	A maxRows integer
+    3fff	A statements string
+    3fff	A useExternalMessageReferences boolean
+    3fff	P statements statements #
+    3fff	E transportConnector x y
+    3fff	A allowLinkStealing boolean
+    3fff	A auditNetworkProducers boolean
+    3980	A autoStart boolean
+    3fff	A brokerInfo string
+    3fff	A brokerService string
+    3fff	A disableAsyncDispatch boolean
+    3fff	A discoveryAgent string
+    3fff	A discoveryUri string
+    3ffe	A displayStackTrace boolean
+    3fff	A enableStatusMonitor boolean
+    3fff	A id string
+    3fff	A maximumConsumersAllowedPerConnection integer
+    3fff	A maximumProducersAllowedPerConnection integer
+    3fff	A messageAuthorizationPolicy string
+    3fff	A name string
+    3fff	A publishedAddressPolicy string
+    3fff	A rebalanceClusterClients boolean
+    3fff	A server string
+    3fff	A taskRunnerFactory string
+    3fff	A updateClusterClients boolean
+    3fff	A updateClusterClientsOnRemove boolean
+    3fff	A updateClusterFilter string
+    3fff	A uri string
+    3ffe	A warnOnRemoteClose boolean
+    3fff	P brokerInfo - *
+    3fff	P brokerService broker,brokerService #
+    3fff	P discoveryAgent - *
+    3ffc	P discoveryUri - *
+    3fff	P messageAuthorizationPolicy - *
+    3fff	P publishedAddressPolicy publishedAddressPolicy #
+    3fff	P server - *
+    3fff	P taskRunnerFactory taskRunnerFactory #
+    3ffc	P uri - *
+    3fff	E udpTraceBrokerPlugin x y
+    3fff	A address string
+    3fff	A adminConnectionContext string
+    3fff	A broadcast boolean
+    3fff	A destination string
+    3fff	A id string
+    3fff	A maxTraceDatagramSize integer
+    3fff	A next string
+    3fff	A wireFormat string
+    3fff	A wireFormatFactory string
+    3fff	P address - *
+    3fff	P adminConnectionContext - *
+    3ffc	P destination - *
+    3fff	P next destinationPathSeparatorPlugin,destinationsPlugin,forcePersistencyModeBroker,loggingBrokerPlugin,multicastTraceBrokerPlugin,redeliveryPlugin,timeStampingBrokerPlugin,traceBrokerPathPlugin,udpTraceBrokerPlugin #
+    3fff	P wireFormat - *
+    3fff	P wireFormatFactory - *
+    3fff	E uniquePropertyMessageEvictionStrategy y
+    3fff	A evictExpiredMessagesHighWatermark integer
+    2100	A expiryCheckEnabled boolean
+    3fff	A id string
+    3fff	A propertyName string
+    3fff	E usageCapacity y
+    3fff	A id string
+    3fff	A limit integer
+    3fff	E virtualDestinationInterceptor x y
+    3fff	A id string
+    3fff	P virtualDestinations compositeQueue,compositeTopic,virtualTopic #
+    3	E virtualSelectorCacheBrokerPlugin y
+    3ffc	E virtualSelectorCacheBrokerPlugin x y
+    3fff	A id string
+    3fff	A ignoreWildcardSelectors boolean
+    3fff	A persistFile string
+    3fff	A persistInterval integer
+    3fff	A singleSelectorPerDestination boolean
+    3ffc	P persistFile - *
+    3fff	E virtualTopic y
+    3fff	A concurrentSend boolean
+    3ffe	A dropOnResourceLimit boolean
+    3fff	A id string
+    3fff	A local boolean
+    3fff	A name string
+    3fff	A postfix string
+    3fff	A prefix string
+    3fff	A selectorAware boolean
+    3ffe	A setOriginalDestination boolean
+    3fff	A transactedSend boolean
+    3fff	E vmCursor y
+    3fff	A id string
+    3fff	E vmDurableCursor y
+    3fff	A id string
+    3fff	E vmQueueCursor y
+    3fff	A id string
+    3fff	E xaConnectionFactory x y
+    3fff	A alwaysSessionAsync boolean
+    3fff	A alwaysSyncSend boolean
+    3fff	A auditDepth integer
+    3fff	A auditMaximumProducerNumber integer
+    3fff	A beanName string
+    3fff	A blobTransferPolicy string
+    3fff	A brokerURL string
+    3fff	A checkForDuplicates boolean
+    3fff	A clientID string
+    3fff	A clientIDPrefix string
+    3fff	A clientIdGenerator string
+    3fff	A clientInternalExceptionListener string
+    3fff	A closeTimeout integer
+    3fff	A connectResponseTimeout integer
+    3fff	A connectionIDPrefix string
+    3fff	A connectionIdGenerator string
+    3fff	A consumerExpiryCheckEnabled boolean
+    3fff	A consumerFailoverRedeliveryWaitPeriod integer
+    3fff	A copyMessageOnSend boolean
+    3fff	A disableTimeStampsByDefault boolean
+    3fff	A dispatchAsync boolean
+    3fff	A exceptionListener string
+    3fff	A exclusiveConsumer boolean
+    3fff	A id string
+    3100	A maxInflatedDataSizeRatio decimal
+    3fff	A maxThreadPoolSize integer
+    3fff	A messagePrioritySupported boolean
+    3fff	A nestedMapAndListEnabled boolean
+    3fff	A nonBlockingRedelivery boolean
+    3fff	A objectMessageSerializationDefered boolean
+    3fff	A optimizeAcknowledge boolean
+    3fff	A optimizeAcknowledgeTimeOut integer
+    3fff	A optimizedAckScheduledAckInterval integer
+    3fff	A optimizedMessageDispatch boolean
+    3fff	A password string
+    3fff	A prefetchPolicy string
+    3fff	A producerWindowSize integer
+    3fff	A properties string
+    3fff	A redeliveryPolicy string
+    3fff	A redeliveryPolicyMap string
+    3fff	A rejectedTaskHandler string
+    2000	A requestTimeout integer
+    3fff	A rmIdFromConnectionId boolean
+    3fff	A sendAcksAsync boolean
+    3fff	A sendTimeout integer
+    3fff	A sessionTaskRunner string
+    3fff	A statsEnabled boolean
+    2000	A strictCompliance boolean
+    3fff	A transactedIndividualAck boolean
+    3fff	A transformer string
+    3fff	A transportListener string
+    3fff	A trustAllPackages boolean
+    3fff	A useAsyncSend boolean
+    3fff	A useBeanNameAsClientIdPrefix boolean
+    3fff	A useCompression boolean
+    3fff	A useDedicatedTaskRunner boolean
+    3fff	A useRetroactiveConsumer boolean
+    3800	A useVirtualThreadTaskRunner boolean
+    3fff	A userName string
+    3fff	A warnAboutUnstartedConnectionTimeout integer
+    3fff	A watchTopicAdvisories boolean
+    3fff	A xaAckMode integer
+    3fff	P blobTransferPolicy - *
+    3fff	P clientIdGenerator - *
+    3fff	P clientInternalExceptionListener - *
+    3fff	P connectionIdGenerator - *
+    3fff	P exceptionListener - *
+    3fff	P prefetchPolicy prefetchPolicy #
+    3fff	P properties - *
+    3fff	P redeliveryPolicy redeliveryPolicy #
+    3fff	P redeliveryPolicyMap redeliveryPolicyMap #
+    3fff	P rejectedTaskHandler - *
+    3fff	P sessionTaskRunner taskRunnerFactory #
+    3fff	P transformer - *
+    3fff	P transportListener - *
+    3fff	P trustedPackages - *
     """#
 
     /// From `amazon-mq/amazon-mq-active-mq-5.15.16.xsd`.

@@ -178,8 +178,55 @@ public struct Vocabulary: Sendable {
         return rule
     }
 
-    /// Apache ActiveMQ 5.17.2's schema.
-    public static let activeMQ = Vocabulary(table: activeMQ_5_17_2Table)
+    /// Apache ActiveMQ's schema for ``ActiveMQVersion/defaultVersion``.
+    public static var activeMQ: Vocabulary { activeMQ(.defaultVersion)!.vocabulary }
+
+    /// The schemas carried for Apache ActiveMQ, oldest first, by the newest release each covers
+    /// (`5.18.3` covers 5.18.0 to 5.18.3).
+    public static var activeMQSchemas: [String] { activeMQSchemaVersions }
+
+    /// Apache ActiveMQ's schema for a version, and the release it is named after: `MAJOR.MINOR`
+    /// picks the newest schema of that line; `MAJOR.MINOR.PATCH` the schema that covers the patch.
+    /// Nil for a version no carried schema covers (before 5.15 or after 6.3).
+    public static func activeMQ(_ version: ActiveMQVersion) -> (vocabulary: Vocabulary, schema: String)? {
+        let line = activeMQSchemaVersions.enumerated().compactMap { index, name -> (Int, Int)? in
+            guard let schema = ActiveMQVersion(name), schema.major == version.major, schema.minor == version.minor,
+                let patch = schema.patch
+            else { return nil }
+            return (index, patch)
+        }
+        guard let newest = line.last else { return nil }
+        let index = version.patch.flatMap { patch in line.first { $0.1 >= patch }?.0 } ?? newest.0
+        return (activeMQVocabularies.vocabulary(index), activeMQSchemaVersions[index])
+    }
+
+    /// The releases (schema names) whose schema has a global element of this name, oldest first.
+    public static func activeMQSchemas(knowingElement name: String) -> [String] {
+        activeMQSchemaVersions.indices.filter { activeMQVocabularies.vocabulary($0).element(name) != nil }.map { activeMQSchemaVersions[$0] }
+    }
+
+    /// The releases (schema names) whose schema gives this global element this attribute, oldest first.
+    public static func activeMQSchemas(knowingAttribute attribute: String, of element: String) -> [String] {
+        activeMQSchemaVersions.indices.filter { activeMQVocabularies.vocabulary($0).element(element)?.attributes[attribute] != nil }
+            .map { activeMQSchemaVersions[$0] }
+    }
+
+    /// Each ActiveMQ schema's vocabulary, made from the union table on first use.
+    private static let activeMQVocabularies = LazyVocabularies(count: activeMQSchemaVersions.count) { index in
+        Vocabulary(table: unionTable(activeMQUnionTable, schema: index))
+    }
+
+    /// The lines of a union table that schema `index` has, without their masks.
+    static func unionTable(_ union: String, schema index: Int) -> String {
+        var out: [Substring] = []
+        for line in union.split(separator: "\n") {
+            guard let tab = line.firstIndex(of: "\t"), let mask = UInt64(line[..<tab], radix: 16),
+                mask & (1 << UInt64(index)) != 0
+            else { continue }
+            out.append(line[line.index(after: tab)...])
+        }
+        return out.joined(separator: "\n")
+    }
 
     /// Amazon MQ's schema for an engine version (`5.15` … `5.19`); nil for an unknown version.
     public static func amazonMQ(_ engineVersion: AmazonMQEngineVersion) -> Vocabulary {
@@ -197,6 +244,29 @@ public struct Vocabulary: Sendable {
     private static let amazon5_17 = Vocabulary(table: amazonMQ_5_17_6Table)
     private static let amazon5_18 = Vocabulary(table: amazonMQ_5_18_4Table)
     private static let amazon5_19 = Vocabulary(table: amazonMQ_5_19_1Table)
+}
+
+/// Vocabularies made on first use, each once, safely from any thread.
+final class LazyVocabularies: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    private var made: [Vocabulary?]
+    private let make: @Sendable (Int) -> Vocabulary
+
+    init(count: Int, make: @escaping @Sendable (Int) -> Vocabulary) {
+        made = Array(repeating: nil, count: count)
+        self.make = make
+        pthread_mutex_init(&mutex, nil)
+    }
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    func vocabulary(_ index: Int) -> Vocabulary {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        if let vocabulary = made[index] { return vocabulary }
+        let vocabulary = make(index)
+        made[index] = vocabulary
+        return vocabulary
+    }
 }
 
 /// The element rules parsed so far, shared safely between threads.

@@ -56,6 +56,9 @@ public struct RuleSettings: Sendable, Hashable {
     public var disabled: Set<RuleID> = []
     /// Severities replacing the profile's defaults; nil turns a rule off.
     public var severities: [RuleID: Severity?] = [:]
+    /// The Apache ActiveMQ version whose schema the `activemq` profile checks against; nil: the
+    /// file's versioned `xsi:schemaLocation`, else ``ActiveMQVersion/defaultVersion``.
+    public var activeMQVersion: ActiveMQVersion?
     /// The placeholder a fix writes for an embedded password on a self-managed broker:
     /// `${AMQ_BRIDGE_PASSWORD}` (and `${AMQ_BRIDGE_PASSWORD_REMOTE}` for `remotePassword`).
     public var secretVariable = "AMQ_BRIDGE_PASSWORD"

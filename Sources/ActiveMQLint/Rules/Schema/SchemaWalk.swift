@@ -35,20 +35,65 @@ struct SchemaWalk {
         var type: Vocabulary.AttributeType
     }
 
+    /// The schema walked: the release it is named after (`5.19.10`), or `Amazon MQ 5.18`.
+    var schema = ""
     var unknownElements: [UnknownElement] = []
     var unknownAttributes: [UnknownAttribute] = []
     var typedAttributes: [TypedAttribute] = []
 
     static let core = ActiveMQNamespace.core
 
-    /// Apache ActiveMQ's schema over the whole document.
+    /// Apache ActiveMQ's schema over the whole document, for the version the settings give, else
+    /// the one the file's `xsi:schemaLocation` names, else ``ActiveMQVersion/defaultVersion`` (under
+    /// `amazon-mq`, the version the engine runs).
     static func activeMQ(_ context: RuleContext) -> SchemaWalk {
         context.memo("schema-walk-activemq") {
+            let version = activeMQVersion(context)
+            let chosen = Vocabulary.activeMQ(version)
+                ?? Vocabulary.activeMQ(version < ActiveMQVersion(major: 5, minor: 15) ? ActiveMQVersion(major: 5, minor: 15) : .defaultVersion)!
             var walk = SchemaWalk()
+            walk.schema = chosen.schema
             walk.run(Array(context.document.allElements), root: nil, count: context.document.allElements.count,
-                     vocabulary: .activeMQ, foreignIsUnknown: false)
+                     vocabulary: chosen.vocabulary, foreignIsUnknown: false)
             return walk
         }
+    }
+
+    /// The ActiveMQ version a document is checked against.
+    static func activeMQVersion(_ context: RuleContext) -> ActiveMQVersion {
+        if let version = context.settings.activeMQVersion { return version }
+        if case .amazonMQ(let engine) = context.settings.profile { return ActiveMQVersion(amazonMQ: engine) }
+        return schemaLocationVersion(context.document) ?? .defaultVersion
+    }
+
+    /// The version in a versioned schema location (`…/activemq-core-5.15.0.xsd`), if any.
+    static func schemaLocationVersion(_ document: LosslessDocument) -> ActiveMQVersion? {
+        for element in document.allElements.prefix(64) {
+            for attribute in element.attributes where attribute.localName == "schemaLocation" {
+                let value = attribute.value
+                guard let marker = value.firstRange(of: "activemq-core-") else { continue }
+                let rest = value[marker.upperBound...]
+                let version = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+                let trimmed = version.hasSuffix(".") ? version.dropLast() : version
+                if rest.dropFirst(version.count).hasPrefix("xsd") || rest.dropFirst(trimmed.count).hasPrefix(".xsd"),
+                    let parsed = ActiveMQVersion(String(trimmed))
+                {
+                    return parsed
+                }
+            }
+        }
+        return nil
+    }
+
+    /// ` (not in ActiveMQ 6.1.8's schema; known in 5.15.15 to 5.16.5)`, or nothing when no other
+    /// schema knows the name either.
+    static func otherVersions(_ known: [String], schema: String) -> String {
+        guard !known.isEmpty else { return "" }
+        let all = Vocabulary.activeMQSchemas
+        let indices = known.compactMap { all.firstIndex(of: $0) }
+        let contiguous = indices.count > 1 && zip(indices, indices.dropFirst()).allSatisfy { $1 == $0 + 1 }
+        let range = known.count == 1 ? known[0] : contiguous ? "\(known[0]) to \(known[known.count - 1])" : known.joined(separator: ", ")
+        return " (not in ActiveMQ \(schema)'s schema; known in \(range))"
     }
 
     /// Amazon MQ's schema for the profile's engine version over each broker (Amazon MQ keeps only
@@ -58,6 +103,7 @@ struct SchemaWalk {
         guard case .amazonMQ(let engine) = context.settings.profile else { return nil }
         return context.memo("schema-walk-amazon-mq") {
             var walk = SchemaWalk()
+            walk.schema = "Amazon MQ \(engine.rawValue)"
             for broker in context.brokers {
                 walk.run([broker.element] + Array(broker.element.descendants), root: broker.element,
                          count: context.document.allElements.count, vocabulary: .amazonMQ(engine), foreignIsUnknown: true)
