@@ -17,7 +17,7 @@ enum Shared {
 
 @Suite("Linting the corpus")
 struct CorpusLintTests {
-    @Test("No crash over the whole corpus, both profiles; the ERB templates are not well-formed",
+    @Test("No crash over the whole corpus, both profiles; templates are read, except the Puppet one whose branches choose between <broker> start tags",
           .enabled(if: Shared.isPresent, "../shared is absent"))
     func wholeCorpus() throws {
         let inputs = Shared.corpusFiles.map { LintInput(path: $0, bytes: .success(Array(FileManager.default.contents(atPath: $0)!))) }
@@ -26,13 +26,13 @@ struct CorpusLintTests {
             commandLine.profile = profile
             let report = try Linter(commandLine: commandLine).lint(inputs)
             let malformed = Set(report.findings.filter { $0.rule == "not-well-formed" }.map(\.file))
-            #expect(malformed == Set(Shared.corpusFiles.filter { $0.hasSuffix(".erb") }))
+            #expect(malformed == Set(Shared.corpusFiles.filter { $0.hasSuffix("puppetlabs-activemq__templates__activemq.xml.erb") }))
             #expect(report.files == Shared.corpusFiles.count)
         }
     }
 
     @Test("No unknown-element or unknown-attribute on broker content that libxml2's XSD validation accepts",
-          .enabled(if: Shared.isPresent, "../shared is absent"), arguments: Shared.corpusFiles.filter { !$0.hasSuffix(".erb") })
+          .enabled(if: Shared.isPresent, "../shared is absent"), arguments: Shared.corpusFiles.filter { !$0.hasSuffix(".erb") && !$0.hasSuffix(".j2") })
     func agreesWithSchema(_ path: String) throws {
         let bytes = Array(FileManager.default.contents(atPath: path)!)
         let schemaErrors = try SchemaValidator.validate(bytes, path: path, schema: Shared.schema)

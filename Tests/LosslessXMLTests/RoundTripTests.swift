@@ -46,13 +46,14 @@ struct RoundTripTests {
         #expect(sawEntityInAttribute)
     }
 
-    @Test("Every well-formed corpus file round-trips byte for byte", .enabled(if: Paths.sharedIsPresent, "../shared is absent"),
+    @Test("Every well-formed corpus file, and every template, round-trips byte for byte", .enabled(if: Paths.sharedIsPresent, "../shared is absent"),
           arguments: Paths.corpusFiles)
     func corpus(_ relative: String) throws {
         let path = Paths.corpusPath(relative)
         let original = Array(try #require(FileManager.default.contents(atPath: path)))
-        if relative.hasSuffix(".erb") {
-            // The two ERB templates are not well-formed; libxml2 rejects them, with a position.
+        if relative.hasSuffix("puppetlabs-activemq__templates__activemq.xml.erb") {
+            // Its branches choose between two <broker> start tags: no single XML to read; refused
+            // with a position. (The other templates are read, their tags masked.)
             let error = #expect(throws: XMLDocumentError.self) { try LosslessDocument(bytes: original, path: path) }
             guard case .notWellFormed(_, let diagnostics)? = error else {
                 Issue.record("expected notWellFormed, got \(String(describing: error))")

@@ -13,9 +13,15 @@ public struct BrokerConfiguration: Sendable {
         self.document = document
     }
 
-    /// Parses a configuration from its bytes.
+    /// Parses a configuration from its bytes (a template when the file name says so: `.j2`,
+    /// `.erb`, `.tftpl`, …).
     public init(bytes: [UInt8], path: String? = nil) throws(XMLDocumentError) {
         document = try LosslessDocument(bytes: bytes, path: path)
+    }
+
+    /// Parses a configuration, or a template of one in the syntax given (nil: plain XML).
+    public init(bytes: [UInt8], path: String?, template: TemplateSyntax?) throws(XMLDocumentError) {
+        document = try LosslessDocument(bytes: bytes, path: path, template: template)
     }
 
     /// Reads and parses a configuration file (`-` reads standard input).

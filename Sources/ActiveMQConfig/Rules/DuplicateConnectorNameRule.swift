@@ -13,7 +13,8 @@ extension Rule {
             Connector names are JMX keys and parts of bridge client ids: with JMX on (the default) the broker
             fails at start ("Network Connector could not be registered in JMX"). A network connector without a
             name is named `NC`, so two unnamed ones clash, and so do an unnamed one and `name="NC"`. A transport
-            connector without a name is named after its URI. A note points at the first of the two.
+            connector without a name is named after its URI. A note points at the first of the two. In a
+            template, connectors in exclusive branches (`{% if %}…{% else %}…`) are never paired.
             """,
         activeMQ: .error, amazonMQ: .error, tags: ["correctness"],
         triggering: [
@@ -48,14 +49,14 @@ extension Rule {
 private func checkDuplicateNames(_ context: RuleContext) {
     for broker in context.brokers {
         let network = broker.networkConnectors.map { ($0.element, $0.effectiveName) }
-        for (element, first, name) in repeatedNames(network) {
+        for (element, first, name) in repeatedNames(network) where !context.inExclusiveBranches(first, element) {
             context.report(.duplicateConnectorName, element,
                            "a second network connector named '\(name)'; the broker fails to register it in JMX"
                                + (element.attribute("name") == nil || first.attribute("name") == nil ? " (an unnamed connector is named 'NC')" : ""),
                            notes: [context.note(first, "the first network connector named '\(name)'")])
         }
         let transport = broker.transportConnectors.map { ($0.element, redactText($0.effectiveName)) }
-        for (element, first, name) in repeatedNames(transport) {
+        for (element, first, name) in repeatedNames(transport) where !context.inExclusiveBranches(first, element) {
             context.report(.duplicateConnectorName, element,
                            "a second transport connector named '\(name)'; the broker fails to register it in JMX",
                            notes: [context.note(first, "the first transport connector named '\(name)'")])

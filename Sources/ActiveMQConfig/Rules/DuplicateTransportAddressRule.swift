@@ -59,7 +59,7 @@ private func checkTransportAddresses(_ context: RuleContext) {
                 let port = uri.port?.literal, port != 0, let host = uri.host
             else { continue }
             let key = "\(host.lowercased()):\(port)"
-            if let first = addresses[key] {
+            if let first = addresses[key], !context.inExclusiveBranches(first, connector.element) {
                 context.report(.duplicateTransportAddress, attribute, of: connector.element,
                                "\(host):\(port) is already used by another transport connector: the broker fails to bind it",
                                notes: [context.note(first, "the first transport connector on \(host):\(port)")])

@@ -16,10 +16,19 @@ struct URIScanner {
 
     /// The end of a placeholder starting at `i` (one past its `}`), or nil if none starts there.
     func placeholderEnd(at i: Int) -> Int? {
-        guard i + 1 < count, scalars[i] == "$" || scalars[i] == "#", scalars[i + 1] == "{" else { return nil }
+        guard i + 1 < count else { return nil }
+        // A template's tags are unknown values too: {{ … }}, {% … %}, <%= … %> and %{ … }.
+        let close: [Unicode.Scalar]
+        switch (scalars[i], scalars[i + 1]) {
+        case ("$", "{"), ("#", "{"), ("%", "{"): close = ["}"]
+        case ("{", "{"): close = ["}", "}"]
+        case ("{", "%"): close = ["%", "}"]
+        case ("<", "%"): close = ["%", ">"]
+        default: return nil
+        }
         var j = i + 2
-        while j < count {
-            if scalars[j] == "}" { return j + 1 }
+        while j + close.count <= count {
+            if scalars[j] == close[0] && (close.count == 1 || scalars[j + 1] == close[1]) { return j + close.count }
             j += 1
         }
         return -1

@@ -25,6 +25,8 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("disable"), help: "Turn a rule off (repeatable); embedded-password cannot be.") var disabled: [String] = []
     @Option(help: "A network spec (JSON) mapping endpoints to brokers, for the cross-file rules.") var network: String?
     @Flag(help: "Also say which files were skipped (no ActiveMQ <broker> in them).") var verbose = false
+    @Option(help: "Read every file as a template: jinja, erb or terraform (default: by extension, .j2 .jinja .erb .tmpl .tftpl).")
+    var template: TemplateSyntax?
     @Flag(help: "Apply the findings' safe fixes, as minimal edits, and report what remains.") var fix = false
     @Flag(name: .customLong("unsafe-fixes"), help: "With --fix, also apply fixes that change what the broker does.") var unsafeFixes = false
     @Flag(help: "With --fix, print the fixes as a unified diff (passwords shown as ***) instead of writing; exit 1 if there is any.")
@@ -67,7 +69,7 @@ struct LintCommand: ParsableCommand {
             }
         }
         let inputs = files.flatMap(FileWalk.files).map { file in
-            LintInput(path: file, bytes: Result { () throws(XMLDocumentError) in try console.read(file) })
+            LintInput(path: file, bytes: Result { () throws(XMLDocumentError) in try console.read(file) }, template: template)
         }
         let report: LintReport
         if fix {

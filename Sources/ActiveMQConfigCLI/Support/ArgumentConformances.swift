@@ -12,6 +12,8 @@ extension AmazonMQEngineVersion: ExpressibleByArgument {}
 
 extension ReportFormat: ExpressibleByArgument {}
 
+extension TemplateSyntax: ExpressibleByArgument {}
+
 extension Severity: ExpressibleByArgument {}
 
 extension TopologyGraph.Format: ExpressibleByArgument {}

@@ -5,9 +5,10 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LosslessXML
 
 /// The files a `lint` argument stands for: a file as it is; a directory walked recursively for its
-/// `.xml` files, in sorted order, skipping `.git`, `.build`, `node_modules` and other hidden
+/// `.xml` files and templates (`.j2`, `.jinja`, `.jinja2`, `.erb`, `.tmpl`, `.tftpl`), in sorted order, skipping `.git`, `.build`, `node_modules` and other hidden
 /// folders (the linter then skips files that hold no `<broker>`).
 enum FileWalk {
     /// Folders never entered.
@@ -40,7 +41,7 @@ enum FileWalk {
             let path = directory == "." ? "./\(name)" : "\(directory)/\(name)"
             if isDirectory(path) {
                 if !skippedFolders.contains(name) && !name.hasPrefix(".") { walk(path, into: &found) }
-            } else if name.hasSuffix(".xml") {
+            } else if name.hasSuffix(".xml") || TemplateSyntax(fileName: name) != nil {
                 found.append(path)
             }
         }

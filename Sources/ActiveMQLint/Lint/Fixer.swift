@@ -59,7 +59,8 @@ public struct Fixer: Sendable {
                     edits += fix.edits
                     taken.append(finding)
                 }
-                guard !edits.isEmpty, let document = try? LosslessDocument(bytes: bytes, path: path) else { continue }
+                let template = inputs.first { $0.path == path }?.template ?? TemplateSyntax(fileName: path)
+                guard !edits.isEmpty, let document = try? LosslessDocument(bytes: bytes, path: path, template: template) else { continue }
                 if let batch = try? document.applying(edits) {
                     current[path] = batch.bytes
                     fixed += taken
@@ -79,7 +80,7 @@ public struct Fixer: Sendable {
             }
             guard changed else { break }
             report = try linter.lint(inputs.map { input in
-                LintInput(path: input.path, bytes: current[input.path].map { .success($0) } ?? input.bytes)
+                LintInput(path: input.path, bytes: current[input.path].map { .success($0) } ?? input.bytes, template: input.template)
             })
         }
         return Outcome(files: originals.map { ($0.0, $0.1, current[$0.0] ?? $0.1) }, fixed: fixed, remaining: report)

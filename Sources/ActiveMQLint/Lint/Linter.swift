@@ -6,11 +6,14 @@ public struct LintInput: Sendable {
     public var path: String
     /// The bytes, or the I/O error.
     public var bytes: Result<[UInt8], XMLDocumentError>
+    /// The template syntax to read it in; nil: the file name decides (`.j2`, `.erb`, `.tftpl`, …).
+    public var template: TemplateSyntax?
 
     /// Creates an input.
-    public init(path: String, bytes: Result<[UInt8], XMLDocumentError>) {
+    public init(path: String, bytes: Result<[UInt8], XMLDocumentError>, template: TemplateSyntax? = nil) {
         self.path = path
         self.bytes = bytes
+        self.template = template
     }
 }
 
@@ -98,7 +101,8 @@ public struct Linter: Sendable {
             }
             let configuration: BrokerConfiguration
             do {
-                configuration = try BrokerConfiguration(bytes: bytes, path: input.path)
+                configuration = try BrokerConfiguration(bytes: bytes, path: input.path,
+                                                        template: input.template ?? TemplateSyntax(fileName: input.path))
             } catch {
                 if case .io = error {
                     report.ioErrors.append(error)

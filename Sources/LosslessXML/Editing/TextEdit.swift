@@ -48,7 +48,7 @@ extension LosslessDocument {
         }
         bytes += storage.bytes[cursor...]
         do {
-            storage = try DocumentStorage(bytes: bytes, path: storage.path)
+            storage = try DocumentStorage(bytes: bytes, path: storage.path, template: storage.template)
         } catch {
             throw .rejected(error)
         }

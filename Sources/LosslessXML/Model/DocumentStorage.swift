@@ -6,6 +6,8 @@
 final class DocumentStorage: Sendable {
     let bytes: [UInt8]
     let path: String?
+    /// The template syntax the bytes are read in (their tags masked for parsing), if any.
+    let template: TemplateSyntax?
     let encoding: DocumentEncoding
     let hasByteOrderMark: Bool
     let nodes: [RawNode]
@@ -24,7 +26,7 @@ final class DocumentStorage: Sendable {
 
     static let xmlnsNamespace = "http://www.w3.org/2000/xmlns/"
 
-    init(bytes: [UInt8], path: String?) throws(XMLDocumentError) {
+    init(bytes: [UInt8], path: String?, template: TemplateSyntax? = nil) throws(XMLDocumentError) {
         guard bytes.count < Int(UInt32.max) else { throw .tooLarge(path: path, size: bytes.count) }
         guard !bytes.isEmpty else {
             // libxml2's push parser has no message of its own for an empty input; this is the one
@@ -35,9 +37,12 @@ final class DocumentStorage: Sendable {
         }
         self.bytes = bytes
         self.path = path
+        self.template = template
+        // A template is parsed as the XML it renders to: its tags masked, byte for byte.
+        let parsedBytes = template.map { $0.masked(bytes) } ?? bytes
         var parsed: (LexResult, [String], [XMLDiagnostic], DocumentEncoding)?
         var failure: XMLDocumentError?
-        bytes.withUnsafeBufferPointer { buffer in
+        parsedBytes.withUnsafeBufferPointer { buffer in
             let encoding: DocumentEncoding
             switch DocumentEncoding.detect(buffer) {
             case .success(let detected): encoding = detected
@@ -62,7 +67,10 @@ final class DocumentStorage: Sendable {
                 return
             }
             if !outcome.accepted {
-                let errors = ParseErrorWording.improve(libxml2.diagnostics.filter { $0.severity != .warning }, bytes: buffer, position: position)
+                var errors = ParseErrorWording.improve(libxml2.diagnostics.filter { $0.severity != .warning }, bytes: buffer, position: position)
+                if let template, !errors.isEmpty {
+                    errors[0].message += " (in a \(template.displayName) template, tags that choose between whole elements or attributes leave no single XML to check)"
+                }
                 let warnings = libxml2.diagnostics.filter { $0.severity == .warning }
                 failure = .notWellFormed(path: path, diagnostics: errors + warnings)
                 return

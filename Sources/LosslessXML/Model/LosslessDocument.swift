@@ -30,8 +30,22 @@ public struct LosslessDocument: Sendable {
     ///   - path: The file name to use in messages, if any.
     /// - Throws: ``XMLDocumentError`` when libxml2 rejects the document or it cannot be represented.
     public init(bytes: [UInt8], path: String? = nil) throws(XMLDocumentError) {
-        storage = try DocumentStorage(bytes: bytes, path: path)
+        storage = try DocumentStorage(bytes: bytes, path: path, template: path.flatMap(TemplateSyntax.init(fileName:)))
     }
+
+    /// Parses a template (or, with nil, plain XML): its tags are masked for parsing, byte for
+    /// byte, so positions stay true and the bytes come back unchanged.
+    ///
+    /// - Parameters:
+    ///   - bytes: The template.
+    ///   - path: The file name to use in messages, if any.
+    ///   - template: The template syntax; nil reads plain XML, whatever the file name.
+    public init(bytes: [UInt8], path: String?, template: TemplateSyntax?) throws(XMLDocumentError) {
+        storage = try DocumentStorage(bytes: bytes, path: path, template: template)
+    }
+
+    /// The template syntax the document is read in, if any (from the file name, or given).
+    public var template: TemplateSyntax? { storage.template }
 
     /// Parses a document from a string (encoded as UTF-8).
     public init(string: String, path: String? = nil) throws(XMLDocumentError) {

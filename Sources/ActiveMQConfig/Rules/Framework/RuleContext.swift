@@ -131,6 +131,15 @@ extension LosslessDocument.Element {
 }
 
 extension RuleContext {
+    /// Whether two elements of a template sit in exclusive branches (an `else`, `elif` or `elsif`
+    /// tag between them): only one of them is ever rendered, so duplicate rules never pair them.
+    public func inExclusiveBranches(_ first: LosslessDocument.Element, _ second: LosslessDocument.Element) -> Bool {
+        guard let template = document.template else { return false }
+        let between = min(first.range.upperBound, second.range.lowerBound)..<max(first.range.upperBound, second.range.lowerBound)
+        let tags = memo("template-tags") { template.tags(in: document.bytes) }
+        return tags.contains { $0.isBranch && between.contains($0.range.lowerBound) }
+    }
+
     /// Calls `body` for every network connector of every broker whose `uri` is a literal that
     /// parses, or would without its whitespace (``NetworkConnector/judgedURI``; a URI that does not
     /// parse is `uri-syntax`'s to report).

@@ -15,7 +15,7 @@ extension Rule {
             Amazon MQ silently removes what its schema for the engine version does not allow, and reports
             `SanitizationWarning`s with a reason: `DISALLOWED_ELEMENT_REMOVED` (an element and its subtree,
             reported once), `DISALLOWED_ATTRIBUTE_REMOVED`, `INVALID_ATTRIBUTE_VALUE_REMOVED` (a `${…}` or
-            `#{…}` value). This rule previews those warnings offline, for `--engine-version` (default 5.18).
+            `#{…}` value; not in a template, which is rendered before upload). This rule previews those warnings offline, for `--engine-version` (default 5.18).
             What Apache's schema already rejects is `unknown-element` or `unknown-attribute` instead. The
             fix removes what Amazon MQ would remove; it is unsafe, since a self-managed copy of the file
             would lose it too.
@@ -54,7 +54,8 @@ private func checkSanitized(_ context: RuleContext) {
                        "Amazon MQ \(version) removes attribute '\(unknown.attribute.qualifiedName)' of <\(unknown.element.localName)> (DISALLOWED_ATTRIBUTE_REMOVED)",
                        fix: removal(try? context.document.editRemovingAttribute(unknown.attribute.qualifiedName, from: unknown.element)))
     }
-    for typed in amazon.typedAttributes where Placeholder.containsReference(typed.attribute.value) {
+    // A template is rendered before upload: its expressions reach Amazon MQ as values.
+    for typed in amazon.typedAttributes where context.document.template == nil && Placeholder.containsReference(typed.attribute.value) {
         context.report(.amazonMQSanitized, typed.attribute, of: typed.element,
                        "Amazon MQ removes '\(typed.attribute.qualifiedName)' of <\(typed.element.localName)>: its value is a placeholder or expression (INVALID_ATTRIBUTE_VALUE_REMOVED)",
                        fix: removal(try? context.document.editRemovingAttribute(typed.attribute.qualifiedName, from: typed.element)))
