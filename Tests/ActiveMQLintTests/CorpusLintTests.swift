@@ -85,6 +85,20 @@ struct GeneratedArtifactTests {
         #expect(try String(contentsOfFile: modelOutput, encoding: .utf8) == committedModel)
     }
 
+    @Test("Regenerating the carried schemas from the XSDs changes nothing", .enabled(if: Shared.isPresent, "../shared is absent"))
+    func carriedSchemas() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("schemas-\(UUID().uuidString).swift").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Shared.repository.appendingPathComponent("Scripts/generate-schemas.py").path,
+                             Shared.root.appendingPathComponent("reference").path, output]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let committed = try String(contentsOf: Shared.repository.appendingPathComponent("Sources/ActiveMQLint/Schemas/GeneratedSchemas.swift"), encoding: .utf8)
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == committed)
+    }
+
     @Test("The vocabularies hold what the schemas say")
     func vocabularyContent() {
         let apache = Vocabulary.activeMQ

@@ -154,20 +154,33 @@ struct ExplainCommand: ParsableCommand {
     }
 }
 
-/// `activemq-config validate FILE… --schema XSD`: libxml2's XSD validation.
+/// `activemq-config validate FILE… [--schema XSD]`: libxml2's XSD validation, with the official
+/// schema the tool carries for the profile and version, or the one given.
 struct ValidateCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         ActiveMQConfigCLI.configuration(
-            "validate", abstract: "Validate each <broker> against an XSD with libxml2 (rule 'schema').",
-            discussion: "Same formats and exit codes as lint. Spring's <beans> wrapper is not validated; each <broker> is.")
+            "validate", abstract: "Validate each <broker> against the official XSD with libxml2 (rule 'schema').",
+            discussion: """
+                Without --schema, the schema the tool carries for the profile and version: ActiveMQ's for \
+                --engine-version (else the file's versioned xsi:schemaLocation, else 5.19), or Amazon MQ's for \
+                the engine version (default 5.18). ActiveMQ's schemas are loaded with Spring's beans schema, which \
+                their strict wildcards need for <bean>s. Same formats and exit codes as lint. Spring's <beans> \
+                wrapper is not validated; each <broker> is.
+                """)
     }
 
-    @Option(help: "The XSD, e.g. activemq-5.17.2.xsd.") var schema: String
+    @Option(help: "An XSD to validate against instead of the carried ones.") var schema: String?
+    @Option(help: "activemq (default) or amazon-mq: whose carried schema applies.") var profile: ConfigurationTarget?
+    @Option(name: .customLong("engine-version"),
+            help: "ActiveMQ MAJOR.MINOR[.PATCH], 5.15 to 6.3; Amazon MQ 5.15 to 5.19.")
+    var engineVersion: String?
     @Option(help: "text (default), json, sarif or github.") var format: ReportFormat = .text
     @Argument(help: "The configuration files ('-' for standard input).") var files: [String]
 
     func run() throws {
         let console = CLI.console
+        var versions = LintCommandLine()
+        try EngineVersionArgument.apply(engineVersion, profile: profile, to: &versions)
         var report = LintReport(findings: [], files: 0, skipped: [], ioErrors: [])
         for file in files {
             let bytes: [UInt8]
@@ -177,11 +190,26 @@ struct ValidateCommand: ParsableCommand {
                 report.ioErrors.append(error)
                 continue
             }
-            do throws(SchemaValidation.Failure) {
-                report.findings += try SchemaValidator.validate(bytes, path: file, schema: schema)
+            var carried: String?
+            if schema == nil {
+                if profile == .amazonMQ {
+                    carried = CarriedSchemas.amazonMQ(versions.engineVersion ?? .v5_18)
+                } else {
+                    let located = (try? LosslessDocument(bytes: bytes, path: file)).flatMap(Linter.schemaLocationVersion)
+                    carried = CarriedSchemas.activeMQ(versions.activeMQVersion ?? located ?? .defaultVersion)
+                        ?? CarriedSchemas.activeMQ(.defaultVersion)
+                }
+            }
+            do {
+                report.findings += try CarriedSchemas.withSchema(carried: carried, path: schema) { path in
+                    try SchemaValidator.validate(bytes, path: file, schema: path)
+                }
                 report.files += 1
+            } catch let failure as SchemaValidation.Failure {
+                throw CLIError(message: failure.message.replacingFirst(failure.message.prefix { $0 != ":" } + "", with: schema ?? carried ?? ""),
+                               exitCode: ExitStatus.usageOrIO)
             } catch {
-                throw CLIError(message: error.message, exitCode: ExitStatus.usageOrIO)
+                throw CLIError(message: "\(error)", exitCode: ExitStatus.usageOrIO)
             }
         }
         console.writeOutput(Array(Reporter.render(report, format: format, toolVersion: CLI.version).utf8))

@@ -167,3 +167,11 @@ public final class ProjectConfigurationLookup: Sendable {
     /// A fresh lookup.
     public init() {}
 }
+
+extension Linter {
+    /// The ActiveMQ version a document's versioned `xsi:schemaLocation` names
+    /// (`…/activemq-core-5.15.0.xsd`), if any.
+    public static func schemaLocationVersion(_ document: LosslessDocument) -> ActiveMQVersion? {
+        SchemaWalk.schemaLocationVersion(document)
+    }
+}

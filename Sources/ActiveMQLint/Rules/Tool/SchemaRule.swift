@@ -10,12 +10,14 @@ extension Rule {
     /// FILE… --schema XSD` (not by `lint`). Its examples are validated against ActiveMQ 5.17.2's XSD.
     public static let schema = Rule(
         id: .schema,
-        summary: "XSD validation with libxml2 (activemq-config validate --schema XSD).",
+        summary: "XSD validation with libxml2 against the official schema (activemq-config validate).",
         rationale: """
-            `activemq-config validate FILE… --schema XSD` validates documents against an XSD with libxml2's
-            schema support, as the broker does at start. Each schema error is a finding with libxml2's
-            message and position (libxml2 gives a line; the column is 1). Only the elements in the schema's
-            namespace are validated: Spring's `<beans>` wrapper is skipped, each `<broker>` is validated.
+            `activemq-config validate FILE…` validates documents against the official XSD with libxml2's
+            schema support, as the broker does at start: the one the tool carries for the version
+            (ActiveMQ 5.15 to 6.3, Amazon MQ 5.15 to 5.19, with Spring's beans schema for `<bean>`s), or
+            `--schema XSD`. Each schema error is a finding with libxml2's message and position (libxml2
+            gives a line; the column is 1). Spring's `<beans>` wrapper is skipped, each `<broker>` is
+            validated.
             """,
         activeMQ: .error, amazonMQ: .error, tags: ["correctness", "schema"],
         triggering: [
