@@ -13,7 +13,12 @@ public struct NetworkTopology: Sendable {
         public var duplex: Bool
         /// Its `networkTTL`.
         public var networkTTL: Int
+        /// Its name: the link's, else the spec's pattern filled in.
+        public var name: String
     }
+
+    /// The default connector name pattern.
+    public static let defaultConnectorName = "connector_{from}_to_{to}"
 
     /// The spec.
     public let spec: NetworkSpec
@@ -104,14 +109,17 @@ public struct NetworkTopology: Sendable {
             }
         }
         // Links, merged with implied edges (in either direction) instead of duplicated.
+        var explicitNames: [Int: String] = [:]  // by index into implied
         for link in spec.links ?? [] {
             let from = try broker(link.from, "link source")
             let to = try broker(link.to, "link target")
             guard from != to else { throw NetworkSpecError(message: "link from '\(link.from)' to itself") }
             if let existing = implied.firstIndex(where: { ($0.from == from && $0.to == to) || ($0.from == to && $0.to == from) }) {
                 if link.duplex != nil { implied[existing].duplex = link.duplex }
+                if let name = link.name { explicitNames[existing] = name }
             } else {
                 implied.append((from, to, link.duplex))
+                if let name = link.name { explicitNames[implied.count - 1] = name }
             }
         }
         if spec.topology == .tree {
@@ -138,14 +146,49 @@ public struct NetworkTopology: Sendable {
             let required = graph.requiredTTL(in: members)
             for member in members { ttl[member] = required }
         }
-        connectors = bridges.map { Connector(from: $0.from, to: $0.to, duplex: $0.duplex, networkTTL: ttl[$0.from]) }
-            .sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        let pattern = spec.connectorName ?? Self.defaultConnectorName
+        var made: [Connector] = []
+        for (i, bridge) in bridges.enumerated() {
+            let name: String
+            if let explicit = explicitNames[i] {
+                name = explicit
+            } else {
+                name = try Self.fill(pattern, from: bridge.from, to: bridge.to, in: spec)
+            }
+            guard !name.isEmpty, !name.contains(where: { $0.isWhitespace }) else {
+                throw NetworkSpecError(message: "connector name '\(name)' must be non-empty, without spaces")
+            }
+            if let clash = made.first(where: { $0.from == bridge.from && $0.name == name }) {
+                throw NetworkSpecError(message: "two connectors of '\(spec.brokers[bridge.from].name)' would be named '\(name)' (to '\(spec.brokers[clash.to].name)' and '\(spec.brokers[bridge.to].name)'); put {to} or {toIndex} in 'connectorName'")
+            }
+            made.append(Connector(from: bridge.from, to: bridge.to, duplex: bridge.duplex, networkTTL: ttl[bridge.from], name: name))
+        }
+        connectors = made.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
     }
 
-    /// The connector's name: `connector_<from>_to_<to>`.
-    public func name(of connector: Connector) -> String {
-        "connector_\(spec.brokers[connector.from].name)_to_\(spec.brokers[connector.to].name)"
+    /// Fills a connector name pattern: `{from}`, `{to}`, `{fromIndex}`, `{toIndex}`.
+    static func fill(_ pattern: String, from: Int, to: Int, in spec: NetworkSpec) throws(NetworkSpecError) -> String {
+        let values = ["from": spec.brokers[from].name, "to": spec.brokers[to].name, "fromIndex": String(from + 1), "toIndex": String(to + 1)]
+        var out = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                throw NetworkSpecError(message: "'connectorName' has a '{' without its '}'")
+            }
+            let key = String(rest[rest.index(after: open)..<close])
+            guard let value = values[key] else {
+                throw NetworkSpecError(message: "'connectorName' has an unknown placeholder {\(key)}: use {from}, {to}, {fromIndex} or {toIndex}")
+            }
+            out += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
+
+    /// The connector's name: the link's, else the spec's `connectorName` pattern filled in
+    /// (default `connector_{from}_to_{to}`).
+    public func name(of connector: Connector) -> String { connector.name }
 
     /// The connector's remote brokers: `static:` for a single instance, `masterslave:` for a pair.
     public func remote(of connector: Connector) -> RemoteBrokers {

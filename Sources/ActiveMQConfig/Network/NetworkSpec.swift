@@ -50,12 +50,15 @@ public struct NetworkSpec: Sendable, Hashable, Codable {
         public var to: String
         /// Overrides the topology's duplex default.
         public var duplex: Bool?
+        /// The connector's name, overriding the spec's `connectorName` pattern.
+        public var name: String?
 
         /// Creates a link.
-        public init(from: String, to: String, duplex: Bool? = nil) {
+        public init(from: String, to: String, duplex: Bool? = nil, name: String? = nil) {
             self.from = from
             self.to = to
             self.duplex = duplex
+            self.name = name
         }
     }
 
@@ -71,10 +74,15 @@ public struct NetworkSpec: Sendable, Hashable, Codable {
     public var hub: String?
     /// Layers from the outermost inwards, for concentrator and tree.
     public var layers: [[String]]?
+    /// How connectors are named: a pattern with `{from}`, `{to}` (broker names) and `{fromIndex}`,
+    /// `{toIndex}` (1-based, in spec order). Default `connector_{from}_to_{to}`; the Amazon MQ
+    /// tutorial's names are `connector_{fromIndex}_to_{toIndex}`.
+    public var connectorName: String?
 
     /// Creates a spec.
     public init(topology: Topology, user: String?, brokers: [Broker], links: [Link]? = nil, hub: String? = nil,
-                layers: [[String]]? = nil) {
+                layers: [[String]]? = nil, connectorName: String? = nil) {
+        self.connectorName = connectorName
         self.topology = topology
         self.user = user
         self.brokers = brokers
