@@ -25,8 +25,9 @@ public struct GeneratedConfiguration: Sendable, Hashable {
 
 /// Generates one configuration per broker of a network spec.
 ///
-/// - `.amazonMQ`: a bare `<broker xmlns="http://activemq.apache.org/schema/core">` document holding
-///   only `<networkConnectors>`, which the Amazon MQ schema accepts as it is (nothing sanitized).
+/// - `.amazonMQ`: the broker's whole configuration (its own, or the one Amazon MQ creates by default)
+///   with only its `<networkConnectors>` changed, which the Amazon MQ schema accepts as it is
+///   (nothing sanitized); a broker that declares no connector gets no file.
 /// - `.activeMQ`: a complete self-managed configuration a stock ActiveMQ 5.x starts as it is: Spring
 ///   `<beans>` with a property placeholder configurer, `brokerName`, simple authentication for the
 ///   common user, a transport connector on the broker's own endpoint; the bridge password is the
@@ -44,13 +45,22 @@ public enum TopologyGenerator {
 
     /// Generates every file.
     ///
+    /// With `.amazonMQ`, every file is a whole broker configuration, so it can be pasted as a new
+    /// revision without wiping anything: the broker's own (`bases[name]`, else `base`), else the
+    /// configuration Amazon MQ creates by default (``AmazonMQDefaultConfiguration``). Only its
+    /// `<networkConnectors>` change, with minimal-diff edits; a broker that declares no connector
+    /// gets no file. Regenerating over earlier output is idempotent: connectors the generator owns
+    /// (their names match the spec's `connectorName` pattern, or a link names them) are updated, or
+    /// removed when the spec no longer wants them; every other connector is kept.
+    ///
     /// - Parameters:
     ///   - spec: The network.
     ///   - target: `.amazonMQ` or `.activeMQ`.
-    ///   - base: An existing configuration to copy for each broker (its connectors are added with
+    ///   - base: A configuration to start every broker from (its connectors are added with
     ///     minimal-diff edits, or updated when one of the same name exists).
-    public static func generate(_ spec: NetworkSpec, target: ConfigurationTarget, base: BrokerConfiguration? = nil)
-        throws(TopologyError) -> [GeneratedConfiguration]
+    ///   - bases: Each broker's own configuration, by broker name (wins over `base`).
+    public static func generate(_ spec: NetworkSpec, target: ConfigurationTarget, base: BrokerConfiguration? = nil,
+                                bases: [String: BrokerConfiguration] = [:]) throws(TopologyError) -> [GeneratedConfiguration]
     {
         let topology: NetworkTopology
         do {
@@ -58,17 +68,20 @@ public enum TopologyGenerator {
         } catch {
             throw TopologyError(error.message)
         }
-        if let base, base.brokers.count != 1 {
-            throw TopologyError("the base configuration must hold exactly one <broker> (it holds \(base.brokers.count))")
+        for (name, configuration) in bases.sorted(by: { $0.key < $1.key }) + (base.map { [("--base", $0)] } ?? []) where configuration.brokers.count != 1 {
+            throw TopologyError("the base configuration of \(name) must hold exactly one <broker> (it holds \(configuration.brokers.count))")
         }
+        let owned = ownership(spec, topology)
         var files: [GeneratedConfiguration] = []
         for (index, broker) in spec.brokers.enumerated() {
             let outgoing = topology.connectors.filter { $0.from == index }
             let documents: [(String, BrokerConfiguration)]
-            if let base {
-                documents = [("\(broker.name).xml", base)]
+            if let own = bases[broker.name] ?? base {
+                documents = [("\(broker.name).xml", own)]
             } else if target == .amazonMQ {
-                documents = [("\(broker.name).xml", try parse(amazonTemplate(broker.name, spec.topology), broker.name))]
+                // A broker that declares nothing keeps its configuration as it is: no file.
+                if outgoing.isEmpty { continue }
+                documents = [("\(broker.name).xml", try parse(AmazonMQDefaultConfiguration.text, broker.name))]
             } else if broker.endpoints.count == 2 {
                 documents = try broker.endpoints.enumerated().map { (member, endpoint) throws(TopologyError) in
                     ("\(broker.name)-\(member + 1).xml", try parse(activeMQTemplate(spec, broker.name, endpoint: endpoint, pair: true), broker.name))
@@ -76,8 +89,18 @@ public enum TopologyGenerator {
             } else {
                 documents = [("\(broker.name).xml", try parse(activeMQTemplate(spec, broker.name, endpoint: broker.endpoints[0], pair: false), broker.name))]
             }
+            let wanted = Set(outgoing.map(\.name))
             for (fileName, document) in documents {
                 var configuration = document
+                // Owned connectors the spec no longer wants go first.
+                do throws(ConnectorError) {
+                    for connector in try configuration.broker(named: nil).networkConnectors
+                    where owned(connector.effectiveName) && !wanted.contains(connector.effectiveName) {
+                        try configuration.removeNetworkConnector(named: connector.effectiveName, from: try configuration.broker(named: nil))
+                    }
+                } catch {
+                    throw TopologyError("\(broker.name): \(error)")
+                }
                 for connector in outgoing {
                     var definition = NetworkConnectorDefinition(name: topology.name(of: connector), to: topology.remote(of: connector))
                         .userName(spec.user ?? "")
@@ -104,6 +127,43 @@ public enum TopologyGenerator {
         return files
     }
 
+    /// Whether a connector name is the generator's: it matches the spec's `connectorName` pattern
+    /// (`{from}` and `{to}` standing for any text, `{fromIndex}` and `{toIndex}` for digits), or a
+    /// link of the spec names it.
+    public static func ownership(_ spec: NetworkSpec, _ topology: NetworkTopology) -> @Sendable (String) -> Bool {
+        let pattern = spec.connectorName ?? NetworkTopology.defaultConnectorName
+        let explicit = Set((spec.links ?? []).compactMap(\.name))
+        // The pattern as literal pieces and wildcards: .any (one or more characters) or .digits.
+        enum Piece: Sendable { case literal(String), any, digits }
+        var pieces: [Piece] = []
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { pieces.append(.literal(String(rest[..<open]))) }
+            let key = rest[rest.index(after: open)..<close]
+            pieces.append(key.hasSuffix("Index") ? .digits : .any)
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { pieces.append(.literal(String(rest))) }
+        let matcher = pieces
+        @Sendable func matches(_ name: Substring, _ index: Int) -> Bool {
+            guard index < matcher.count else { return name.isEmpty }
+            switch matcher[index] {
+            case .literal(let text):
+                return name.hasPrefix(text) && matches(name.dropFirst(text.count), index + 1)
+            case .any, .digits:
+                var length = 1
+                while length <= name.count {
+                    let head = name.prefix(length)
+                    if case .digits = matcher[index], !head.allSatisfy({ $0.isASCII && $0.isNumber }) { return false }
+                    if matches(name.dropFirst(length), index + 1) { return true }
+                    length += 1
+                }
+                return false
+            }
+        }
+        return { name in explicit.contains(name) || matches(Substring(name), 0) }
+    }
+
     private static func parse(_ text: String, _ broker: String) throws(TopologyError) -> BrokerConfiguration {
         do {
             return try BrokerConfiguration(bytes: Array(text.utf8), path: "\(broker).xml")
@@ -113,16 +173,6 @@ public enum TopologyGenerator {
     }
 
     static func escape(_ value: String) -> String { value.xmlAttributeEscaped }
-
-    static func amazonTemplate(_ name: String, _ topology: NetworkSpec.Topology) -> String {
-        """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <!-- \(name): generated by activemq-config topology generate (\(topology.rawValue), Amazon MQ). -->
-        <broker xmlns="http://activemq.apache.org/schema/core">
-        </broker>
-
-        """
-    }
 
     static func activeMQTemplate(_ spec: NetworkSpec, _ name: String, endpoint: String, pair: Bool) -> String {
         let persistence = pair ? """

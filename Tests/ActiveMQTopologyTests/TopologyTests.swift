@@ -201,14 +201,16 @@ struct TopologyTests {
         let parsed = try files.map { ("out/\($0.fileName)", try BrokerConfiguration(bytes: $0.bytes)) }
         #expect(try TopologyCheck.check(spec, specPath: "spec.json", files: parsed).isEmpty)
         var drifted = parsed
-        var spoke = parsed[1].1
+        var spoke = parsed[0].1
+        #expect(parsed[0].0 == "out/Spoke1.xml")
         try spoke.updateNetworkConnector(named: "connector_Spoke1_to_Hub", in: try spoke.broker(named: nil),
                                          NetworkConnectorChange().userName("someoneElse"))
-        drifted[1] = (parsed[1].0, spoke)
+        drifted[0] = (parsed[0].0, spoke)
         drifted.removeLast()
+        let line = try #require(spoke.brokers.first?.networkConnectors.first?.element.position.line)
         let drift = try TopologyCheck.check(spec, specPath: "spec.json", files: drifted).map(\.description)
         #expect(drift == [
-            "out/Spoke1.xml:5:5: error: connector 'connector_Spoke1_to_Hub' has userName 'someoneElse', the spec says 'myCommonUser' [topology-drift]",
+            "out/Spoke1.xml:\(line):5: error: connector 'connector_Spoke1_to_Hub' has userName 'someoneElse', the spec says 'myCommonUser' [topology-drift]",
             "spec.json: error: no file configures broker 'Spoke3', which declares connectors [topology-drift]",
         ])
     }

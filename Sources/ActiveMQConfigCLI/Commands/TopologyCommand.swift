@@ -42,7 +42,11 @@ struct GenerateTopology: ParsableCommand {
             "generate", abstract: "Write one configuration per broker into DIR.",
             discussion: """
                 DIR/<broker>.xml (and <broker>-1.xml, <broker>-2.xml for an active/standby pair with --target \
-                activemq). Existing files are not overwritten without --force; a bad spec writes nothing. With \
+                activemq). With --target amazon-mq each file is a whole configuration, safe to paste as a new \
+                revision: the broker's own from --base-dir (or --base), else the one Amazon MQ creates by default, \
+                with only its <networkConnectors> changed; a broker that declares no connector gets no file. \
+                Existing files are not overwritten without --force (with --base-dir DIR --out DIR, regeneration is \
+                idempotent: it replaces what it generated and keeps hand-written connectors); a bad spec writes nothing. With \
                 --target activemq, brokers read the bridge password from $AMQ_BRIDGE_PASSWORD at start (and pairs \
                 their shared folder from $AMQ_SHARED_STORE).
                 """)
@@ -51,7 +55,10 @@ struct GenerateTopology: ParsableCommand {
     @Argument(help: "The network spec (JSON).") var spec: String
     @Option(help: "The folder to write into (created if missing).") var out: String
     @Option(help: "amazon-mq (default) or activemq.") var target: ConfigurationTarget = .amazonMQ
-    @Option(help: "An existing configuration to copy for each broker; connectors are inserted with minimal-diff edits.") var base: String?
+    @Option(help: "One configuration to start every broker from; connectors are inserted with minimal-diff edits.") var base: String?
+    @Option(name: .customLong("base-dir"),
+            help: "A folder of each broker's current configuration, <broker>.xml (wins over --base; earlier output regenerates idempotently).")
+    var baseDirectory: String?
     @Flag(help: "Overwrite existing files.") var force = false
 
     func run() throws {
@@ -64,9 +71,24 @@ struct GenerateTopology: ParsableCommand {
                 throw CLIError(error)
             }
         }
+        var bases: [String: BrokerConfiguration] = [:]
+        var baseFiles: [String: [UInt8]] = [:]  // resolved path → bytes read
+        if let baseDirectory {
+            for broker in network.brokers {
+                let path = (baseDirectory.hasSuffix("/") ? baseDirectory : baseDirectory + "/") + "\(broker.name).xml"
+                guard access(path, F_OK) == 0 else { continue }
+                do {
+                    let document = try CLI.console.document(path)
+                    bases[broker.name] = BrokerConfiguration(document: document)
+                    baseFiles[Self.resolved(path)] = document.bytes
+                } catch {
+                    throw CLIError(error)
+                }
+            }
+        }
         let files: [GeneratedConfiguration]
         do {
-            files = try TopologyGenerator.generate(network, target: target, base: baseConfiguration)
+            files = try TopologyGenerator.generate(network, target: target, base: baseConfiguration, bases: bases)
         } catch {
             throw CLIError(path: spec, message: error.message, exitCode: ExitStatus.failure)
         }
@@ -79,17 +101,28 @@ struct GenerateTopology: ParsableCommand {
             }
         }
         let paths = files.map { (out.hasSuffix("/") ? out : out + "/") + $0.fileName }
-        if !force, let existing = paths.first(where: { access($0, F_OK) == 0 }) {
+        // A file regenerated from itself (--base-dir and --out the same folder) is meant to be replaced.
+        if !force, let existing = paths.first(where: { access($0, F_OK) == 0 && baseFiles[Self.resolved($0)] == nil }) {
             throw CLIError(path: existing, message: "already exists; nothing was written (use --force to overwrite)", exitCode: ExitStatus.failure)
+        }
+        for broker in network.brokers where !files.contains(where: { $0.broker == broker.name }) {
+            CLI.console.printError("\(broker.name): declares no connector; no file written (its configuration needs no change)")
         }
         for (file, path) in zip(files, paths) {
             do {
-                try AtomicFile.write(file.bytes, to: path)
+                try AtomicFile.write(file.bytes, to: path, expecting: force ? nil : baseFiles[Self.resolved(path)])
             } catch {
                 throw CLIError(path: path, message: error.message, exitCode: ExitStatus.usageOrIO)
             }
             CLI.console.print(path)
         }
+    }
+
+    /// The path as the file system resolves it (for comparing a base file with an output file).
+    static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
     }
 }
 

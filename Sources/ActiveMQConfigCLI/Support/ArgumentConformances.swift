@@ -3,7 +3,6 @@
 public import ActiveMQConfig
 public import ActiveMQLint
 public import ActiveMQTopology
-import ArgumentParser
 public import ArgumentParser
 
 extension ConfigurationTarget: ExpressibleByArgument {}
