@@ -102,7 +102,7 @@ public struct Linter: Sendable {
             let configuration: BrokerConfiguration
             do {
                 configuration = try BrokerConfiguration(bytes: bytes, path: input.path,
-                                                        template: input.template ?? TemplateSyntax(fileName: input.path))
+                                                        template: input.template ?? settings.template ?? TemplateSyntax(fileName: input.path))
             } catch {
                 if case .io = error {
                     report.ioErrors.append(error)

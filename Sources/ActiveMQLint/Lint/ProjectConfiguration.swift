@@ -28,8 +28,9 @@ struct ProjectConfiguration: Decodable, Sendable {
         var engineVersion: String?
         var disable: [String]?
         var severity: [String: String]?
+        var template: String?
 
-        enum CodingKeys: String, CodingKey { case files, profile, engineVersion, disable, severity }
+        enum CodingKeys: String, CodingKey { case files, profile, engineVersion, disable, severity, template }
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -42,6 +43,7 @@ struct ProjectConfiguration: Decodable, Sendable {
             engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
             disable = try container.decodeIfPresent([String].self, forKey: .disable)
             severity = try container.decodeIfPresent([String: String].self, forKey: .severity)
+            template = try container.decodeIfPresent(String.self, forKey: .template)
         }
     }
 
@@ -49,12 +51,13 @@ struct ProjectConfiguration: Decodable, Sendable {
     var engineVersion: String?
     var disable: [String]?
     var severity: [String: String]?
+    var template: String?
     var overrides: [Override]?
 
     /// The folder the file is in (globs are relative to it).
     var directory = ""
 
-    enum CodingKeys: String, CodingKey { case profile, engineVersion, disable, severity, overrides }
+    enum CodingKeys: String, CodingKey { case profile, engineVersion, disable, severity, template, overrides }
 
     static func load(_ path: String) throws(LintSettingsError) -> ProjectConfiguration {
         let bytes: [UInt8]
@@ -75,7 +78,11 @@ struct ProjectConfiguration: Decodable, Sendable {
     }
 
     private func check(_ path: String) throws(LintSettingsError) {
-        func checkLevel(_ profile: String?, _ engine: String?, _ disable: [String]?, _ severity: [String: String]?) throws(LintSettingsError) {
+        func checkLevel(_ profile: String?, _ engine: String?, _ disable: [String]?, _ severity: [String: String]?,
+                        _ template: String?) throws(LintSettingsError) {
+            if let template, TemplateSyntax(rawValue: template) == nil {
+                throw LintSettingsError(path: path, message: "unknown template '\(template)' (jinja, erb or terraform)")
+            }
             if let profile, LintProfile(name: profile) == nil {
                 throw LintSettingsError(path: path, message: "unknown profile '\(profile)' (activemq or amazon-mq)")
             }
@@ -89,15 +96,16 @@ struct ProjectConfiguration: Decodable, Sendable {
                 throw LintSettingsError(path: path, message: "severity of '\(rule)' must be error, warning, info or off")
             }
         }
-        try checkLevel(profile, engineVersion, disable, severity)
+        try checkLevel(profile, engineVersion, disable, severity, template)
         for override in overrides ?? [] {
-            try checkLevel(override.profile, override.engineVersion, override.disable, override.severity)
+            try checkLevel(override.profile, override.engineVersion, override.disable, override.severity, override.template)
         }
     }
 
     /// Applies this configuration, and the overrides whose globs match the file, to `settings`.
     func apply(to settings: inout LintSettings, file: String) {
-        func applyLevel(_ profile: String?, _ engine: String?, _ disable: [String]?, _ severity: [String: String]?) {
+        func applyLevel(_ profile: String?, _ engine: String?, _ disable: [String]?, _ severity: [String: String]?, _ template: String?) {
+            if let template { settings.template = TemplateSyntax(rawValue: template) }
             if let profile, let made = LintProfile(name: profile, engineVersion: engine.flatMap(AmazonMQEngineVersion.init(rawValue:))) {
                 settings.profile = made
             } else if let engine, let version = AmazonMQEngineVersion(rawValue: engine), case .amazonMQ = settings.profile {
@@ -109,10 +117,10 @@ struct ProjectConfiguration: Decodable, Sendable {
             for rule in disable ?? [] { settings.disabled.insert(RuleID(rawValue: rule)) }
             for (rule, level) in severity ?? [:] { settings.severities[RuleID(rawValue: rule)] = Severity(rawValue: level) }
         }
-        applyLevel(profile, engineVersion, disable, severity)
+        applyLevel(profile, engineVersion, disable, severity, template)
         let relative = Self.relativePath(of: file, to: directory)
         for override in overrides ?? [] where override.files.contains(where: { Self.matches($0, relative) }) {
-            applyLevel(override.profile, override.engineVersion, override.disable, override.severity)
+            applyLevel(override.profile, override.engineVersion, override.disable, override.severity, override.template)
         }
     }
 

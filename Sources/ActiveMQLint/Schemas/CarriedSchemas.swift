@@ -77,7 +77,7 @@ public enum CarriedSchemas {
 
     /// A carried schema's gzipped bytes.
     static func decoded(_ name: String) -> [UInt8]? {
-        encoded[name].map(Base64.decode)
+        encoded[name].flatMap(Base64.decode)
     }
 
     /// Whether the XSD at `path` declares ActiveMQ's core namespace as its target.
@@ -118,27 +118,4 @@ public enum CarriedSchemas {
     }
 
     private static func xmlEscaped(_ text: String) -> String { text.xmlAttributeEscaped }
-}
-
-/// Base64 decoding without Foundation (line breaks skipped).
-enum Base64 {
-    static func decode(_ text: String) -> [UInt8] {
-        var table = [UInt8](repeating: 255, count: 256)
-        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { table[Int(c)] = UInt8(i) }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count * 3 / 4)
-        var buffer: UInt32 = 0
-        var bits = 0
-        for c in text.utf8 {
-            let value = table[Int(c)]
-            guard value != 255 else { continue }
-            buffer = buffer << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8((buffer >> UInt32(bits)) & 0xFF))
-            }
-        }
-        return out
-    }
 }

@@ -59,6 +59,9 @@ public struct RuleSettings: Sendable, Hashable {
     /// The Apache ActiveMQ version whose schema the `activemq` profile checks against; nil: the
     /// file's versioned `xsi:schemaLocation`, else ``ActiveMQVersion/defaultVersion``.
     public var activeMQVersion: ActiveMQVersion?
+    /// The template syntax files are read in (`"template"` in `.activemq-config.json`); nil: by
+    /// file name (`.j2`, `.erb`, `.tftpl`, …).
+    public var template: TemplateSyntax?
     /// The placeholder a fix writes for an embedded password on a self-managed broker:
     /// `${AMQ_BRIDGE_PASSWORD}` (and `${AMQ_BRIDGE_PASSWORD_REMOTE}` for `remotePassword`).
     public var secretVariable = "AMQ_BRIDGE_PASSWORD"
