@@ -48,4 +48,14 @@ struct ValidateCommandTests {
         #expect(runCLI(["validate", "--schema", "/nonexistent.xsd", path]).exitCode == 2)
         #expect(runCLI(["validate", "--profile", "amazon-mq", "--engine-version", "6.1", path]).exitCode == 2)
     }
+
+    @Test("--schema with ActiveMQ's own 5.17.2 XSD validates the stock layout too: Spring's beans schema is loaded beside it",
+          .enabled(if: FileManager.default.fileExists(atPath: Paths.repository.deletingLastPathComponent().appendingPathComponent("shared/reference").path),
+                   "../shared is absent"))
+    func givenSchema() throws {
+        let xsd = Paths.repository.deletingLastPathComponent().appendingPathComponent("shared/reference/activemq/activemq-5.17.2.xsd").path
+        let path = try Paths.temporaryFile(Self.springBean)
+        let run = runCLI(["validate", "--schema", xsd, path])
+        #expect(run.exitCode == 0, "\(run.stdoutText)\(run.stderr)")
+    }
 }
