@@ -33,6 +33,13 @@ struct LintCommand: ParsableCommand {
     var diff = false
     @Option(name: .customLong("secret-variable"), help: "The placeholder an embedded password's fix writes (default AMQ_BRIDGE_PASSWORD).")
     var secretVariable: String?
+    @Option(name: .customLong("report"), help: "Also write a report, FORMAT:PATH (repeatable): text, json, sarif, github, junit, checkstyle or gitlab.")
+    var reports: [String] = []
+    @Option(help: "Report only findings not in this baseline file (an embedded password always).") var baseline: String?
+    @Option(name: .customLong("write-baseline"), help: "Write the current findings' fingerprints to this file.") var writeBaseline: String?
+    @Option(help: "Use this configuration file for every input instead of the .activemq-config.json found.") var config: String?
+    @Option(name: .customLong("stdin-filename"), help: "The name standard input stands for (messages, templates, .activemq-config.json).")
+    var stdinFilename: String?
     @Argument(help: "The configuration files or folders ('-' for standard input); a folder's .xml files are linted recursively.")
     var files: [String]
 
@@ -42,6 +49,13 @@ struct LintCommand: ParsableCommand {
             throw ValidationError("unknown rule '\(rule)' (see 'activemq-config rules')")
         }
         if (unsafeFixes || diff) && !fix { throw ValidationError("--unsafe-fixes and --diff go with --fix") }
+        for report in reports {
+            guard let colon = report.firstIndex(of: ":"), ReportFormat(rawValue: String(report[..<colon])) != nil,
+                report.index(after: colon) < report.endIndex
+            else {
+                throw ValidationError("--report takes FORMAT:PATH, FORMAT one of " + ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
         if fix && !diff && files.contains("-") { throw ValidationError("--fix on standard input needs --diff") }
         if let secretVariable, !SecretReference(placeholderNamed: secretVariable).isValidPlaceholderName {
             throw ValidationError("--secret-variable takes a placeholder name: letters, digits, '_', '.' or '-'")
@@ -55,6 +69,7 @@ struct LintCommand: ParsableCommand {
         try EngineVersionArgument.apply(engineVersion, profile: profile, to: &commandLine)
         commandLine.disabled = disabled.map { RuleID(rawValue: $0) }
         commandLine.secretVariable = secretVariable
+        commandLine.configPath = config
         if let network {
             let bytes: [UInt8]
             do {
@@ -69,9 +84,10 @@ struct LintCommand: ParsableCommand {
             }
         }
         let inputs = files.flatMap(FileWalk.files).map { file in
-            LintInput(path: file, bytes: Result { () throws(XMLDocumentError) in try console.read(file) }, template: template)
+            LintInput(path: file == "-" ? stdinFilename ?? file : file,
+                      bytes: Result { () throws(XMLDocumentError) in try console.read(file) }, template: template)
         }
-        let report: LintReport
+        let linted: LintReport
         if fix {
             let outcome: Fixer.Outcome
             do throws(LintSettingsError) {
@@ -98,16 +114,41 @@ struct LintCommand: ParsableCommand {
                     console.printError(shown.formatted.replacingFirst("\(finding.severity.rawValue): fixed: ", with: "fixed: "))
                 }
             }
-            report = outcome.remaining
+            linted = outcome.remaining
         } else {
             do throws(LintSettingsError) {
-                report = try Linter(commandLine: commandLine).lint(inputs)
+                linted = try Linter(commandLine: commandLine).lint(inputs)
             } catch {
                 throw CLIError(error.diagnostics)
             }
         }
-        console.writeOutput(Array(Reporter.render(report, format: format,
-                                                  toolVersion: CLI.version).utf8))
+        var report = linted
+        if let writeBaseline {
+            do {
+                try AtomicFile.write(Array(Baseline.render(report.findings).utf8), to: writeBaseline)
+            } catch {
+                throw CLIError([error.diagnostic])
+            }
+        }
+        if let baseline {
+            do throws(LintSettingsError) {
+                report = Baseline.filter(report, baseline: try Baseline.read(baseline))
+            } catch {
+                throw CLIError(error.diagnostics)
+            }
+        }
+        let reportProfile = profile?.profile ?? .activeMQ
+        console.writeOutput(Array(Reporter.render(report, format: format, toolVersion: CLI.version, profile: reportProfile).utf8))
+        for extra in reports {
+            let colon = extra.firstIndex(of: ":")!
+            let kind = ReportFormat(rawValue: String(extra[..<colon]))!
+            let path = String(extra[extra.index(after: colon)...])
+            do {
+                try AtomicFile.write(Array(Reporter.render(report, format: kind, toolVersion: CLI.version, profile: reportProfile).utf8), to: path)
+            } catch {
+                throw CLIError([error.diagnostic])
+            }
+        }
         for error in report.ioErrors { console.printError(CLIError(error).description) }
         if verbose {
             for file in report.skipped { console.printError("\(file): skipped: it holds no ActiveMQ <broker> element") }

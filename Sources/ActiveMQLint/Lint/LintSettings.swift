@@ -19,6 +19,8 @@ package struct LintCommandLine: Sendable, Hashable {
     package var network: NetworkSpec?
     /// `--secret-variable NAME`.
     package var secretVariable: String?
+    /// `--config PATH`: this configuration file for every input, instead of the one found.
+    package var configPath: String?
 
     /// Nothing given.
     package init() {}
@@ -28,7 +30,13 @@ package struct LintCommandLine: Sendable, Hashable {
     /// - Throws: ``LintSettingsError`` when a project configuration file is not valid.
     package func settings(for file: String, lookup: ProjectConfigurationLookup) throws(LintSettingsError) -> RuleSettings {
         var settings = RuleSettings()
-        if let configuration = try lookup.finder.configuration(for: file) {
+        let found: ProjectConfiguration?
+        if let configPath {
+            found = try lookup.finder.configuration(at: configPath)
+        } else {
+            found = try lookup.finder.configuration(for: file)
+        }
+        if let configuration = found {
             configuration.apply(to: &settings, file: file)
         }
         if let name = profile, let made = LintProfile(name: name, engineVersion: engineVersion) {
@@ -49,10 +57,22 @@ public struct LintSettingsError: Error, Sendable, Hashable, CustomStringConverti
     public var path: String?
     /// The reason.
     public var message: String
+    /// The 1-based line of the mistake, when known.
+    public var line: Int?
+    /// The 1-based column of the mistake, when known.
+    public var column: Int?
+
+    /// An error.
+    public init(path: String?, message: String, line: Int? = nil, column: Int? = nil) {
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+    }
     /// `FILE: error: MESSAGE [usage]`.
     public var description: String { diagnostics[0].formatted }
     /// The one diagnostic (code `usage`: exit 2).
     public var diagnostics: [Diagnostic] {
-        [Diagnostic(file: path, severity: .error, code: Diagnostic.usageCode, message: message)]
+        [Diagnostic(file: path, line: line, column: column, severity: .error, code: Diagnostic.usageCode, message: message)]
     }
 }

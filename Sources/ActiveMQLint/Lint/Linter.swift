@@ -23,6 +23,8 @@ public struct LintReport: Sendable {
     public var findings: [Finding]
     /// How many files were linted (files without a `<broker>` are skipped and not counted).
     public var files: Int
+    /// The files linted, in input order.
+    public var checkedFiles: [String] = []
     /// Files skipped because they hold no `<broker>` element.
     public var skipped: [String]
     /// Files that could not be read (exit 2).
@@ -115,6 +117,7 @@ public struct Linter: Sendable {
                     continue
                 }
                 report.files += 1
+                report.checkedFiles.append(input.path)
                 if let severity = rules[.notWellFormed].flatMap(settings.severity(of:)) {
                     report.findings.append(.notWellFormed(error, path: input.path, severity: severity))
                 }
@@ -125,6 +128,7 @@ public struct Linter: Sendable {
                 continue
             }
             report.files += 1
+            report.checkedFiles.append(input.path)
             let context = RuleContext(path: input.path, configuration: configuration, settings: settings, rules: rules)
             rules.runDocumentRules(context)
             contexts.append(context)

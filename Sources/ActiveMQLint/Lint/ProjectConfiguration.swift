@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-internal import FoundationEssentials
-#else
-internal import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -21,30 +16,14 @@ import ActiveMQConfig
 ///  "severity": {"network-ttl": "error"},
 ///  "overrides": [{"files": ["legacy/*.xml"], "profile": "activemq", "disable": ["unknown-attribute"]}]}
 /// ```
-struct ProjectConfiguration: Decodable, Sendable {
-    struct Override: Decodable, Sendable {
+struct ProjectConfiguration: Sendable {
+    struct Override: Sendable {
         var files: [String]
         var profile: String?
         var engineVersion: String?
         var disable: [String]?
         var severity: [String: String]?
         var template: String?
-
-        enum CodingKeys: String, CodingKey { case files, profile, engineVersion, disable, severity, template }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            if let one = try? container.decode(String.self, forKey: .files) {
-                files = [one]
-            } else {
-                files = try container.decode([String].self, forKey: .files)
-            }
-            profile = try container.decodeIfPresent(String.self, forKey: .profile)
-            engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-            disable = try container.decodeIfPresent([String].self, forKey: .disable)
-            severity = try container.decodeIfPresent([String: String].self, forKey: .severity)
-            template = try container.decodeIfPresent(String.self, forKey: .template)
-        }
     }
 
     var profile: String?
@@ -57,7 +36,9 @@ struct ProjectConfiguration: Decodable, Sendable {
     /// The folder the file is in (globs are relative to it).
     var directory = ""
 
-    enum CodingKeys: String, CodingKey { case profile, engineVersion, disable, severity, template, overrides }
+    /// The keys of the top level, and of an override.
+    static let keys = ["$schema", "profile", "engineVersion", "disable", "severity", "template", "overrides"]
+    static let overrideKeys = ["files", "profile", "engineVersion", "disable", "severity", "template"]
 
     static func load(_ path: String) throws(LintSettingsError) -> ProjectConfiguration {
         let bytes: [UInt8]
@@ -66,14 +47,86 @@ struct ProjectConfiguration: Decodable, Sendable {
         } catch {
             throw LintSettingsError(path: path, message: error.message)
         }
-        var configuration: ProjectConfiguration
-        do {
-            configuration = try JSONDecoder().decode(ProjectConfiguration.self, from: Data(bytes))
+        let root: StrictJSON.Located
+        do throws(StrictJSON.Failure) {
+            root = try StrictJSON.parse(bytes)
         } catch {
-            throw LintSettingsError(path: path, message: "not a valid .activemq-config.json (see Docs/activemq-config.schema.json)")
+            throw LintSettingsError(path: path, message: "not valid JSON: \(error.message)", line: error.line, column: error.column)
         }
+        var configuration = try read(root, path: path)
         configuration.directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         try configuration.check(path)
+        return configuration
+    }
+
+    /// Reads the document: every key known, every value of its type, or an error where it is.
+    private static func read(_ root: StrictJSON.Located, path: String) throws(LintSettingsError) -> ProjectConfiguration {
+        func fail(_ message: String, _ at: StrictJSON.Located) -> LintSettingsError {
+            LintSettingsError(path: path, message: message, line: at.line, column: at.column)
+        }
+        func members(_ located: StrictJSON.Located, allowed: [String], what: String) throws(LintSettingsError) -> [String: StrictJSON.Located] {
+            guard case .object(let members) = located.value else { throw fail("\(what) must be an object, not \(located.value.typeName)", located) }
+            var result: [String: StrictJSON.Located] = [:]
+            for member in members {
+                guard allowed.contains(member.key) else {
+                    let hint = Spelling.closest(to: member.key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw LintSettingsError(path: path, message: "unknown key '\(member.key)' in \(what)\(hint); the keys are " + allowed.joined(separator: ", "),
+                                            line: member.line, column: member.column)
+                }
+                result[member.key] = member.value
+            }
+            return result
+        }
+        func string(_ located: StrictJSON.Located?, _ key: String) throws(LintSettingsError) -> String? {
+            guard let located else { return nil }
+            guard case .string(let text) = located.value else { throw fail("'\(key)' must be a string, not \(located.value.typeName)", located) }
+            return text
+        }
+        func strings(_ located: StrictJSON.Located?, _ key: String) throws(LintSettingsError) -> [String]? {
+            guard let located else { return nil }
+            guard case .array(let items) = located.value else { throw fail("'\(key)' must be an array of strings, not \(located.value.typeName)", located) }
+            var result: [String] = []
+            for item in items {
+                guard case .string(let text) = item.value else { throw fail("'\(key)' must hold strings only, not \(item.value.typeName)", item) }
+                result.append(text)
+            }
+            return result
+        }
+        func severities(_ located: StrictJSON.Located?) throws(LintSettingsError) -> [String: String]? {
+            guard let located else { return nil }
+            guard case .object(let members) = located.value else { throw fail("'severity' must be an object, not \(located.value.typeName)", located) }
+            var result: [String: String] = [:]
+            for member in members {
+                guard case .string(let level) = member.value.value else {
+                    throw fail("the severity of '\(member.key)' must be a string: error, warning, info or off", member.value)
+                }
+                result[member.key] = level
+            }
+            return result
+        }
+        let top = try members(root, allowed: keys, what: ".activemq-config.json")
+        var configuration = ProjectConfiguration()
+        configuration.profile = try string(top["profile"], "profile")
+        configuration.engineVersion = try string(top["engineVersion"], "engineVersion")
+        configuration.disable = try strings(top["disable"], "disable")
+        configuration.severity = try severities(top["severity"])
+        configuration.template = try string(top["template"], "template")
+        _ = try string(top["$schema"], "$schema")
+        if let list = top["overrides"] {
+            guard case .array(let items) = list.value else { throw fail("'overrides' must be an array, not \(list.value.typeName)", list) }
+            var overrides: [Override] = []
+            for item in items {
+                let fields = try members(item, allowed: overrideKeys, what: "an override")
+                guard let filesValue = fields["files"] else { throw fail("an override needs 'files' (a glob, or a list of globs)", item) }
+                let files: [String]
+                if case .string(let one) = filesValue.value { files = [one] } else { files = try strings(filesValue, "files") ?? [] }
+                overrides.append(Override(files: files, profile: try string(fields["profile"], "profile"),
+                                          engineVersion: try string(fields["engineVersion"], "engineVersion"),
+                                          disable: try strings(fields["disable"], "disable"), severity: try severities(fields["severity"]),
+                                          template: try string(fields["template"], "template")))
+            }
+            configuration.overrides = overrides
+        }
         return configuration
     }
 
@@ -150,6 +203,20 @@ final class ProjectConfigurationFinder: @unchecked Sendable {
 
     init() { pthread_mutex_init(&mutex, nil) }
     deinit { pthread_mutex_destroy(&mutex) }
+
+    /// The configuration file at a given path (`--config`), loaded once.
+    func configuration(at path: String) throws(LintSettingsError) -> ProjectConfiguration? {
+        let key = "--config " + path
+        pthread_mutex_lock(&mutex)
+        let cached = cache[key]
+        pthread_mutex_unlock(&mutex)
+        if let cached { return cached }
+        let loaded = try ProjectConfiguration.load(path)
+        pthread_mutex_lock(&mutex)
+        cache[key] = loaded
+        pthread_mutex_unlock(&mutex)
+        return loaded
+    }
 
     /// The configuration that applies to a file, if any.
     func configuration(for file: String) throws(LintSettingsError) -> ProjectConfiguration? {

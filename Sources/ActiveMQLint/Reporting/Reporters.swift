@@ -5,7 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ActiveMQConfig
+public import ActiveMQConfig
 
 /// Output formats of `activemq-config lint`.
 public enum ReportFormat: String, Sendable, CaseIterable {
@@ -17,19 +17,31 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case sarif
     /// GitHub Actions workflow commands: `::error file=…,line=…,col=…::…`.
     case github
+    /// JUnit XML, as Jenkins and GitLab read it: one test case per file, failing when it has findings.
+    case junit
+    /// Checkstyle 4.3 XML.
+    case checkstyle
+    /// GitLab Code Quality JSON.
+    case gitlab
 }
 
 /// Renders a report. Findings never hold a secret; neither does anything here add one.
 public enum Reporter {
     /// The rendered report for standard output.
-    public static func render(_ report: LintReport, format: ReportFormat, toolVersion: String) -> String {
+    public static func render(_ report: LintReport, format: ReportFormat, toolVersion: String, profile: LintProfile = .activeMQ) -> String {
         switch format {
+        case .junit:
+            return junit(report)
+        case .checkstyle:
+            return checkstyle(report)
+        case .gitlab:
+            return gitlab(report)
         case .text:
             return report.findings.map { $0.formatted + "\n" }.joined()
         case .json:
             return json(report)
         case .sarif:
-            return sarif(report, toolVersion: toolVersion)
+            return sarif(report, toolVersion: toolVersion, profile: profile)
         case .github:
             return report.findings.map { finding in
                 let command = finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
@@ -84,7 +96,8 @@ public enum Reporter {
         ]).rendered()
     }
 
-    static func sarif(_ report: LintReport, toolVersion: String) -> String {
+    static func sarif(_ report: LintReport, toolVersion: String, profile: LintProfile) -> String {
+        let fingerprints = Fingerprint.of(report.findings)
         let used = Set(report.findings.map(\.rule))
         let rules = RuleCatalog.all.filter { used.contains($0.id) }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
@@ -107,13 +120,17 @@ public enum Reporter {
                 ("fullDescription", .object([("text", .string(rule.summary))])),
                 ("help", .object([("text", .string(rule.summary)), ("markdown", .string(rule.page))])),
                 ("helpUri", .string(helpURI(rule.id))),
-                ("defaultConfiguration", .object([("level", .string(level(rule.activeMQSeverity ?? rule.amazonMQSeverity ?? .warning)))])),
+                ("defaultConfiguration", .object([
+                    ("level", .string(rule.defaultSeverity(under: profile).map(level) ?? "none")),
+                    ("enabled", .bool(rule.defaultSeverity(under: profile) != nil)),
+                ])),
                 ("properties", .object(properties)),
             ])
         }
-        let results = report.findings.map { finding in
+        let results = zip(report.findings, fingerprints).map { finding, fingerprint in
             var members: [(String, JSONText)] = [
                 ("ruleId", .string(finding.rule.rawValue)),
+                ("partialFingerprints", .object([("activemqConfig/v1", .string(fingerprint))])),
                 ("ruleIndex", .number(ruleIndex[finding.rule] ?? 0)),
                 ("level", .string(level(finding.severity))),
                 ("message", .object([("text", .string(finding.message))])),
@@ -152,6 +169,70 @@ public enum Reporter {
                 ("results", .array(results)),
             ])])),
         ]).rendered()
+    }
+
+    /// JUnit XML: a test suite, one test case per file linted, failing with one `<failure>` listing
+    /// its findings at or above warning (info findings do not fail it).
+    static func junit(_ report: LintReport) -> String {
+        let failing = report.findings.filter { $0.severity >= .warning }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"activemq-config lint\" tests=\"\(report.checkedFiles.count)\" failures=\"\(Set(failing.compactMap(\.file)).count)\">\n"
+        out += "  <testsuite name=\"activemq-config lint\" tests=\"\(report.checkedFiles.count)\" failures=\"\(Set(failing.compactMap(\.file)).count)\" errors=\"0\">\n"
+        for file in report.checkedFiles {
+            let own = failing.filter { $0.file == file }
+            out += "    <testcase classname=\"activemq-config\" name=\"\(file.xmlAttributeEscaped)\""
+            if own.isEmpty {
+                out += "/>\n"
+                continue
+            }
+            let summary = "\(own.count) finding(s): " + Set(own.map(\.rule.rawValue)).sorted().joined(separator: ", ")
+            out += ">\n      <failure message=\"\(summary.xmlAttributeEscaped)\" type=\"\(own.map(\.severity).max()?.rawValue ?? "warning")\">"
+            out += own.map { $0.formatted.xmlTextEscaped }.joined(separator: "\n")
+            out += "</failure>\n    </testcase>\n"
+        }
+        return out + "  </testsuite>\n</testsuites>\n"
+    }
+
+    /// Checkstyle 4.3 XML: a `<file>` per file, an `<error>` per finding (`source` is the rule).
+    static func checkstyle(_ report: LintReport) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
+        for file in report.checkedFiles {
+            out += "  <file name=\"\(file.xmlAttributeEscaped)\">\n"
+            for finding in report.findings where finding.file == file {
+                out += "    <error line=\"\(finding.line ?? 1)\" column=\"\(finding.column ?? 1)\" severity=\"\(finding.severity.rawValue)\""
+                out += " message=\"\(finding.message.xmlAttributeEscaped)\" source=\"activemq-config.\(finding.rule.rawValue)\"/>\n"
+            }
+            out += "  </file>\n"
+        }
+        return out + "</checkstyle>\n"
+    }
+
+    /// GitLab Code Quality JSON: the fields GitLab requires, its severities (`blocker` for an
+    /// embedded password, `major` for an error, `minor` for a warning, `info`), paths relative to
+    /// the current directory (the repository's root in CI), and a fingerprint per finding.
+    static func gitlab(_ report: LintReport) -> String {
+        let cwd = currentDirectory()
+        let entries = zip(report.findings, Fingerprint.of(report.findings)).map { finding, fingerprint -> JSONText in
+            let severity = finding.rule == .embeddedPassword ? "blocker" : finding.severity == .error ? "major" : finding.severity == .warning ? "minor" : "info"
+            return .object([
+                ("description", .string(finding.message)),
+                ("check_name", .string(finding.rule.rawValue)),
+                ("fingerprint", .string(fingerprint)),
+                ("severity", .string(severity)),
+                ("location", .object([
+                    ("path", .string(relativePath(finding.file ?? "-", cwd: cwd))),
+                    ("lines", .object([("begin", .number(finding.line ?? 1))])),
+                ])),
+            ])
+        }
+        return JSONText.array(entries).rendered()
+    }
+
+    /// A path relative to the current directory when it is below it.
+    static func relativePath(_ path: String, cwd: String) -> String {
+        let absolute = normalize(path.hasPrefix("/") ? path : cwd + "/" + path)
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : path
     }
 
     /// Where the project's rule pages live.

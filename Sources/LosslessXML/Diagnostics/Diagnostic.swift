@@ -92,6 +92,10 @@ public struct Diagnostic: Sendable, Hashable {
     public var notes: [Note]
     /// Edits that resolve it, when the rule knows them.
     public var fix: Fix?
+    /// What the diagnostic is about, independent of positions: the element's identity (its name and
+    /// identifying attributes, with its ancestors') and the attribute, if any. Fingerprints (for
+    /// baselines, SARIF and GitLab) are made from it, so an edit elsewhere in the file keeps them.
+    public var anchor: String?
 
     /// Creates a diagnostic.
     public init(file: String?, line: Int? = nil, column: Int? = nil, severity: Severity, code: String?, message: String,

@@ -102,3 +102,13 @@ extension String {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+extension String {
+    /// The string escaped for XML character data (`&`, `<`, `>`), characters XML 1.0 cannot
+    /// represent dropped.
+    package var xmlTextEscaped: String {
+        let representable = String(String.UnicodeScalarView(unicodeScalars.filter(Escaping.isXMLCharacter)))
+        let bytes = (try? Escaping.text(representable, encoding: .utf8)) ?? []
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -46,10 +46,18 @@ public final class RuleContext {
         guard let definition = rules[rule], let severity = settings.severity(of: definition) else { return }
         let start = document.position(ofOffset: range.lowerBound)
         let end = document.position(ofOffset: range.upperBound)
-        diagnostics.append(Diagnostic(
+        var diagnostic = Diagnostic(
             file: path, line: start.line, column: start.column, severity: severity, code: rule.rawValue, message: message,
             byteRange: range, endLine: end.line, endColumn: end.column, elementPath: element?.path,
-            notes: notes, fix: fix))
+            notes: notes, fix: fix)
+        if let element {
+            let attribute = element.attributes.first { $0.range.contains(range.lowerBound) || $0.valueRange.contains(range.lowerBound) }
+            diagnostic.anchor = element.identity + (attribute.map { "@\($0.qualifiedName)" } ?? "")
+        } else {
+            // No element: the innermost element holding the place, or the text of the message.
+            diagnostic.anchor = document.allElements.last { $0.range.contains(range.lowerBound) }?.identity ?? message
+        }
+        diagnostics.append(diagnostic)
     }
 
     /// Records a diagnostic at a byte offset.
