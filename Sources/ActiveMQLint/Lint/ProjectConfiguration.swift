@@ -41,18 +41,7 @@ struct ProjectConfiguration: Sendable {
     static let overrideKeys = ["files", "profile", "engineVersion", "disable", "severity", "template"]
 
     static func load(_ path: String) throws(LintSettingsError) -> ProjectConfiguration {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path)
-        } catch {
-            throw LintSettingsError(path: path, message: error.message)
-        }
-        let root: StrictJSON.Located
-        do throws(StrictJSON.Failure) {
-            root = try StrictJSON.parse(bytes)
-        } catch {
-            throw LintSettingsError(path: path, message: "not valid JSON: \(error.message)", line: error.line, column: error.column)
-        }
+        let root = try StrictJSON.load(path, what: "valid JSON")
         var configuration = try read(root, path: path)
         configuration.directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         try configuration.check(path)

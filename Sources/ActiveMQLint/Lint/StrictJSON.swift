@@ -1,3 +1,5 @@
+import ActiveMQConfig
+
 /// A strict JSON reader that keeps each value's line and column, for configuration files whose
 /// mistakes must be reported where they are: no trailing commas, no comments, no duplicate keys.
 struct StrictJSON {
@@ -48,6 +50,21 @@ struct StrictJSON {
     private var i = 0
     private var line = 1
     private var lineStart = 0
+
+    /// Reads and parses a settings file; an error names the file, and the place when it is in it.
+    static func load(_ path: String, what: String) throws(LintSettingsError) -> Located {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path)
+        } catch {
+            throw LintSettingsError(path: path, message: error.message)
+        }
+        do throws(Failure) {
+            return try parse(bytes)
+        } catch {
+            throw LintSettingsError(path: path, message: "not \(what): \(error.message)", line: error.line, column: error.column)
+        }
+    }
 
     /// Parses a whole document.
     static func parse(_ bytes: [UInt8]) throws(Failure) -> Located {

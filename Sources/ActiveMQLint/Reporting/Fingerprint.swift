@@ -41,18 +41,7 @@ public enum Baseline {
     ///
     /// - Throws: ``LintSettingsError`` when the file cannot be read or is not a baseline.
     public static func read(_ path: String) throws(LintSettingsError) -> Set<String> {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path)
-        } catch {
-            throw LintSettingsError(path: path, message: error.message)
-        }
-        let root: StrictJSON.Located
-        do throws(StrictJSON.Failure) {
-            root = try StrictJSON.parse(bytes)
-        } catch {
-            throw LintSettingsError(path: path, message: "not a baseline: \(error.message)", line: error.line, column: error.column)
-        }
+        let root = try StrictJSON.load(path, what: "a baseline")
         guard case .object(let members) = root.value, let list = members.first(where: { $0.key == "fingerprints" }),
             case .array(let items) = list.value.value
         else {
