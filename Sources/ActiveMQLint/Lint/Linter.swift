@@ -1,4 +1,12 @@
 public import ActiveMQConfig
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A file to lint: its name as given, and its bytes (or why they could not be read).
 public struct LintInput: Sendable {
@@ -92,46 +100,29 @@ public struct Linter: Sendable {
         let lookup = ProjectConfigurationLookup()
         var report = LintReport(findings: [], files: 0, skipped: [], ioErrors: [])
         var contexts: [RuleContext] = []
-        for input in inputs {
-            let settings = try settings(for: input.path, finder: lookup)
-            let bytes: [UInt8]
-            switch input.bytes {
-            case .success(let read): bytes = read
-            case .failure(let error):
-                report.ioErrors.append(error)
-                continue
-            }
-            let configuration: BrokerConfiguration
-            do {
-                configuration = try BrokerConfiguration(bytes: bytes, path: input.path,
-                                                        template: input.template ?? settings.template ?? TemplateSyntax(fileName: input.path))
-            } catch {
-                if case .io = error {
-                    report.ioErrors.append(error)
-                    continue
-                }
-                // Not XML at all, and no sign of a broker (a YAML file, a README): not a broker
-                // configuration, so skipped like a pom.xml.
-                guard Self.mentionsBroker(bytes) else {
-                    report.skipped.append(input.path)
-                    continue
-                }
+        // Each file on its own, on every core (the shared caches are locked); the network rules
+        // then see them all, and the report keeps the input order.
+        let outcomes = Outcomes(count: inputs.count)
+        let work = { @Sendable (index: Int) in outcomes.set(index, self.lintOne(inputs[index], lookup: lookup)) }
+        if inputs.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: inputs.count, execute: work)
+        } else if !inputs.isEmpty {
+            work(0)
+        }
+        for (input, outcome) in zip(inputs, outcomes.all) {
+            switch outcome {
+            case .settingsError(let error): throw error
+            case .ioError(let error): report.ioErrors.append(error)
+            case .skipped: report.skipped.append(input.path)
+            case .notWellFormed(let finding):
                 report.files += 1
                 report.checkedFiles.append(input.path)
-                if let severity = rules[.notWellFormed].flatMap(settings.severity(of:)) {
-                    report.findings.append(.notWellFormed(error, path: input.path, severity: severity))
-                }
-                continue
+                if let finding { report.findings.append(finding) }
+            case .linted(let box):
+                report.files += 1
+                report.checkedFiles.append(input.path)
+                contexts.append(box.context)
             }
-            guard !configuration.brokers.isEmpty else {
-                report.skipped.append(input.path)
-                continue
-            }
-            report.files += 1
-            report.checkedFiles.append(input.path)
-            let context = RuleContext(path: input.path, configuration: configuration, settings: settings, rules: rules)
-            rules.runDocumentRules(context)
-            contexts.append(context)
         }
         rules.runNetworkRules(contexts, spec: commandLine.network)
         for context in contexts {
@@ -147,6 +138,73 @@ public struct Linter: Sendable {
 }
 
 extension Linter {
+    /// What linting one file gave.
+    enum Outcome: Sendable {
+        case settingsError(LintSettingsError)
+        case ioError(XMLDocumentError)
+        case skipped
+        case notWellFormed(Finding?)
+        case linted(ContextBox)
+    }
+
+    /// A context handed from the thread that linted its file to the one that gathers the report.
+    final class ContextBox: @unchecked Sendable {
+        let context: RuleContext
+        init(_ context: RuleContext) { self.context = context }
+    }
+
+    /// One slot per input, each written once by the thread that linted it and read after all of
+    /// them have finished.
+    final class Outcomes: @unchecked Sendable {
+        private var slots: [Outcome?]
+        private var mutex = pthread_mutex_t()
+        init(count: Int) {
+            slots = Array(repeating: nil, count: count)
+            pthread_mutex_init(&mutex, nil)
+        }
+        deinit { pthread_mutex_destroy(&mutex) }
+        func set(_ index: Int, _ outcome: Outcome) {
+            pthread_mutex_lock(&mutex)
+            slots[index] = outcome
+            pthread_mutex_unlock(&mutex)
+        }
+        var all: [Outcome] {
+            pthread_mutex_lock(&mutex)
+            defer { pthread_mutex_unlock(&mutex) }
+            return slots.map { $0 ?? .skipped }
+        }
+    }
+
+    /// Parses one file and runs the document rules on it.
+    func lintOne(_ input: LintInput, lookup: ProjectConfigurationLookup) -> Outcome {
+        let settings: RuleSettings
+        do {
+            settings = try self.settings(for: input.path, finder: lookup)
+        } catch {
+            return .settingsError(error)
+        }
+        let bytes: [UInt8]
+        switch input.bytes {
+        case .success(let read): bytes = read
+        case .failure(let error): return .ioError(error)
+        }
+        let configuration: BrokerConfiguration
+        do {
+            configuration = try BrokerConfiguration(bytes: bytes, path: input.path,
+                                                    template: input.template ?? settings.template ?? TemplateSyntax(fileName: input.path))
+        } catch {
+            if case .io = error { return .ioError(error) }
+            // Not XML at all, and no sign of a broker (a YAML file, a README): not a broker
+            // configuration, so skipped like a pom.xml.
+            guard Self.mentionsBroker(bytes) else { return .skipped }
+            return .notWellFormed(rules[.notWellFormed].flatMap(settings.severity(of:)).map { .notWellFormed(error, path: input.path, severity: $0) })
+        }
+        guard !configuration.brokers.isEmpty else { return .skipped }
+        let context = RuleContext(path: input.path, configuration: configuration, settings: settings, rules: rules)
+        rules.runDocumentRules(context)
+        return .linted(ContextBox(context))
+    }
+
     /// Whether the bytes hold `<broker` or `:broker` (a prefixed `<amq:broker`): a document that
     /// does not parse is linted (as `not-well-formed`) only when it looks like a broker configuration.
     static func mentionsBroker(_ bytes: [UInt8]) -> Bool {
