@@ -26,4 +26,21 @@ struct LintInputsTests {
         let quiet = runCLI(["lint", root.appendingPathComponent("pom.xml").path, root.appendingPathComponent("values.xml").path])
         #expect(quiet.exitCode == 0 && quiet.stdout.isEmpty && !quiet.stderr.contains("skipped"))
     }
+
+    @Test("In a git work tree, what .gitignore hides is not linted", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git")))
+    func gitIgnored() throws {
+        let root = URL(fileURLWithPath: try Paths.temporaryFile("ignored/\n", name: ".gitignore")).deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = ["-C", root.path, "init", "-q"]
+        try process.run()
+        process.waitUntilExit()
+        let broker = "<broker xmlns=\"http://activemq.apache.org/schema/core\"><networkConnectors><networkConnector uri=\"static:(tcp://h:1)\"/></networkConnectors></broker>\n"
+        for folder in ["conf", "ignored"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try Data(broker.utf8).write(to: root.appendingPathComponent("\(folder)/activemq.xml"))
+        }
+        let run = runCLI(["lint", root.path])
+        #expect(run.stdoutText.contains("conf/activemq.xml") && !run.stdoutText.contains("ignored/activemq.xml"), "\(run.stdoutText)")
+    }
 }

@@ -8,7 +8,7 @@ import Darwin
 import LosslessXML
 
 /// The files a `lint` argument stands for: a file as it is; a directory walked recursively for its
-/// `.xml` files and templates (`.j2`, `.jinja`, `.jinja2`, `.erb`, `.tmpl`, `.tftpl`), in sorted order, skipping `.git`, `.build`, `node_modules` and other hidden
+/// `.xml` files and templates (`.j2`, `.jinja`, `.jinja2`, `.erb`, `.tmpl`, `.tftpl`), in sorted order, skipping `.git`, `.build`, `node_modules`, what git ignores and other hidden
 /// folders (the linter then skips files that hold no `<broker>`).
 enum FileWalk {
     /// Folders never entered.
@@ -18,8 +18,11 @@ enum FileWalk {
     static func files(_ argument: String) -> [String] {
         guard argument != "-", isDirectory(argument) else { return [argument] }
         var found: [String] = []
-        walk(argument == "." ? "." : (argument.hasSuffix("/") ? String(argument.dropLast()) : argument), into: &found)
-        return found
+        let root = argument == "." ? "." : (argument.hasSuffix("/") ? String(argument.dropLast()) : argument)
+        walk(root, into: &found)
+        // In a git work tree, what .gitignore hides is not linted.
+        guard let visible = GitFiles.list(in: root) else { return found }
+        return found.filter { visible.contains($0) }
     }
 
     static func isDirectory(_ path: String) -> Bool {
