@@ -15,7 +15,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "tracer",
-            dependencies: [.product(name: "ActiveMQConfig", package: rootIdentity)]
+            dependencies: [.product(name: "ActiveMQConfig", package: rootIdentity), .product(name: "ActiveMQLint", package: rootIdentity)]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -14,6 +14,7 @@ let package = Package(
             name: "fuzz-config",
             dependencies: [
                 .product(name: "ActiveMQConfig", package: root.lastPathComponent.lowercased()),
+                .product(name: "ActiveMQLint", package: root.lastPathComponent.lowercased()),
             ]
         ),
     ],

@@ -117,7 +117,12 @@ public struct Vocabulary: Sendable {
 
     /// Indexes a generated table: one pass for the `E name` lines; blocks are parsed on first use.
     init(table text: String) {
-        table = Array(text.utf8)
+        self.init(tableBytes: Array(text.utf8))
+    }
+
+    /// Indexes a table given as UTF-8 bytes.
+    init(tableBytes: [UInt8]) {
+        table = tableBytes
         var blocks: [String: Range<Int>] = [:]
         blocks.reserveCapacity(700)
         table.withUnsafeBufferPointer { bytes in
@@ -213,22 +218,43 @@ public struct Vocabulary: Sendable {
 
     /// Each ActiveMQ schema's vocabulary, made from the union table on first use.
     private static let activeMQVocabularies = LazyVocabularies(count: activeMQSchemaVersions.count) { index in
-        Vocabulary(table: unionTable(activeMQUnionTable, schema: index))
+        Vocabulary(tableBytes: unionTable(activeMQUnionTable, schema: index))
     }
 
-    /// The lines of a union table that schema `index` has, without their masks.
-    static func unionTable(_ union: String, schema index: Int) -> String {
-        var out: [Substring] = []
-        for line in union.split(separator: "\n") {
-            guard let tab = line.firstIndex(of: "\t"), let mask = UInt64(line[..<tab], radix: 16),
-                mask & (1 << UInt64(index)) != 0
-            else { continue }
-            out.append(line[line.index(after: tab)...])
+    /// The lines of a union table that schema `index` has, without their masks, as UTF-8 bytes (a
+    /// byte scan: this runs once per process, before the first file is linted).
+    static func unionTable(_ union: String, schema index: Int) -> [UInt8] {
+        var text = union
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count / 2)
+            let bit = UInt64(1) << UInt64(index)
+            var i = 0
+            while i < bytes.count {
+                var mask: UInt64 = 0
+                while i < bytes.count, bytes[i] != 0x09, bytes[i] != 0x0A {
+                    let c = bytes[i]
+                    mask = mask << 4 | UInt64(c <= 0x39 ? c &- 0x30 : (c | 0x20) &- 0x57)
+                    i += 1
+                }
+                guard i < bytes.count, bytes[i] == 0x09 else {
+                    i += 1
+                    continue
+                }
+                i += 1
+                let start = i
+                while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+                if mask & bit != 0 {
+                    out += bytes[start..<i]
+                    out.append(0x0A)
+                }
+                i += 1
+            }
+            return out
         }
-        return out.joined(separator: "\n")
     }
 
-    /// Amazon MQ's schema for an engine version (`5.15` … `5.19`); nil for an unknown version.
+    /// Amazon MQ's schema for an engine version (`5.15` … `5.19`).
     public static func amazonMQ(_ engineVersion: AmazonMQEngineVersion) -> Vocabulary {
         switch engineVersion {
         case .v5_15: return amazon5_15
