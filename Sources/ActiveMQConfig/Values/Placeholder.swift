@@ -7,9 +7,10 @@ public enum Placeholder {
     public static func containsReference(_ value: String) -> Bool {
         var previous: UInt8 = 0
         for byte in value.utf8 {
-            // "${", "#{", "%{", "{{"; "{%", "<%"
+            // "${", "#{", "%{", "{{"; "{%", "<%"; "{#"
             if byte == 0x7B && (previous == 0x24 || previous == 0x23 || previous == 0x25 || previous == 0x7B) { return true }
             if byte == 0x25 && (previous == 0x7B || previous == 0x3C) { return true }
+            if byte == 0x23 && previous == 0x7B { return true }  // "{#", a Jinja comment
             previous = byte
         }
         return false
