@@ -2,7 +2,7 @@
 /// root of an Amazon MQ document, inside Spring `<beans>` or OSGi `<blueprint>`), with the core
 /// namespace as default or prefixed (`amq:`).
 ///
-/// The model is a view over a ``LosslessDocument``: edits change only the bytes they must, and
+/// The model is a view over a `LosslessDocument`: edits change only the bytes they must, and
 /// ``bytes`` is the whole document, byte for byte, with them.
 public struct BrokerConfiguration: Sendable {
     /// The document.
@@ -158,7 +158,9 @@ public struct BrokerConfiguration: Sendable {
     /// `<networkConnectors>` element it leaves empty goes too (unless it still holds comments,
     /// which are never removed).
     ///
-    /// - Parameter name: The connector's effective name (`NC` for one without a name).
+    /// - Parameters:
+    ///   - name: The connector's effective name (`NC` for one without a name).
+    ///   - broker: A broker of this version of the configuration.
     public mutating func removeNetworkConnector(named name: String, from broker: Broker) throws(ConnectorError) {
         let connector = try Self.connector(named: name, in: broker)
         let list = connector.element.parent

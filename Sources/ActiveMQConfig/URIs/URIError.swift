@@ -7,7 +7,7 @@ public struct URIError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
         /// A space, tab or line break (a URI wrapped onto a second line in the XML becomes a space).
         case whitespace
-        /// A character `java.net.URI` rejects: `"`, `<`, `>`, `\`, `^`, `` ` ``, `{`, `|`, `}` or a control character.
+        /// A character `java.net.URI` rejects: `"`, `<`, `>`, `\`, `^`, a backquote, `{`, `|`, `}` or a control character.
         case illegalCharacter
         /// A `%` not followed by two hexadecimal digits.
         case badPercentEscape

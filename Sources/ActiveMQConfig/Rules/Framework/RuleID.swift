@@ -23,5 +23,5 @@ extension Diagnostic {
     }
 }
 
-/// A lint finding is a ``Diagnostic`` whose code is the rule's id.
+/// A lint finding is a `Diagnostic` whose code is the rule's id.
 public typealias Finding = Diagnostic
