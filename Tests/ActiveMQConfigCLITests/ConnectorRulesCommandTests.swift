@@ -171,3 +171,18 @@ struct ConnectorRulesCommandTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.unnamed)
     }
 }
+
+@Suite("activemq-config connectors render")
+struct RenderCommandTests {
+    @Test("render prints the connector in the asked style; a refused one exits 1 with the rule's id")
+    func render() {
+        let run = runCLI(["connectors", "render", "--name", "connector_1_to_2", "--user", "myCommonUser", "--duplex", "--target", "amazon-mq",
+                          "--uri", "masterslave:(ssl://b-1-1.mq.us-east-2.amazonaws.com:61617,ssl://b-1-2.mq.us-east-2.amazonaws.com:61617)"])
+        #expect(run.exitCode == 0)
+        #expect(run.stdoutText == "<networkConnectors>\n  <networkConnector name=\"connector_1_to_2\" userName=\"myCommonUser\" duplex=\"true\" uri=\"masterslave:(ssl://b-1-1.mq.us-east-2.amazonaws.com:61617,ssl://b-1-2.mq.us-east-2.amazonaws.com:61617)\"/>\n</networkConnectors>\n")
+        let bare = runCLI(["connectors", "render", "--name", "n", "--user", "u", "--uri", "static:(tcp://h:61616)", "--no-wrap", "--quote", "single", "--indent", "tab"])
+        #expect(bare.stdoutText == "<networkConnector name='n' userName='u' uri='static:(tcp://h:61616)'/>\n")
+        let refused = runCLI(["connectors", "render", "--name", "n", "--uri", "static:(tcp://h:61616)", "--target", "amazon-mq"])
+        #expect(refused.exitCode == 1 && refused.stderr.contains("[missing-username]") && refused.stdout.isEmpty)
+    }
+}

@@ -7,6 +7,10 @@
 public struct BrokerConfiguration: Sendable {
     /// The document.
     public private(set) var document: LosslessDocument
+    /// The bytes as they were read from ``fileName``, for ``save()`` to refuse a file changed since.
+    private var original: [UInt8]?
+    /// The file the configuration was read from, if any.
+    public private(set) var fileName: String?
 
     /// Wraps a parsed document.
     public init(document: LosslessDocument) {
@@ -24,9 +28,36 @@ public struct BrokerConfiguration: Sendable {
         document = try LosslessDocument(bytes: bytes, path: path, template: template)
     }
 
-    /// Reads and parses a configuration file (`-` reads standard input).
+    /// Reads and parses a configuration file (`-` reads standard input); a template when the file
+    /// name says so. ``save()`` writes it back.
     public init(contentsOfFile path: String) throws(XMLDocumentError) {
         document = try LosslessDocument(contentsOfFile: path)
+        original = document.bytes
+        fileName = path == "-" ? nil : path
+    }
+
+    /// Writes the configuration back to the file it was read from, atomically (temporary file,
+    /// fsync, rename; permissions kept), refusing if the file changed since it was read.
+    ///
+    /// - Throws: `FileWriteError` (``FileWriteError/changedOnDisk(path:)`` when it changed), or
+    ///   ``FileWriteError/io(path:message:)`` when the configuration was not read from a file.
+    public mutating func save() throws(FileWriteError) {
+        guard let fileName else { throw .io(path: "-", message: "the configuration was not read from a file: use write(to:)") }
+        try AtomicFile.write(document.bytes, to: fileName, expecting: original)
+        original = document.bytes
+    }
+
+    /// Writes the configuration to a file, atomically (permissions of an existing file kept).
+    public func write(to path: String) throws(FileWriteError) {
+        try AtomicFile.write(document.bytes, to: path)
+    }
+
+    /// The only broker of the document.
+    ///
+    /// - Throws: ``ConnectorError/brokerSelection(_:)`` when the document has none, or several
+    ///   (name one with ``broker(named:)``).
+    public func onlyBroker() throws(ConnectorError) -> Broker {
+        try broker(named: nil)
     }
 
     /// The document's bytes, with every edit made so far.
@@ -256,9 +287,10 @@ public struct NetworkConnectorChange: Sendable, Hashable {
     public func networkTTL(_ hops: Int) -> Self { var copy = self; copy.networkTTL = hops; return copy }
     /// Refers to the password by placeholder.
     public func password(_ reference: SecretReference) -> Self { var copy = self; copy.password = reference; return copy }
-    /// Sets another attribute.
+    /// Sets another attribute (the last value given for a name wins).
     public func attribute(_ name: String, _ value: String) -> Self {
         var copy = self
+        copy.otherAttributes.removeAll { $0.name == name }
         copy.otherAttributes.append(.init(name: name, value: value))
         return copy
     }

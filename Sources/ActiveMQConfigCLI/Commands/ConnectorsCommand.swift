@@ -14,7 +14,7 @@ struct ConnectorsCommand: ParsableCommand {
                 atomically (refusing if it changed since it was read), -o writes another file. \
                 No option takes a password: use --password-placeholder VAR for ${VAR}.
                 """,
-            subcommands: [ListConnectors.self, AddConnector.self, SetConnector.self, RemoveConnector.self])
+            subcommands: [ListConnectors.self, AddConnector.self, SetConnector.self, RemoveConnector.self, RenderConnector.self])
     }
 }
 
@@ -400,6 +400,50 @@ struct RemoveConnector: ParsableCommand {
         try editConnectors(document, output, rules: nil) { (configuration, broker, _) throws(ConnectorError) in
             try configuration.removeNetworkConnector(named: name, from: broker)
             return []
+        }
+    }
+}
+
+struct RenderConnector: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        ActiveMQConfigCLI.configuration(
+            "render", abstract: "Print a network connector as XML, for a template, a console or another tool.",
+            discussion: """
+                Judged by the same rules as add (under --target, else the current folder's .activemq-config.json): \
+                an error refuses it (exit 1, with the rule's id). Pasted into a configuration of that profile, \
+                it lints clean. Example: render --name connector_1_to_2 --user myCommonUser --duplex \
+                --uri 'masterslave:(ssl://…-1…:61617,ssl://…-2…:61617)' --target amazon-mq
+                """)
+    }
+
+    @Option(help: "The connector's name.") var name: String
+    @Option(help: "static:(…) for one or more brokers, masterslave:(active,standby) for an active/standby pair.") var uri: String
+    @OptionGroup var values: ConnectorValueOptions
+    @OptionGroup var rules: RuleOptions
+    @Option(help: "Spaces per level, or 'tab' (default 2).") var indent: String = "2"
+    @Option(help: "double (default) or single.") var quote: ConnectorFragment.Quote = .double
+    @Flag(name: .customLong("wrap"), inversion: .prefixedNo, help: "Wrap in <networkConnectors> (default), or not.") var wrap = true
+
+    func run() throws {
+        let indentation: String
+        if indent == "tab" {
+            indentation = "\t"
+        } else if let spaces = Int(indent), (0...16).contains(spaces) {
+            indentation = String(repeating: " ", count: spaces)
+        } else {
+            throw CLIError(message: "--indent takes a number of spaces (0 to 16) or 'tab'", exitCode: ExitStatus.usageOrIO)
+        }
+        var definition = NetworkConnectorDefinition(name: name, to: .uri(uri))
+        if let userName = values.userName { definition = definition.userName(userName) }
+        if let duplex = values.duplex { definition = definition.duplex(duplex) }
+        if let networkTTL = values.networkTTL { definition = definition.networkTTL(networkTTL) }
+        if let reference = secretReference(values.passwordPlaceholder) { definition = definition.password(reference) }
+        let settings = try rules.settings(for: currentWorkingDirectory().map { $0 + "/(fragment).xml" } ?? "(fragment).xml")
+        do {
+            CLI.console.writeOutput(Array(try ConnectorFragment.render([definition], settings: settings, rules: RuleCatalog.rules,
+                                                                       indentation: indentation, quote: quote, wrapped: wrap).utf8))
+        } catch {
+            throw connectorFailure(error, file: "(fragment)")
         }
     }
 }

@@ -35,3 +35,5 @@ enum EngineVersionArgument {
         commandLine.activeMQVersion = apache
     }
 }
+
+extension ConnectorFragment.Quote: ExpressibleByArgument {}

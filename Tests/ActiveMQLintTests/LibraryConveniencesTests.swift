@@ -1,0 +1,59 @@
+import ActiveMQConfig
+import ActiveMQLint
+import Foundation
+import Testing
+
+/// The library as Swift tools use it: typed connector options, fragments, and saving a file.
+@Suite("Library conveniences")
+struct LibraryConveniencesTests {
+    static let pair = RemoteBrokers.activeStandbyPair(active: "ssl://b-9876-1.mq.us-east-2.amazonaws.com:61617",
+                                                      standby: "ssl://b-9876-2.mq.us-east-2.amazonaws.com:61617")
+
+    @Test("Typed options write their attributes, checked; the last value wins")
+    func typedOptions() throws {
+        let attributes = try NetworkConnectorDefinition(name: "n", to: Self.pair).userName("u")
+            .conduitSubscriptions(false).dynamicOnly(true).prefetchSize(500).messageTTL(2).consumerTTL(1)
+            .decreaseNetworkConsumerPriority(true).staticBridge(false).prefetchSize(100)
+            .validate(for: .amazonMQ)
+        let values = Dictionary(uniqueKeysWithValues: attributes.map { ($0.name, $0.value) })
+        #expect(values["conduitSubscriptions"] == "false" && values["dynamicOnly"] == "true" && values["prefetchSize"] == "100")
+        #expect(values["messageTTL"] == "2" && values["consumerTTL"] == "1" && values["decreaseNetworkConsumerPriority"] == "true")
+        let refused = #expect(throws: ConnectorError.self) {
+            try NetworkConnectorDefinition(name: "n", to: Self.pair).userName("u").messageTTL(0).validate(for: .amazonMQ)
+        }
+        guard case .refused(let findings)? = refused else { Issue.record("expected a refusal"); return }
+        #expect(findings.map(\.rule) == [.zeroTTL])
+    }
+
+    @Test("A rendered fragment, pasted into a configuration, lints clean under the same profile", arguments: [true, false])
+    func fragment(_ wrapped: Bool) throws {
+        let definitions = [
+            NetworkConnectorDefinition(name: "connector_1_to_2", to: Self.pair).userName("myCommonUser").duplex(),
+            NetworkConnectorDefinition(name: "connector_1_to_3", to: .broker("ssl://b-3333-1.mq.us-east-2.amazonaws.com:61617"))
+                .userName("myCommonUser").dynamicOnly(true),
+        ]
+        let text = try ConnectorFragment.render(definitions, settings: RuleSettings(profile: .amazonMQ(.v5_18)), rules: RuleCatalog.rules,
+                                                indentation: "    ", quote: .single, wrapped: wrapped)
+        #expect(text.hasPrefix(wrapped ? "<networkConnectors>\n    <networkConnector name='connector_1_to_2'" : "<networkConnector name='connector_1_to_2'"))
+        let body = wrapped ? text : "<networkConnectors>\n" + text + "</networkConnectors>\n"
+        let configuration = "<broker xmlns=\"http://activemq.apache.org/schema/core\">\n" + body + "</broker>\n"
+        let findings = try Linter(profile: .amazonMQ(.v5_18)).lint([LintInput(path: "MyBroker1.xml", bytes: .success(Array(configuration.utf8)))]).findings
+        #expect(findings.isEmpty, "\(findings.map(\.formatted))")
+    }
+
+    @Test("save() writes back atomically and refuses a file changed since it was read; onlyBroker() names the problem")
+    func saving() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("save-\(UUID().uuidString).xml").path
+        try Data("<broker xmlns=\"http://activemq.apache.org/schema/core\">\n</broker>\n".utf8).write(to: URL(fileURLWithPath: path))
+        var configuration = try BrokerConfiguration(contentsOfFile: path)
+        try configuration.addNetworkConnector(NetworkConnectorDefinition(name: "n", to: .broker("tcp://h:61616")).userName("u"),
+                                              to: try configuration.onlyBroker())
+        try configuration.save()
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("<networkConnector name=\"n\""))
+        try Data("changed\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: FileWriteError.self) { try configuration.save() }
+        let two = try BrokerConfiguration(bytes: Array("<beans xmlns=\"http://www.springframework.org/schema/beans\"><broker xmlns=\"http://activemq.apache.org/schema/core\" brokerName=\"a\"/><broker xmlns=\"http://activemq.apache.org/schema/core\" brokerName=\"b\"/></beans>".utf8))
+        let error = #expect(throws: ConnectorError.self) { try two.onlyBroker() }
+        #expect(error?.description == "the document has 2 brokers (a, b); name one by its brokerName")
+    }
+}
