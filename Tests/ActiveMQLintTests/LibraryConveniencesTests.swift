@@ -33,7 +33,7 @@ struct LibraryConveniencesTests {
                 .userName("myCommonUser").dynamicOnly(true),
         ]
         let text = try ConnectorFragment.render(definitions, settings: RuleSettings(profile: .amazonMQ(.v5_18)), rules: RuleCatalog.rules,
-                                                indentation: "    ", quote: .single, wrapped: wrapped)
+                                                indentation: "    ", quote: .single, wrapped: wrapped).text
         #expect(text.hasPrefix(wrapped ? "<networkConnectors>\n    <networkConnector name='connector_1_to_2'" : "<networkConnector name='connector_1_to_2'"))
         let body = wrapped ? text : "<networkConnectors>\n" + text + "</networkConnectors>\n"
         let configuration = "<broker xmlns=\"http://activemq.apache.org/schema/core\">\n" + body + "</broker>\n"
@@ -55,5 +55,30 @@ struct LibraryConveniencesTests {
         let two = try BrokerConfiguration(bytes: Array("<beans xmlns=\"http://www.springframework.org/schema/beans\"><broker xmlns=\"http://activemq.apache.org/schema/core\" brokerName=\"a\"/><broker xmlns=\"http://activemq.apache.org/schema/core\" brokerName=\"b\"/></beans>".utf8))
         let error = #expect(throws: ConnectorError.self) { try two.onlyBroker() }
         #expect(error?.description == "the document has 2 brokers (a, b); name one by its brokerName")
+    }
+
+    @Test("Destination filters: added with the connector, linting clean; removed with it, giving the bytes back; bad ones warned")
+    func destinationFilters() throws {
+        let text = "<broker xmlns=\"http://activemq.apache.org/schema/core\">\n  <networkConnectors>\n  </networkConnectors>\n</broker>\n"
+        var configuration = try BrokerConfiguration(bytes: Array(text.utf8), path: "activemq.xml")
+        let definition = NetworkConnectorDefinition(name: "n", to: .broker("tcp://peer.example:61616")).userName("u")
+            .excluding(.topic("ActiveMQ.Advisory.>")).includingDynamically(.queue("orders.>"), .topic("prices.*.eu"))
+            .includingStatically(.queue("audit"))
+        let edit = try configuration.addNetworkConnector(definition, to: try configuration.onlyBroker(), settings: RuleSettings(), rules: RuleCatalog.rules)
+        #expect(edit.warnings.isEmpty)
+        #expect(edit.connector.dynamicallyIncludedDestinations.compactMap(\.physicalName) == ["orders.>", "prices.*.eu"])
+        #expect(edit.connector.excludedDestinations.compactMap(\.physicalName) == ["ActiveMQ.Advisory.>"])
+        #expect(edit.connector.staticallyIncludedDestinations.compactMap(\.physicalName) == ["audit"])
+        let findings = try Linter().lint([LintInput(path: "activemq.xml", bytes: .success(configuration.bytes))]).findings
+        #expect(findings.isEmpty, "\(findings.map(\.formatted))")
+        try configuration.removeNetworkConnector(named: "n", from: try configuration.onlyBroker())
+        #expect(String(decoding: configuration.bytes, as: UTF8.self) == text.replacingOccurrences(of: "  <networkConnectors>\n  </networkConnectors>\n", with: ""))
+        var other = try BrokerConfiguration(bytes: Array(text.utf8), path: "activemq.xml")
+        let warned = try other.addNetworkConnector(
+            NetworkConnectorDefinition(name: "n", to: .broker("tcp://peer.example:61616")).userName("u")
+                .excluding(.queue("orders"), .queue("a*b")).includingDynamically(.queue("orders")),
+            to: try other.onlyBroker(), settings: RuleSettings(), rules: RuleCatalog.rules)
+        #expect(Set(warned.warnings.map(\.rule)) == [.destinationWildcard, .destinationIncludedAndExcluded])
+        #expect(Destination(uri: "queue://x")?.kind == .queue && Destination(uri: "topic://") == nil && Destination(uri: "x") == nil)
     }
 }

@@ -11,6 +11,14 @@ public enum ConnectorFragment {
         case single
     }
 
+    /// A rendered fragment and the warnings the rules raised on it.
+    public struct Rendered: Sendable {
+        /// The XML text.
+        public var text: String
+        /// Warning- and info-level findings (positions are in a scratch document).
+        public var warnings: [Diagnostic]
+    }
+
     /// Renders connectors.
     ///
     /// - Parameters:
@@ -20,12 +28,12 @@ public enum ConnectorFragment {
     ///   - indentation: One level of indentation, e.g. two spaces or a tab.
     ///   - quote: The quote around attribute values.
     ///   - wrapped: Whether to wrap them in `<networkConnectors>`.
-    /// - Returns: The lines, each ending with a line feed; the wrapper (or the connectors) at no
-    ///   indentation.
+    /// - Returns: The lines, each ending with a line feed, the wrapper (or the connectors) at no
+    ///   indentation; and the warnings.
     /// - Throws: ``ConnectorError/refused(_:)`` with the rules' error-level findings, or another
     ///   ``ConnectorError``.
     public static func render(_ definitions: [NetworkConnectorDefinition], settings: RuleSettings, rules: RuleSet = .model,
-                              indentation: String = "  ", quote: Quote = .double, wrapped: Bool = true) throws(ConnectorError) -> String {
+                              indentation: String = "  ", quote: Quote = .double, wrapped: Bool = true) throws(ConnectorError) -> Rendered {
         guard indentation.allSatisfy({ $0 == " " || $0 == "\t" }) else { throw .invalidValue(attribute: "indentation", expected: "spaces or tabs") }
         let q = quote == .double ? "\"" : "'"
         // A scratch broker in the wanted style: the list one level in, the quote set by the root.
@@ -36,15 +44,17 @@ public enum ConnectorFragment {
         } catch {
             throw .edit(.rejected(error))
         }
+        var warnings: [Diagnostic] = []
         for definition in definitions {
-            try configuration.addNetworkConnector(definition, to: try configuration.onlyBroker(), settings: settings, rules: rules)
+            warnings += try configuration.addNetworkConnector(definition, to: try configuration.onlyBroker(), settings: settings, rules: rules).warnings
         }
         let lines = String(decoding: configuration.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         // Lines 1 … n-3 are the list; drop the broker's lines and one level of indentation.
         let list = lines.dropFirst().dropLast(2)
         let body = wrapped ? Array(list) : Array(list.dropFirst().dropLast())
-        return body.map { line in
+        let text = body.map { line in
             (line.hasPrefix(indentation) ? String(line.dropFirst(indentation.count)) : String(line)) + "\n"
         }.map { wrapped ? $0 : String($0.dropFirst(indentation.count)) }.joined()
+        return Rendered(text: text, warnings: warnings)
     }
 }

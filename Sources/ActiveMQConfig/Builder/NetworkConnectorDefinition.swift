@@ -65,6 +65,8 @@ public struct NetworkConnectorDefinition: Sendable, Hashable {
     public var networkTTL: Int?
     /// Other `<networkConnector>` attributes, in order (checked against ActiveMQ's schema).
     public var otherAttributes: [NewElement.Attribute]
+    /// Destination filters, by list (written as child elements of the connector).
+    public var destinationFilters: [DestinationList: [Destination]] = [:]
 
     /// A connector named `name` to `remote`.
     public init(name: String, to remote: RemoteBrokers) {

@@ -112,7 +112,7 @@ public struct BrokerConfiguration: Sendable {
     public mutating func addNetworkConnector(_ definition: NetworkConnectorDefinition, to broker: Broker,
                                              settings: RuleSettings, rules: RuleSet = .model) throws(ConnectorError) -> ConnectorEdit {
         let attributes = try definition.attributeList()
-        let connector = NewElement("networkConnector", attributes: attributes.map { ($0.name, $0.value) })
+        let connector = NewElement("networkConnector", attributes: attributes.map { ($0.name, $0.value) }, children: definition.filterElements)
         var candidate = document
         let inserted: LosslessDocument.Element
         do throws(XMLEditError) {

@@ -304,6 +304,26 @@ struct ConnectorRow {
     }
 }
 
+/// `--exclude`, `--include-dynamic`, `--include-static`: destination filters, `queue://NAME` or `topic://NAME`.
+struct DestinationOptions: ParsableArguments {
+    @Option(name: .customLong("exclude"), help: "Never forward DEST, queue://NAME or topic://NAME (repeatable).") var excluded: [String] = []
+    @Option(name: .customLong("include-dynamic"), help: "Forward DEST while a remote consumer exists (repeatable).") var dynamic: [String] = []
+    @Option(name: .customLong("include-static"), help: "Always forward DEST (repeatable).") var staticallyIncluded: [String] = []
+
+    func validate() throws {
+        for text in excluded + dynamic + staticallyIncluded where Destination(uri: text) == nil {
+            throw ValidationError("'\(text)' is not a destination: queue://NAME or topic://NAME")
+        }
+    }
+
+    /// The definition with the filters added.
+    func apply(to definition: NetworkConnectorDefinition) -> NetworkConnectorDefinition {
+        definition.adding(excluded.compactMap(Destination.init(uri:)), to: .excluded)
+            .adding(dynamic.compactMap(Destination.init(uri:)), to: .dynamicallyIncluded)
+            .adding(staticallyIncluded.compactMap(Destination.init(uri:)), to: .staticallyIncluded)
+    }
+}
+
 struct AddConnector: ParsableCommand {
     static var configuration: CommandConfiguration {
         ActiveMQConfigCLI.configuration(
@@ -321,11 +341,12 @@ struct AddConnector: ParsableCommand {
     @Option(help: "The connector's name (unique within the broker).") var name: String
     @Option(help: "static:(…) for one or more brokers, masterslave:(active,standby) for an active/standby pair.") var uri: String
     @OptionGroup var values: ConnectorValueOptions
+    @OptionGroup var destinations: DestinationOptions
     @OptionGroup var rules: RuleOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        var definition = NetworkConnectorDefinition(name: name, to: .uri(uri))
+        var definition = destinations.apply(to: NetworkConnectorDefinition(name: name, to: .uri(uri)))
         if let userName = values.userName { definition = definition.userName(userName) }
         if let duplex = values.duplex { definition = definition.duplex(duplex) }
         if let networkTTL = values.networkTTL { definition = definition.networkTTL(networkTTL) }
@@ -419,6 +440,7 @@ struct RenderConnector: ParsableCommand {
     @Option(help: "The connector's name.") var name: String
     @Option(help: "static:(…) for one or more brokers, masterslave:(active,standby) for an active/standby pair.") var uri: String
     @OptionGroup var values: ConnectorValueOptions
+    @OptionGroup var destinations: DestinationOptions
     @OptionGroup var rules: RuleOptions
     @Option(help: "Spaces per level, or 'tab' (default 2).") var indent: String = "2"
     @Option(help: "double (default) or single.") var quote: ConnectorFragment.Quote = .double
@@ -433,15 +455,22 @@ struct RenderConnector: ParsableCommand {
         } else {
             throw CLIError(message: "--indent takes a number of spaces (0 to 16) or 'tab'", exitCode: ExitStatus.usageOrIO)
         }
-        var definition = NetworkConnectorDefinition(name: name, to: .uri(uri))
+        var definition = destinations.apply(to: NetworkConnectorDefinition(name: name, to: .uri(uri)))
         if let userName = values.userName { definition = definition.userName(userName) }
         if let duplex = values.duplex { definition = definition.duplex(duplex) }
         if let networkTTL = values.networkTTL { definition = definition.networkTTL(networkTTL) }
         if let reference = secretReference(values.passwordPlaceholder) { definition = definition.password(reference) }
         let settings = try rules.settings(for: currentWorkingDirectory().map { $0 + "/(fragment).xml" } ?? "(fragment).xml")
         do {
-            CLI.console.writeOutput(Array(try ConnectorFragment.render([definition], settings: settings, rules: RuleCatalog.rules,
-                                                                       indentation: indentation, quote: quote, wrapped: wrap).utf8))
+            let rendered = try ConnectorFragment.render([definition], settings: settings, rules: RuleCatalog.rules,
+                                                        indentation: indentation, quote: quote, wrapped: wrap)
+            for warning in rendered.warnings {
+                var shown = warning
+                shown.line = nil
+                shown.column = nil
+                CLI.console.printError(shown.formatted)
+            }
+            CLI.console.writeOutput(Array(rendered.text.utf8))
         } catch {
             throw connectorFailure(error, file: "(fragment)")
         }

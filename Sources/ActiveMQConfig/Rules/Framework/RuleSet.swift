@@ -52,6 +52,6 @@ public struct RuleSet: Sendable {
         .embeddedPassword, .uriSyntax, .masterSlaveArity, .masterSlaveDuplicateMember, .staticShouldBeMasterSlave,
         .masterSlaveMixedBrokers, .duplicateConnectorName, .missingUsername, .insecureTransport, .multicastDiscovery,
         .zeroTTL, .negativeTTL, .ttlOverride, .amazonMQPassword, .plaintextSecret, .duplicateTransportAddress,
-        .deleteAllMessagesOnStartup, .advisorySupportDisabled, .discoveryPlugin,
+        .deleteAllMessagesOnStartup, .advisorySupportDisabled, .discoveryPlugin, .destinationWildcard, .destinationIncludedAndExcluded,
     ])
 }
