@@ -39,8 +39,8 @@ public struct BrokerConfiguration: Sendable {
     /// Writes the configuration back to the file it was read from, atomically (temporary file,
     /// fsync, rename; permissions kept), refusing if the file changed since it was read.
     ///
-    /// - Throws: `FileWriteError` (``FileWriteError/changedOnDisk(path:)`` when it changed), or
-    ///   ``FileWriteError/io(path:message:)`` when the configuration was not read from a file.
+    /// - Throws: `FileWriteError`: `changedOnDisk` when the file changed, `io` when the
+    ///   configuration was not read from a file or cannot be written.
     public mutating func save() throws(FileWriteError) {
         guard let fileName else { throw .io(path: "-", message: "the configuration was not read from a file: use write(to:)") }
         try AtomicFile.write(document.bytes, to: fileName, expecting: original)
