@@ -13,8 +13,8 @@ public enum ConnectorError: Error, Sendable, Hashable, CustomStringConvertible {
     case noSuchConnector(String)
     /// Several network connectors of the broker resolve to this name; their lines.
     case ambiguousName(String, lines: [Int])
-    /// An attribute `<networkConnector>` does not define, with a suggestion when one is close.
-    case unknownAttribute(String, suggestion: String?)
+    /// An attribute the connector's element does not define, with a suggestion when one is close.
+    case unknownAttribute(String, suggestion: String?, element: String = "networkConnector")
     /// A value of the wrong type for its attribute.
     case invalidValue(attribute: String, expected: String)
     /// No broker matches, or several do.
@@ -34,8 +34,8 @@ public enum ConnectorError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noSuchConnector(let name): return "the broker has no network connector named '\(name)'"
         case .ambiguousName(let name, let lines):
             return "\(lines.count) network connectors are named '\(name)' (lines \(lines.map(String.init).joined(separator: ", "))); an unnamed connector is named 'NC'"
-        case .unknownAttribute(let name, let suggestion):
-            return "<networkConnector> has no attribute '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case .unknownAttribute(let name, let suggestion, let element):
+            return "<\(element)> has no attribute '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case .invalidValue(let attribute, let expected): return "'\(attribute)' must be \(expected)"
         case .brokerSelection(let message): return message
         case .edit(let error): return error.description

@@ -53,3 +53,34 @@ enum NetworkConnectorAttributes {
         "userName": "string",
     ]
 }
+
+/// The attributes `<transportConnector>` has in `activemq/activemq-5.19.10.xsd`, with their XSD types
+/// (`string`, `boolean`, `integer`, `decimal`).
+enum TransportConnectorAttributes {
+    static let types: [String: String] = [
+        "allowLinkStealing": "boolean",
+        "auditNetworkProducers": "boolean",
+        "autoStart": "boolean",
+        "brokerInfo": "string",
+        "brokerService": "string",
+        "disableAsyncDispatch": "boolean",
+        "discoveryAgent": "string",
+        "discoveryUri": "string",
+        "displayStackTrace": "boolean",
+        "enableStatusMonitor": "boolean",
+        "id": "string",
+        "maximumConsumersAllowedPerConnection": "integer",
+        "maximumProducersAllowedPerConnection": "integer",
+        "messageAuthorizationPolicy": "string",
+        "name": "string",
+        "publishedAddressPolicy": "string",
+        "rebalanceClusterClients": "boolean",
+        "server": "string",
+        "taskRunnerFactory": "string",
+        "updateClusterClients": "boolean",
+        "updateClusterClientsOnRemove": "boolean",
+        "updateClusterFilter": "string",
+        "uri": "string",
+        "warnOnRemoteClose": "boolean",
+    ]
+}

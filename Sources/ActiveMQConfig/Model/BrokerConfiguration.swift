@@ -113,22 +113,7 @@ public struct BrokerConfiguration: Sendable {
                                              settings: RuleSettings, rules: RuleSet = .model) throws(ConnectorError) -> ConnectorEdit {
         let attributes = try definition.attributeList()
         let connector = NewElement("networkConnector", attributes: attributes.map { ($0.name, $0.value) }, children: definition.filterElements)
-        var candidate = document
-        let inserted: LosslessDocument.Element
-        do throws(XMLEditError) {
-            try checkCurrent(broker.element)
-            if let list = broker.networkConnectorsElement {
-                inserted = try candidate.insertChild(connector, into: list)
-            } else {
-                let following = broker.element.childElements.first { $0.localName > "networkConnectors" }
-                let list = try candidate.insertChild(NewElement("networkConnectors", children: [connector]), into: broker.element,
-                                                     at: following.map(InsertionPoint.before) ?? .end)
-                guard let first = list.childElements.first else { throw XMLEditError.notAChild }
-                inserted = first
-            }
-        } catch {
-            throw .edit(error)
-        }
+        let (candidate, inserted) = try inserting(connector, into: broker.networkConnectorsElement, named: "networkConnectors", of: broker)
         let warnings = try Self.judge(candidate, edited: inserted, settings: settings, rules: rules)
         document = candidate
         return ConnectorEdit(connector: NetworkConnector(element: inserted), warnings: warnings)
@@ -160,19 +145,7 @@ public struct BrokerConfiguration: Sendable {
     public mutating func updateNetworkConnector(named name: String, in broker: Broker, _ change: NetworkConnectorChange,
                                                 settings: RuleSettings, rules: RuleSet = .model) throws(ConnectorError) -> ConnectorEdit {
         let connector = try Self.connector(named: name, in: broker)
-        let assignments = try change.assignments()
-        var candidate = document
-        do throws(XMLEditError) {
-            try checkCurrent(broker.element)
-            var edits: [TextEdit] = []
-            for assignment in assignments where connector.element.attribute(assignment.name)?.value != assignment.value {
-                edits.append(try candidate.editSettingAttribute(assignment.name, to: assignment.value, on: connector.element))
-            }
-            try candidate.apply(edits)
-        } catch {
-            throw .edit(error)
-        }
-        guard let updated = candidate.element(startingAt: connector.element.range.lowerBound) else { throw .edit(.staleView) }
+        let (candidate, updated) = try settingAttributes(try change.assignments(), on: connector.element, in: broker)
         let warnings = try Self.judge(candidate, edited: updated, settings: settings, rules: rules)
         document = candidate
         return ConnectorEdit(connector: NetworkConnector(element: updated), warnings: warnings)
@@ -193,12 +166,57 @@ public struct BrokerConfiguration: Sendable {
     ///   - name: The connector's effective name (`NC` for one without a name).
     ///   - broker: A broker of this version of the configuration.
     public mutating func removeNetworkConnector(named name: String, from broker: Broker) throws(ConnectorError) {
-        let connector = try Self.connector(named: name, in: broker)
-        let list = connector.element.parent
-        let listStart = list?.range.lowerBound
+        try removingWithEmptiedList(try Self.connector(named: name, in: broker).element, in: broker)
+    }
+
+    /// The document with `connector` appended to `list`, or, without one, to a new list element
+    /// `listName` placed before the broker's first child that sorts after it (the order ActiveMQ's
+    /// own files use); and the inserted element in it. `self` is unchanged.
+    private func inserting(_ connector: NewElement, into list: LosslessDocument.Element?, named listName: String,
+                           of broker: Broker) throws(ConnectorError) -> (LosslessDocument, LosslessDocument.Element) {
+        var candidate = document
         do throws(XMLEditError) {
             try checkCurrent(broker.element)
-            try document.removeElement(connector.element)
+            if let list {
+                let inserted = try candidate.insertChild(connector, into: list)
+                return (candidate, inserted)
+            }
+            let following = broker.element.childElements.first { $0.localName > listName }
+            let created = try candidate.insertChild(NewElement(listName, children: [connector]), into: broker.element,
+                                                    at: following.map(InsertionPoint.before) ?? .end)
+            guard let first = created.childElements.first else { throw XMLEditError.notAChild }
+            return (candidate, first)
+        } catch {
+            throw .edit(error)
+        }
+    }
+
+    /// The document with `assignments` set on `element` in one edit (values already equal left
+    /// alone), and the edited element in it; `self` is unchanged.
+    private func settingAttributes(_ assignments: [NewElement.Attribute], on element: LosslessDocument.Element,
+                                   in broker: Broker) throws(ConnectorError) -> (LosslessDocument, LosslessDocument.Element) {
+        var candidate = document
+        do throws(XMLEditError) {
+            try checkCurrent(broker.element)
+            var edits: [TextEdit] = []
+            for assignment in assignments where element.attribute(assignment.name)?.value != assignment.value {
+                edits.append(try candidate.editSettingAttribute(assignment.name, to: assignment.value, on: element))
+            }
+            try candidate.apply(edits)
+        } catch {
+            throw .edit(error)
+        }
+        guard let updated = candidate.element(startingAt: element.range.lowerBound) else { throw .edit(.staleView) }
+        return (candidate, updated)
+    }
+
+    /// Removes `element` and its own lines, then its parent list if that holds nothing but
+    /// whitespace (comments are never removed).
+    private mutating func removingWithEmptiedList(_ element: LosslessDocument.Element, in broker: Broker) throws(ConnectorError) {
+        let listStart = element.parent?.range.lowerBound
+        do throws(XMLEditError) {
+            try checkCurrent(broker.element)
+            try document.removeElement(element)
             if let listStart, let emptied = document.element(startingAt: listStart),
                 emptied.children.allSatisfy({ $0.kind == .text && $0.sourceText.allSatisfy(\.isWhitespace) })
             {
@@ -207,6 +225,54 @@ public struct BrokerConfiguration: Sendable {
         } catch {
             throw .edit(error)
         }
+    }
+
+    // MARK: Editing transport connectors
+
+    /// Adds a transport connector to a broker, inside its `<transportConnectors>` (created when
+    /// missing), judged like ``addNetworkConnector(_:to:settings:rules:)``; a literal password in
+    /// the URI is refused as well (`plaintext-secret`), since nothing the tool writes holds one.
+    @discardableResult
+    public mutating func addTransportConnector(_ definition: TransportConnectorDefinition, to broker: Broker,
+                                               settings: RuleSettings = RuleSettings(), rules: RuleSet = .model) throws(ConnectorError) -> TransportConnectorEdit {
+        let attributes = try definition.attributeList()
+        let connector = NewElement("transportConnector", attributes: attributes.map { ($0.name, $0.value) })
+        let list = broker.element.childElements(localName: "transportConnectors", namespace: ActiveMQNamespace.core).first
+        let (candidate, inserted) = try inserting(connector, into: list, named: "transportConnectors", of: broker)
+        let warnings = try Self.judge(candidate, edited: inserted, settings: settings, rules: rules, blocking: Self.transportBlocking)
+        document = candidate
+        return TransportConnectorEdit(connector: TransportConnector(element: inserted), warnings: warnings)
+    }
+
+    /// Changes attributes of a transport connector (named by its `name`, else its URI), in one edit,
+    /// judged like an addition.
+    @discardableResult
+    public mutating func updateTransportConnector(named name: String, in broker: Broker, _ change: TransportConnectorChange,
+                                                  settings: RuleSettings = RuleSettings(), rules: RuleSet = .model) throws(ConnectorError) -> TransportConnectorEdit {
+        let connector = try Self.transportConnector(named: name, in: broker)
+        let assignments = try TransportConnectorValues.check(change.attributes.filter { $0.name != "name" && $0.name != "uri" })
+            + change.attributes.filter { $0.name == "name" || $0.name == "uri" }
+        let (candidate, updated) = try settingAttributes(assignments, on: connector.element, in: broker)
+        let warnings = try Self.judge(candidate, edited: updated, settings: settings, rules: rules, blocking: Self.transportBlocking)
+        document = candidate
+        return TransportConnectorEdit(connector: TransportConnector(element: updated), warnings: warnings)
+    }
+
+    /// Removes a transport connector (named by its `name`, else its URI) and its own lines; an
+    /// emptied `<transportConnectors>` goes too (unless it holds comments).
+    public mutating func removeTransportConnector(named name: String, from broker: Broker) throws(ConnectorError) {
+        try removingWithEmptiedList(try Self.transportConnector(named: name, in: broker).element, in: broker)
+    }
+
+    /// Findings that refuse a transport connector edit whatever their severity: a literal password
+    /// in its URI, and (with the linter's rules, under amazon-mq) what Amazon MQ would strip.
+    static let transportBlocking: Set<RuleID> = [.plaintextSecret, RuleID(rawValue: "amazon-mq-sanitized")]
+
+    static func transportConnector(named name: String, in broker: Broker) throws(ConnectorError) -> TransportConnector {
+        let found = broker.transportConnectors.filter { $0.effectiveName == name }
+        guard let first = found.first else { throw .noSuchConnector(name) }
+        guard found.count == 1 else { throw .ambiguousName(name, lines: found.map { $0.element.position.line }) }
+        return first
     }
 
     /// The one connector of the broker with this effective name.
@@ -224,7 +290,7 @@ public struct BrokerConfiguration: Sendable {
     /// Runs the rules on the document as it would be; refuses on an error that concerns the edited
     /// connector (at it, or with a note pointing at it), and returns the warnings that do.
     static func judge(_ candidate: LosslessDocument, edited: LosslessDocument.Element, settings: RuleSettings,
-                      rules: RuleSet) throws(ConnectorError) -> [Diagnostic] {
+                      rules: RuleSet, blocking: Set<RuleID> = []) throws(ConnectorError) -> [Diagnostic] {
         let range = edited.range
         func concerns(_ diagnostic: Diagnostic) -> Bool {
             if let offset = diagnostic.byteRange?.lowerBound, range.contains(offset) { return true }
@@ -234,10 +300,22 @@ public struct BrokerConfiguration: Sendable {
         }
         let findings = rules.check(BrokerConfiguration(document: candidate), path: candidate.path ?? "-", settings: settings)
             .filter(concerns)
-        let errors = findings.filter { $0.severity == .error }
+        let errors = findings.filter { $0.severity == .error || blocking.contains($0.rule) }.map { finding in
+            var refused = finding
+            refused.severity = .error
+            return refused
+        }
         if !errors.isEmpty { throw .refused(errors) }
         return findings
     }
+}
+
+/// What an edit of a transport connector did: the connector as written, and the warnings.
+public struct TransportConnectorEdit: Sendable {
+    /// The connector, in the edited document.
+    public var connector: TransportConnector
+    /// Warning- and info-level findings on the connector.
+    public var warnings: [Diagnostic]
 }
 
 /// What an edit of a connector did: the connector as written, and the warnings the rules raised

@@ -185,6 +185,11 @@ struct ListConnectors: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
+        try Self.list(file: file, format: format, kinds: ["network", "transport"])
+    }
+
+    /// Lists the connectors of these kinds.
+    static func list(file: String, format: Format, kinds: Set<String>) throws {
         let document: LosslessDocument
         do {
             document = try CLI.console.document(file)
@@ -195,8 +200,12 @@ struct ListConnectors: ParsableCommand {
         var rows: [ConnectorRow] = []
         for broker in configuration.brokers {
             let brokerName = broker.brokerName?.description
-            for connector in broker.networkConnectors { rows.append(ConnectorRow(file: file, broker: brokerName, network: connector)) }
-            for connector in broker.transportConnectors { rows.append(ConnectorRow(file: file, broker: brokerName, transport: connector)) }
+            if kinds.contains("network") {
+                for connector in broker.networkConnectors { rows.append(ConnectorRow(file: file, broker: brokerName, network: connector)) }
+            }
+            if kinds.contains("transport") {
+                for connector in broker.transportConnectors { rows.append(ConnectorRow(file: file, broker: brokerName, transport: connector)) }
+            }
         }
         switch format {
         case .text:
