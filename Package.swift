@@ -37,7 +37,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev", "pkg-config"]), .brew(["libxml2"])]
         ),
-        // No unsafeFlags anywhere: SwiftPM refuses them in a package used by version.
+        // No unsafe compiler or linker flags anywhere: SwiftPM refuses them in a package used by version.
         .target(
             name: "CXMLShim",
             dependencies: ["CLibXML2"]

@@ -46,6 +46,9 @@ struct TransportConnectorsCommandTests {
         let withURI = runCLI(["transport-connectors", "add", amazon, "--name", "openwire", "--uri", "ssl://0.0.0.0:61617", "--target", "amazon-mq"])
         #expect(withURI.exitCode == 1 && withURI.stderr.contains("DISALLOWED_ATTRIBUTE_REMOVED"))
         #expect(runCLI(["transport-connectors", "set", path, "--name", "openwire"]).exitCode == 2)
-        #expect(runCLI(["transport-connectors", "remove", path, "--name", "nope"]).exitCode == 1)
+        let missing = runCLI(["transport-connectors", "remove", path, "--name", "nope"])
+        #expect(missing.exitCode == 1 && missing.stderr.contains("no transport connector named 'nope' [no-such-connector]"))
+        let unnamed = runCLI(["transport-connectors", "set", path, "--name", "openwire", "--new-name", ""])
+        #expect(unnamed.exitCode == 1 && unnamed.stderr.contains("[invalid-name]"))
     }
 }

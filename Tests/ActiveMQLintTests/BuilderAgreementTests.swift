@@ -9,18 +9,6 @@ import Testing
 /// is bad, and the document it writes lints with no error exactly when it is accepted.
 @Suite("Builder and linter agree")
 struct BuilderAgreementTests {
-    /// A SplitMix64 generator: the same seed, the same cases.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// One generated case and whether it is bad under its target.
     struct Case: CustomStringConvertible {
         var target: ConfigurationTarget

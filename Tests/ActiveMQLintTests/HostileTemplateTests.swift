@@ -7,17 +7,6 @@ import Testing
 /// seeded random mixes of XML and template fragments.
 @Suite("Hostile templates and broken documents")
 struct HostileTemplateTests {
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let fragments = [
         "<broker xmlns=\"http://activemq.apache.org/schema/core\"", ">", "</broker>", "<networkConnectors>", "</networkConnectors>",
         "<networkConnector name=\"", "\" uri=\"static:(tcp://", ":61616)\"/>", "{{", "}}", "{%", "%}", "{#", "#}", "<%", "%>", "<%=",

@@ -9,10 +9,11 @@ public enum ConnectorError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidSecretReference
     /// The connector name is empty.
     case invalidName
-    /// The broker has no network connector with this (effective) name.
-    case noSuchConnector(String)
-    /// Several network connectors of the broker resolve to this name; their lines.
-    case ambiguousName(String, lines: [Int])
+    /// The broker has no connector (`networkConnector` or `transportConnector`) with this
+    /// (effective) name.
+    case noSuchConnector(String, element: String = "networkConnector")
+    /// Several connectors of the broker resolve to this name; their lines.
+    case ambiguousName(String, lines: [Int], element: String = "networkConnector")
     /// An attribute the connector's element does not define, with a suggestion when one is close.
     case unknownAttribute(String, suggestion: String?, element: String = "networkConnector")
     /// A value of the wrong type for its attribute.
@@ -30,16 +31,22 @@ public enum ConnectorError: Error, Sendable, Hashable, CustomStringConvertible {
             return first.message + (first.code.map { " [\($0)]" } ?? "")
         case .invalidSecretReference:
             return "a password reference must name a placeholder: letters, digits, '_', '.' or '-' (it is written as ${NAME})"
-        case .invalidName: return "a network connector needs a non-empty name"
-        case .noSuchConnector(let name): return "the broker has no network connector named '\(name)'"
-        case .ambiguousName(let name, let lines):
-            return "\(lines.count) network connectors are named '\(name)' (lines \(lines.map(String.init).joined(separator: ", "))); an unnamed connector is named 'NC'"
+        case .invalidName: return "a connector needs a non-empty name"
+        case .noSuchConnector(let name, let element): return "the broker has no \(Self.kind(element)) named '\(name)'"
+        case .ambiguousName(let name, let lines, let element):
+            let unnamed = element == "networkConnector" ? "an unnamed connector is named 'NC'" : "an unnamed connector is named by its URI"
+            return "\(lines.count) \(Self.kind(element))s are named '\(name)' (lines \(lines.map(String.init).joined(separator: ", "))); \(unnamed)"
         case .unknownAttribute(let name, let suggestion, let element):
             return "<\(element)> has no attribute '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case .invalidValue(let attribute, let expected): return "'\(attribute)' must be \(expected)"
         case .brokerSelection(let message): return message
         case .edit(let error): return error.description
         }
+    }
+
+    /// "transport connector" for `transportConnector`, else "network connector".
+    private static func kind(_ element: String) -> String {
+        element == "transportConnector" ? "transport connector" : "network connector"
     }
 
     /// A stable code for each case other than ``refused(_:)`` (whose findings carry rule ids).

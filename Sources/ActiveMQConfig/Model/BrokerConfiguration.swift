@@ -139,7 +139,7 @@ public struct BrokerConfiguration: Sendable {
     ///   - change: The new values.
     ///   - settings: The profile, disabled rules and severities.
     ///   - rules: The rules that judge the edit.
-    /// - Throws: ``ConnectorError/noSuchConnector(_:)``, ``ConnectorError/ambiguousName(_:lines:)``,
+    /// - Throws: ``ConnectorError/noSuchConnector(_:element:)``, ``ConnectorError/ambiguousName(_:lines:element:)``,
     ///   ``ConnectorError/refused(_:)``, or another ``ConnectorError``.
     @discardableResult
     public mutating func updateNetworkConnector(named name: String, in broker: Broker, _ change: NetworkConnectorChange,
@@ -250,6 +250,7 @@ public struct BrokerConfiguration: Sendable {
     public mutating func updateTransportConnector(named name: String, in broker: Broker, _ change: TransportConnectorChange,
                                                   settings: RuleSettings = RuleSettings(), rules: RuleSet = .model) throws(ConnectorError) -> TransportConnectorEdit {
         let connector = try Self.transportConnector(named: name, in: broker)
+        if change.attributes.contains(where: { $0.name == "name" && $0.value.isEmpty }) { throw .invalidName }
         let assignments = try TransportConnectorValues.check(change.attributes.filter { $0.name != "name" && $0.name != "uri" })
             + change.attributes.filter { $0.name == "name" || $0.name == "uri" }
         let (candidate, updated) = try settingAttributes(assignments, on: connector.element, in: broker)
@@ -270,8 +271,10 @@ public struct BrokerConfiguration: Sendable {
 
     static func transportConnector(named name: String, in broker: Broker) throws(ConnectorError) -> TransportConnector {
         let found = broker.transportConnectors.filter { $0.effectiveName == name }
-        guard let first = found.first else { throw .noSuchConnector(name) }
-        guard found.count == 1 else { throw .ambiguousName(name, lines: found.map { $0.element.position.line }) }
+        guard let first = found.first else { throw .noSuchConnector(name, element: "transportConnector") }
+        guard found.count == 1 else {
+            throw .ambiguousName(name, lines: found.map { $0.element.position.line }, element: "transportConnector")
+        }
         return first
     }
 
