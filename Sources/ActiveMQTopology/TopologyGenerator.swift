@@ -94,9 +94,9 @@ public enum TopologyGenerator {
                 var configuration = document
                 // Owned connectors the spec no longer wants go first.
                 do throws(ConnectorError) {
-                    for connector in try configuration.broker(named: nil).networkConnectors
+                    for connector in try configuration.onlyBroker().networkConnectors
                     where owned(connector.effectiveName) && !wanted.contains(connector.effectiveName) {
-                        try configuration.removeNetworkConnector(named: connector.effectiveName, from: try configuration.broker(named: nil))
+                        try configuration.removeNetworkConnector(named: connector.effectiveName)
                     }
                 } catch {
                     throw TopologyError("\(broker.name): \(error)")
@@ -108,14 +108,13 @@ public enum TopologyGenerator {
                         .networkTTL(connector.networkTTL)
                     if target == .activeMQ { definition = definition.password(SecretReference(placeholderNamed: passwordVariable)) }
                     do {
-                        let brokerElement = try configuration.broker(named: nil)
-                        if brokerElement.networkConnector(named: definition.name) != nil {
+                        if try configuration.onlyBroker().networkConnector(named: definition.name) != nil {
                             var change = NetworkConnectorChange().remote(definition.remote).userName(definition.userName ?? "")
                                 .duplex(connector.duplex).networkTTL(connector.networkTTL)
                             if let password = definition.password { change = change.password(password) }
-                            try configuration.updateNetworkConnector(named: definition.name, in: brokerElement, change, target: target)
+                            try configuration.updateNetworkConnector(named: definition.name, change, target: target)
                         } else {
-                            try configuration.addNetworkConnector(definition, to: brokerElement, target: target)
+                            try configuration.addNetworkConnector(definition, target: target)
                         }
                     } catch {
                         throw TopologyError("connector \(definition.name): \(error)")

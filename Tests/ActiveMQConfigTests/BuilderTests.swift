@@ -47,7 +47,7 @@ struct BuilderTests {
         #expect(error?.diagnostics.contains { $0.formatted.contains(Self.secret) } == false)
         let change = #expect(throws: ConnectorError.self) {
             var configuration = try BrokerConfiguration(bytes: Array("<broker xmlns=\"http://activemq.apache.org/schema/core\"><networkConnectors><networkConnector name=\"n\" uri=\"static:(ssl://h:1)\"/></networkConnectors></broker>".utf8))
-            try configuration.updateNetworkConnector(named: "n", in: try configuration.broker(named: nil), NetworkConnectorChange().remote(.uri(uri)))
+            try configuration.updateNetworkConnector(named: "n", NetworkConnectorChange().remote(.uri(uri)))
         }
         #expect(Self.refusedRules(change).contains(.embeddedPassword))
     }

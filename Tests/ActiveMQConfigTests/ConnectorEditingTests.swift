@@ -49,7 +49,7 @@ struct ConnectorEditingTests {
           arguments: DocumentStyle.all)
     func addCreatesList(_ style: DocumentStyle) throws {
         var configuration = try configuration(Self.withoutConnectors, style)
-        try configuration.addNetworkConnector(tutorialConnector, to: configuration.broker(named: nil), target: .amazonMQ)
+        try configuration.addNetworkConnector(tutorialConnector, target: .amazonMQ)
         // Before <persistenceAdapter/>, above the comment block directly above it.
         let expected = Self.withoutConnectors.replacingOccurrences(of: "{i}<!-- <{p}networkConnectors>", with: """
             {i}<{p}networkConnectors>
@@ -59,7 +59,7 @@ struct ConnectorEditingTests {
             """)
         #expect(String(decoding: configuration.bytes, as: UTF8.self) == style.render(expected))
         // And removing it gives the original back.
-        try configuration.removeNetworkConnector(named: "connector_1_to_2", from: configuration.broker(named: nil))
+        try configuration.removeNetworkConnector(named: "connector_1_to_2")
         #expect(String(decoding: configuration.bytes, as: UTF8.self) == style.render(Self.withoutConnectors))
     }
 
@@ -67,7 +67,7 @@ struct ConnectorEditingTests {
     func addToEmptyList(_ style: DocumentStyle) throws {
         let template = "<{p}broker {x}=\"http://activemq.apache.org/schema/core\">\n{i}<{p}networkConnectors/>\n</{p}broker>\n"
         var configuration = try configuration(template, style)
-        try configuration.addNetworkConnector(tutorialConnector, to: configuration.broker(named: nil))
+        try configuration.addNetworkConnector(tutorialConnector)
         #expect(String(decoding: configuration.bytes, as: UTF8.self) == style.render("""
             <{p}broker {x}="http://activemq.apache.org/schema/core">
             {i}<{p}networkConnectors>
@@ -93,12 +93,12 @@ struct ConnectorEditingTests {
     @Test("Add among connectors: one new line after the last", arguments: DocumentStyle.all)
     func addAmongConnectors(_ style: DocumentStyle) throws {
         var configuration = try configuration(Self.withConnectors, style)
-        try configuration.addNetworkConnector(tutorialConnector, to: configuration.broker(named: nil))
+        try configuration.addNetworkConnector(tutorialConnector)
         let expected = Self.withConnectors.replacingOccurrences(
             of: "{i}</{p}networkConnectors>", with: "{i}{i}\(tutorialLine)\n{i}</{p}networkConnectors>")
         #expect(String(decoding: configuration.bytes, as: UTF8.self) == style.render(expected))
         let duplicate = #expect(throws: ConnectorError.self) {
-            try configuration.addNetworkConnector(tutorialConnector, to: configuration.broker(named: nil))
+            try configuration.addNetworkConnector(tutorialConnector)
         }
         guard case .refused(let findings)? = duplicate else {
             Issue.record("expected a refusal")
@@ -112,7 +112,7 @@ struct ConnectorEditingTests {
     func set(_ style: DocumentStyle) throws {
         var configuration = try configuration(Self.withConnectors, style)
         try configuration.updateNetworkConnector(
-            named: "a", in: configuration.broker(named: nil),
+            named: "a",
             NetworkConnectorChange().remote(.activeStandbyPair(active: "ssl://h-1:61617", standby: "ssl://h-2:61617"))
                 .duplex(true).networkTTL(2).userName("myCommonUser"))
         let expected = Self.withConnectors
@@ -121,19 +121,19 @@ struct ConnectorEditingTests {
             .replacingOccurrences(of: "networkTTL=\"1\"/>", with: "networkTTL=\"2\"\n{i}{i}{i}userName=\"myCommonUser\"/>")
         #expect(String(decoding: configuration.bytes, as: UTF8.self) == style.render(expected))
         #expect(throws: ConnectorError.noSuchConnector("zz")) {
-            try configuration.updateNetworkConnector(named: "zz", in: configuration.broker(named: nil), NetworkConnectorChange().duplex(true))
+            try configuration.updateNetworkConnector(named: "zz", NetworkConnectorChange().duplex(true))
         }
     }
 
     @Test("Remove takes only its own lines; the comment above stays", arguments: DocumentStyle.all)
     func remove(_ style: DocumentStyle) throws {
         var configuration = try configuration(Self.withConnectors, style)
-        try configuration.removeNetworkConnector(named: "a", from: configuration.broker(named: nil))
+        try configuration.removeNetworkConnector(named: "a")
         let expected = Self.withConnectors.replacingOccurrences(
             of: "{i}{i}<{p}networkConnector name=\"a\" uri=\"static:(tcp://hub:61616)\" duplex=\"false\"\n{i}{i}{i}networkTTL=\"1\"/>\n", with: "")
         #expect(String(decoding: configuration.bytes, as: UTF8.self) == style.render(expected))
         // The list still holds a comment, so it stays after the last connector goes.
-        try configuration.removeNetworkConnector(named: "b", from: configuration.broker(named: nil))
+        try configuration.removeNetworkConnector(named: "b")
         #expect(configuration.brokers.first?.networkConnectorsElement != nil)
     }
 }
@@ -170,11 +170,11 @@ struct CorpusConnectorTests {
             var configuration = original
             let name = "connector_added_by_test"
             try configuration.addNetworkConnector(tutorialConnector.networkTTL(2).attribute("conduitSubscriptions", "false").validatedName(name),
-                                                  to: configuration.brokers[index])
+                                                  to: .index(index))
             let added = configuration.brokers[index].networkConnector(named: name)
             #expect(try added?.uri?.literal?.text == "static:(\(tutorialEndpoint))")
             #expect(configuration.bytes != original.bytes)
-            try configuration.removeNetworkConnector(named: name, from: configuration.brokers[index])
+            try configuration.removeNetworkConnector(named: name, from: .index(index))
             if !hadEmptyList { #expect(configuration.bytes == original.bytes) }
         }
     }

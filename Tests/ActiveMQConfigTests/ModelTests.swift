@@ -88,8 +88,8 @@ struct ModelTests {
             """.utf8))
         #expect(two.brokers.count == 2)
         #expect(try two.broker(named: "b").element.prefix == "amq")
-        let error = #expect(throws: ConnectorError.self) { try two.broker(named: nil) }
+        let error = #expect(throws: ConnectorError.self) { try two.onlyBroker() }
         #expect(error?.description == "the document has 2 brokers (a, b); name one by its brokerName")
-        #expect(throws: ConnectorError.brokerSelection("no broker named 'c'")) { try two.broker(named: "c") }
+        #expect(throws: ConnectorError.brokerSelection("no broker named 'c' (brokers: a, b)")) { try two.broker(named: "c") }
     }
 }

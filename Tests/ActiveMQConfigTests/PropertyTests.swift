@@ -73,9 +73,9 @@ struct PropertyTests {
             var configuration = try BrokerConfiguration(bytes: original)
             let definition = NetworkConnectorDefinition(name: "added", to: .activeStandbyPair(active: "ssl://a-1:61617", standby: "ssl://a-2:61617"))
                 .userName("u").duplex().networkTTL(2)
-            let added = try configuration.addNetworkConnector(definition, to: try configuration.broker(named: nil))
+            let added = try configuration.addNetworkConnector(definition)
             #expect(try added.uri?.literal?.discovery == .masterSlave)
-            try configuration.removeNetworkConnector(named: "added", from: try configuration.broker(named: nil))
+            try configuration.removeNetworkConnector(named: "added")
             #expect(configuration.bytes == original)
         }
     }
@@ -87,14 +87,14 @@ struct PropertyTests {
         for _ in 0..<40 {
             let original = generator.document()
             var configuration = try BrokerConfiguration(bytes: Array(original.utf8))
-            let broker = try configuration.broker(named: nil)
+            let broker = try configuration.onlyBroker()
             let connectors = broker.networkConnectors
             guard let connector = connectors.first, let name = connector.name?.literal else { continue }
             let element = connector.element
             let firstLine = element.position.line
             let lastLine = configuration.document.position(ofOffset: element.range.upperBound).line
             let value = generator.pick(["ssl://x:61617", "failover:(ssl://x:1,ssl://y:2)", "ssl://x:61617?k=v&w=z"])
-            try configuration.updateNetworkConnector(named: name, in: broker,
+            try configuration.updateNetworkConnector(named: name,
                 NetworkConnectorChange().remote(.uri("static:(\(value))")).duplex(generator.chance(50)).networkTTL(3))
             // libxml2 accepts it, and it reads back to what was written.
             let reread = try BrokerConfiguration(bytes: configuration.bytes)

@@ -91,7 +91,7 @@ struct BuilderAgreementTests {
             var configuration = try BrokerConfiguration(bytes: Array(Self.base.utf8), path: "MyBroker1.xml")
             let written: [UInt8]
             do {
-                try configuration.addNetworkConnector(definition, to: configuration.brokers[0], settings: settings, rules: RuleCatalog.rules)
+                try configuration.addNetworkConnector(definition, to: .index(0), settings: settings, rules: RuleCatalog.rules)
                 #expect(!item.bad, "accepted: \(item)")
                 written = configuration.bytes
             } catch {

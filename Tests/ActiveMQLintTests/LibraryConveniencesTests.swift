@@ -46,8 +46,7 @@ struct LibraryConveniencesTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("save-\(UUID().uuidString).xml").path
         try Data("<broker xmlns=\"http://activemq.apache.org/schema/core\">\n</broker>\n".utf8).write(to: URL(fileURLWithPath: path))
         var configuration = try BrokerConfiguration(contentsOfFile: path)
-        try configuration.addNetworkConnector(NetworkConnectorDefinition(name: "n", to: .broker("tcp://h:61616")).userName("u"),
-                                              to: try configuration.onlyBroker())
+        try configuration.addNetworkConnector(NetworkConnectorDefinition(name: "n", to: .broker("tcp://h:61616")).userName("u"))
         try configuration.save()
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains("<networkConnector name=\"n\""))
         try Data("changed\n".utf8).write(to: URL(fileURLWithPath: path))
@@ -64,20 +63,20 @@ struct LibraryConveniencesTests {
         let definition = NetworkConnectorDefinition(name: "n", to: .broker("tcp://peer.example:61616")).userName("u")
             .excluding(.topic("ActiveMQ.Advisory.>")).includingDynamically(.queue("orders.>"), .topic("prices.*.eu"))
             .includingStatically(.queue("audit"))
-        let edit = try configuration.addNetworkConnector(definition, to: try configuration.onlyBroker(), settings: RuleSettings(), rules: RuleCatalog.rules)
+        let edit = try configuration.addNetworkConnector(definition, settings: RuleSettings(), rules: RuleCatalog.rules)
         #expect(edit.warnings.isEmpty)
         #expect(edit.connector.dynamicallyIncludedDestinations.compactMap(\.physicalName) == ["orders.>", "prices.*.eu"])
         #expect(edit.connector.excludedDestinations.compactMap(\.physicalName) == ["ActiveMQ.Advisory.>"])
         #expect(edit.connector.staticallyIncludedDestinations.compactMap(\.physicalName) == ["audit"])
         let findings = try Linter().lint([LintInput(path: "activemq.xml", bytes: .success(configuration.bytes))]).findings
         #expect(findings.isEmpty, "\(findings.map(\.formatted))")
-        try configuration.removeNetworkConnector(named: "n", from: try configuration.onlyBroker())
+        try configuration.removeNetworkConnector(named: "n")
         #expect(String(decoding: configuration.bytes, as: UTF8.self) == text.replacingOccurrences(of: "  <networkConnectors>\n  </networkConnectors>\n", with: ""))
         var other = try BrokerConfiguration(bytes: Array(text.utf8), path: "activemq.xml")
         let warned = try other.addNetworkConnector(
             NetworkConnectorDefinition(name: "n", to: .broker("tcp://peer.example:61616")).userName("u")
                 .excluding(.queue("orders"), .queue("a*b")).includingDynamically(.queue("orders")),
-            to: try other.onlyBroker(), settings: RuleSettings(), rules: RuleCatalog.rules)
+            settings: RuleSettings(), rules: RuleCatalog.rules)
         #expect(Set(warned.warnings.map(\.rule)) == [.destinationWildcard, .destinationIncludedAndExcluded])
         #expect(Destination(uri: "queue://x")?.kind == .queue && Destination(uri: "topic://") == nil && Destination(uri: "x") == nil)
     }

@@ -108,7 +108,7 @@ struct TemplateTests {
     @Test("Editing a template changes only the connector's lines")
     func editing() throws {
         var configuration = try BrokerConfiguration(bytes: Array(Self.erb.utf8), path: "activemq.xml.erb")
-        try configuration.updateNetworkConnector(named: "bridge", in: configuration.brokers[0], NetworkConnectorChange().networkTTL(2))
+        try configuration.updateNetworkConnector(named: "bridge", in: .index(0), NetworkConnectorChange().networkTTL(2))
         let expected = Self.erb.replacingOccurrences(of: "uri=\"static:(tcp://<%= @peer %>:61616)\"/>",
                                                      with: "uri=\"static:(tcp://<%= @peer %>:61616)\" networkTTL=\"2\"/>")
         #expect(String(decoding: configuration.bytes, as: UTF8.self) == expected)

@@ -75,8 +75,7 @@ struct PasteSafeTests {
         // A hand-written connector beside the generated one.
         var spoke1 = try #require(bases["Spoke1"])
         try spoke1.addNetworkConnector(
-            NetworkConnectorDefinition(name: "legacy_bridge", to: .broker("ssl://b-5555-1.mq.us-east-2.amazonaws.com:61617")).userName("myCommonUser"),
-            to: spoke1.brokers[0], target: .amazonMQ)
+            NetworkConnectorDefinition(name: "legacy_bridge", to: .broker("ssl://b-5555-1.mq.us-east-2.amazonaws.com:61617")).userName("myCommonUser"), target: .amazonMQ)
         bases["Spoke1"] = spoke1
         let again = try TopologyGenerator.generate(spec, target: .amazonMQ, bases: bases)
         for file in again { #expect(file.bytes == bases[file.broker]?.bytes, "\(file.fileName) changed on regeneration") }

@@ -203,7 +203,7 @@ struct TopologyTests {
         var drifted = parsed
         var spoke = parsed[0].1
         #expect(parsed[0].0 == "out/Spoke1.xml")
-        try spoke.updateNetworkConnector(named: "connector_Spoke1_to_Hub", in: try spoke.broker(named: nil),
+        try spoke.updateNetworkConnector(named: "connector_Spoke1_to_Hub",
                                          NetworkConnectorChange().userName("someoneElse"))
         drifted[0] = (parsed[0].0, spoke)
         drifted.removeLast()

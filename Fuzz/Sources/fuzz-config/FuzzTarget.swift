@@ -66,12 +66,16 @@ func exerciseEdits(_ document: LosslessDocument) {
         }
     }
     var configuration = BrokerConfiguration(document: document)
-    if let broker = configuration.brokers.first {
+    if !configuration.brokers.isEmpty {
         let connector = NetworkConnectorDefinition(name: "fuzz_connector", to: .broker("ssl://b-1-1.mq.us-east-2.amazonaws.com:61617"))
             .userName("u").duplex()
-        if (try? configuration.addNetworkConnector(connector, to: broker)) != nil {
+        if (try? configuration.addNetworkConnector(connector, to: .index(0))) != nil {
             check(configuration.document)
-            if let again = configuration.brokers.first, (try? configuration.removeNetworkConnector(named: "fuzz_connector", from: again)) != nil {
+            let filter = NetworkConnectorChange().excluding(.queue("fuzz.>"))
+            if (try? configuration.updateNetworkConnector(named: "fuzz_connector", in: .index(0), filter)) != nil {
+                check(configuration.document)
+            }
+            if (try? configuration.removeNetworkConnector(named: "fuzz_connector", from: .index(0))) != nil {
                 check(configuration.document)
             }
         }

@@ -20,6 +20,8 @@ public enum ConnectorError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidValue(attribute: String, expected: String)
     /// No broker matches, or several do.
     case brokerSelection(String)
+    /// A destination to remove that the connector's filter list (e.g. `excludedDestinations`) lacks.
+    case noSuchDestination(String, list: String)
     /// The document edit was refused.
     case edit(XMLEditError)
 
@@ -40,6 +42,7 @@ public enum ConnectorError: Error, Sendable, Hashable, CustomStringConvertible {
             return "<\(element)> has no attribute '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case .invalidValue(let attribute, let expected): return "'\(attribute)' must be \(expected)"
         case .brokerSelection(let message): return message
+        case .noSuchDestination(let destination, let list): return "the connector's <\(list)> has no \(destination)"
         case .edit(let error): return error.description
         }
     }
@@ -60,6 +63,7 @@ public enum ConnectorError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownAttribute: return "unknown-attribute"
         case .invalidValue: return "invalid-value"
         case .brokerSelection: return "broker-selection"
+        case .noSuchDestination: return "no-such-destination"
         case .edit: return "edit-refused"
         }
     }

@@ -46,7 +46,7 @@ public enum ConnectorFragment {
         }
         var warnings: [Diagnostic] = []
         for definition in definitions {
-            warnings += try configuration.addNetworkConnector(definition, to: try configuration.onlyBroker(), settings: settings, rules: rules).warnings
+            warnings += try configuration.addNetworkConnector(definition, to: .only, settings: settings, rules: rules).warnings
         }
         let lines = String(decoding: configuration.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         // Lines 1 … n-3 are the list; drop the broker's lines and one level of indentation.

@@ -90,3 +90,75 @@ extension NetworkConnectorDefinition {
         }
     }
 }
+
+/// One change to one of an existing connector's destination filter lists.
+public struct DestinationFilterChange: Sendable, Hashable {
+    /// What the change does to the list.
+    public enum Operation: Sendable, Hashable {
+        /// Appends the destinations the list lacks (one already there is left alone); creates the
+        /// list when the connector has none.
+        case add
+        /// Removes every entry naming these destinations; a destination the list lacks is an error
+        /// (``ConnectorError/noSuchDestination(_:list:)``). An emptied list goes, comments kept.
+        case remove
+        /// Makes the list hold exactly these destinations: entries kept where they are, others
+        /// removed, new ones appended; an empty replacement removes the list.
+        case replace
+    }
+
+    /// The list changed.
+    public var list: DestinationList
+    /// What is done to it.
+    public var operation: Operation
+    /// The destinations added, removed, or the whole new list.
+    public var destinations: [Destination]
+
+    /// A change of `list`.
+    public init(_ operation: Operation, _ destinations: [Destination], in list: DestinationList) {
+        self.list = list
+        self.operation = operation
+        self.destinations = destinations
+    }
+}
+
+extension NetworkConnectorChange {
+    /// Never forward these destinations too (adds to `excludedDestinations`).
+    public func excluding(_ destinations: Destination...) -> Self { adding(destinations, to: .excluded) }
+    /// Forward these destinations too, while a remote consumer exists.
+    public func includingDynamically(_ destinations: Destination...) -> Self { adding(destinations, to: .dynamicallyIncluded) }
+    /// Always forward these destinations too.
+    public func includingStatically(_ destinations: Destination...) -> Self { adding(destinations, to: .staticallyIncluded) }
+
+    /// Adds destinations to a list (those already there are left alone).
+    public func adding(_ destinations: [Destination], to list: DestinationList) -> Self {
+        with(DestinationFilterChange(.add, destinations, in: list))
+    }
+
+    /// Removes destinations from a list; each must be there.
+    public func removing(_ destinations: [Destination], from list: DestinationList) -> Self {
+        with(DestinationFilterChange(.remove, destinations, in: list))
+    }
+
+    /// Makes a list hold exactly these destinations (none: the list goes).
+    public func replacing(_ list: DestinationList, with destinations: [Destination]) -> Self {
+        with(DestinationFilterChange(.replace, destinations, in: list))
+    }
+
+    private func with(_ change: DestinationFilterChange) -> Self {
+        var copy = self
+        copy.destinationFilterChanges.append(change)
+        return copy
+    }
+}
+
+extension DestinationEntry {
+    /// The entry as a ``Destination``, when it is a queue or topic with a name.
+    var destination: Destination? {
+        guard let name = physicalName else { return nil }
+        switch kind {
+        case .queue: return .queue(name)
+        case .topic: return .topic(name)
+        case .tempQueue, .tempTopic: return nil
+        }
+    }
+}

@@ -134,7 +134,7 @@ public struct NetworkConnectorDefinition: Sendable, Hashable {
         } catch {
             throw .edit(.rejected(error))
         }
-        let edit = try configuration.addNetworkConnector(self, to: configuration.brokers[0], settings: settings, rules: rules)
+        let edit = try configuration.addNetworkConnector(self, to: .only, settings: settings, rules: rules)
         return (attributes, edit.warnings)
     }
 

@@ -52,40 +52,12 @@ public struct BrokerConfiguration: Sendable {
         try AtomicFile.write(document.bytes, to: path)
     }
 
-    /// The only broker of the document.
-    ///
-    /// - Throws: ``ConnectorError/brokerSelection(_:)`` when the document has none, or several
-    ///   (name one with ``broker(named:)``).
-    public func onlyBroker() throws(ConnectorError) -> Broker {
-        try broker(named: nil)
-    }
-
     /// The document's bytes, with every edit made so far.
     public var bytes: [UInt8] { document.bytes }
 
     /// The brokers, in document order.
     public var brokers: [Broker] {
         document.elements(localName: "broker", namespace: ActiveMQNamespace.core).map(Broker.init(element:))
-    }
-
-    /// The broker to work on: the one named `name` (by `brokerName`), or the only one.
-    ///
-    /// - Throws: ``ConnectorError/brokerSelection(_:)`` when none matches, or when several
-    ///   brokers exist and no name was given.
-    public func broker(named name: String?) throws(ConnectorError) -> Broker {
-        let all = brokers
-        if let name {
-            guard let broker = all.first(where: { $0.brokerName?.literal == name }) else {
-                throw .brokerSelection("no broker named '\(name)'")
-            }
-            return broker
-        }
-        guard let only = all.first else { throw .brokerSelection("the document has no <broker> element") }
-        guard all.count == 1 else {
-            let names = all.map { $0.brokerName?.description ?? "(unnamed)" }.joined(separator: ", ")
-            throw .brokerSelection("the document has \(all.count) brokers (\(names)); name one by its brokerName")
-        }
-        return only
     }
 
     // MARK: Editing connectors
@@ -101,7 +73,7 @@ public struct BrokerConfiguration: Sendable {
     ///
     /// - Parameters:
     ///   - definition: The connector.
-    ///   - broker: A broker of this version of the configuration.
+    ///   - broker: The broker, by identity: the only one (the default), a `brokerName`, or a position.
     ///   - settings: The profile, disabled rules and severities (as `.activemq-config.json` gives them).
     ///   - rules: The rules that judge the edit; the model's own by default (the command-line tool
     ///     passes the linter's whole set).
@@ -109,10 +81,11 @@ public struct BrokerConfiguration: Sendable {
     /// - Throws: ``ConnectorError/refused(_:)`` with the error-level findings, or another
     ///   ``ConnectorError`` for a value that cannot be written at all.
     @discardableResult
-    public mutating func addNetworkConnector(_ definition: NetworkConnectorDefinition, to broker: Broker,
+    public mutating func addNetworkConnector(_ definition: NetworkConnectorDefinition, to broker: BrokerSelector = .only,
                                              settings: RuleSettings, rules: RuleSet = .model) throws(ConnectorError) -> ConnectorEdit {
         let attributes = try definition.attributeList()
         let connector = NewElement("networkConnector", attributes: attributes.map { ($0.name, $0.value) }, children: definition.filterElements)
+        let broker = try self.broker(broker)
         let (candidate, inserted) = try inserting(connector, into: broker.networkConnectorsElement, named: "networkConnectors", of: broker)
         let warnings = try Self.judge(candidate, edited: inserted, settings: settings, rules: rules)
         document = candidate
@@ -123,7 +96,7 @@ public struct BrokerConfiguration: Sendable {
     ///
     /// - Returns: The new connector (use ``addNetworkConnector(_:to:settings:rules:)`` for the warnings).
     @discardableResult
-    public mutating func addNetworkConnector(_ definition: NetworkConnectorDefinition, to broker: Broker,
+    public mutating func addNetworkConnector(_ definition: NetworkConnectorDefinition, to broker: BrokerSelector = .only,
                                              target: ConfigurationTarget = .activeMQ) throws(ConnectorError) -> NetworkConnector {
         try addNetworkConnector(definition, to: broker, settings: RuleSettings(profile: target.profile)).connector
     }
@@ -135,17 +108,20 @@ public struct BrokerConfiguration: Sendable {
     /// - Parameters:
     ///   - name: The connector's effective name: its `name` as written (a `${…}` placeholder
     ///     too), or `NC` for one without a name.
-    ///   - broker: A broker of this version of the configuration.
+    ///   - broker: The broker, by identity: the only one (the default), a `brokerName`, or a position.
     ///   - change: The new values.
     ///   - settings: The profile, disabled rules and severities.
     ///   - rules: The rules that judge the edit.
     /// - Throws: ``ConnectorError/noSuchConnector(_:element:)``, ``ConnectorError/ambiguousName(_:lines:element:)``,
     ///   ``ConnectorError/refused(_:)``, or another ``ConnectorError``.
     @discardableResult
-    public mutating func updateNetworkConnector(named name: String, in broker: Broker, _ change: NetworkConnectorChange,
+    public mutating func updateNetworkConnector(named name: String, in broker: BrokerSelector = .only, _ change: NetworkConnectorChange,
                                                 settings: RuleSettings, rules: RuleSet = .model) throws(ConnectorError) -> ConnectorEdit {
-        let connector = try Self.connector(named: name, in: broker)
-        let (candidate, updated) = try settingAttributes(try change.assignments(), on: connector.element, in: broker)
+        let connector = try networkConnector(named: name, in: broker)
+        var (candidate, updated) = try settingAttributes(try change.assignments(), on: connector.element)
+        if !change.destinationFilterChanges.isEmpty {
+            updated = try Self.applying(change.destinationFilterChanges, toConnectorAt: updated.range.lowerBound, in: &candidate)
+        }
         let warnings = try Self.judge(candidate, edited: updated, settings: settings, rules: rules)
         document = candidate
         return ConnectorEdit(connector: NetworkConnector(element: updated), warnings: warnings)
@@ -153,7 +129,7 @@ public struct BrokerConfiguration: Sendable {
 
     /// Changes attributes of a network connector, judged by the model's rules under the target's profile.
     @discardableResult
-    public mutating func updateNetworkConnector(named name: String, in broker: Broker, _ change: NetworkConnectorChange,
+    public mutating func updateNetworkConnector(named name: String, in broker: BrokerSelector = .only, _ change: NetworkConnectorChange,
                                                 target: ConfigurationTarget = .activeMQ) throws(ConnectorError) -> NetworkConnector {
         try updateNetworkConnector(named: name, in: broker, change, settings: RuleSettings(profile: target.profile)).connector
     }
@@ -164,9 +140,9 @@ public struct BrokerConfiguration: Sendable {
     ///
     /// - Parameters:
     ///   - name: The connector's effective name (`NC` for one without a name).
-    ///   - broker: A broker of this version of the configuration.
-    public mutating func removeNetworkConnector(named name: String, from broker: Broker) throws(ConnectorError) {
-        try removingWithEmptiedList(try Self.connector(named: name, in: broker).element, in: broker)
+    ///   - broker: The broker, by identity: the only one (the default), a `brokerName`, or a position.
+    public mutating func removeNetworkConnector(named name: String, from broker: BrokerSelector = .only) throws(ConnectorError) {
+        try removingWithEmptiedList(try networkConnector(named: name, in: broker).element)
     }
 
     /// The document with `connector` appended to `list`, or, without one, to a new list element
@@ -176,7 +152,6 @@ public struct BrokerConfiguration: Sendable {
                            of broker: Broker) throws(ConnectorError) -> (LosslessDocument, LosslessDocument.Element) {
         var candidate = document
         do throws(XMLEditError) {
-            try checkCurrent(broker.element)
             if let list {
                 let inserted = try candidate.insertChild(connector, into: list)
                 return (candidate, inserted)
@@ -193,11 +168,9 @@ public struct BrokerConfiguration: Sendable {
 
     /// The document with `assignments` set on `element` in one edit (values already equal left
     /// alone), and the edited element in it; `self` is unchanged.
-    private func settingAttributes(_ assignments: [NewElement.Attribute], on element: LosslessDocument.Element,
-                                   in broker: Broker) throws(ConnectorError) -> (LosslessDocument, LosslessDocument.Element) {
+    private func settingAttributes(_ assignments: [NewElement.Attribute], on element: LosslessDocument.Element) throws(ConnectorError) -> (LosslessDocument, LosslessDocument.Element) {
         var candidate = document
         do throws(XMLEditError) {
-            try checkCurrent(broker.element)
             var edits: [TextEdit] = []
             for assignment in assignments where element.attribute(assignment.name)?.value != assignment.value {
                 edits.append(try candidate.editSettingAttribute(assignment.name, to: assignment.value, on: element))
@@ -212,10 +185,9 @@ public struct BrokerConfiguration: Sendable {
 
     /// Removes `element` and its own lines, then its parent list if that holds nothing but
     /// whitespace (comments are never removed).
-    private mutating func removingWithEmptiedList(_ element: LosslessDocument.Element, in broker: Broker) throws(ConnectorError) {
+    private mutating func removingWithEmptiedList(_ element: LosslessDocument.Element) throws(ConnectorError) {
         let listStart = element.parent?.range.lowerBound
         do throws(XMLEditError) {
-            try checkCurrent(broker.element)
             try document.removeElement(element)
             if let listStart, let emptied = document.element(startingAt: listStart),
                 emptied.children.allSatisfy({ $0.kind == .text && $0.sourceText.allSatisfy(\.isWhitespace) })
@@ -233,10 +205,11 @@ public struct BrokerConfiguration: Sendable {
     /// missing), judged like ``addNetworkConnector(_:to:settings:rules:)``; a literal password in
     /// the URI is refused as well (`plaintext-secret`), since nothing the tool writes holds one.
     @discardableResult
-    public mutating func addTransportConnector(_ definition: TransportConnectorDefinition, to broker: Broker,
+    public mutating func addTransportConnector(_ definition: TransportConnectorDefinition, to broker: BrokerSelector = .only,
                                                settings: RuleSettings = RuleSettings(), rules: RuleSet = .model) throws(ConnectorError) -> TransportConnectorEdit {
         let attributes = try definition.attributeList()
         let connector = NewElement("transportConnector", attributes: attributes.map { ($0.name, $0.value) })
+        let broker = try self.broker(broker)
         let list = broker.element.childElements(localName: "transportConnectors", namespace: ActiveMQNamespace.core).first
         let (candidate, inserted) = try inserting(connector, into: list, named: "transportConnectors", of: broker)
         let warnings = try Self.judge(candidate, edited: inserted, settings: settings, rules: rules, blocking: Self.transportBlocking)
@@ -247,13 +220,13 @@ public struct BrokerConfiguration: Sendable {
     /// Changes attributes of a transport connector (named by its `name`, else its URI), in one edit,
     /// judged like an addition.
     @discardableResult
-    public mutating func updateTransportConnector(named name: String, in broker: Broker, _ change: TransportConnectorChange,
+    public mutating func updateTransportConnector(named name: String, in broker: BrokerSelector = .only, _ change: TransportConnectorChange,
                                                   settings: RuleSettings = RuleSettings(), rules: RuleSet = .model) throws(ConnectorError) -> TransportConnectorEdit {
-        let connector = try Self.transportConnector(named: name, in: broker)
+        let connector = try transportConnector(named: name, in: broker)
         if change.attributes.contains(where: { $0.name == "name" && $0.value.isEmpty }) { throw .invalidName }
         let assignments = try TransportConnectorValues.check(change.attributes.filter { $0.name != "name" && $0.name != "uri" })
             + change.attributes.filter { $0.name == "name" || $0.name == "uri" }
-        let (candidate, updated) = try settingAttributes(assignments, on: connector.element, in: broker)
+        let (candidate, updated) = try settingAttributes(assignments, on: connector.element)
         let warnings = try Self.judge(candidate, edited: updated, settings: settings, rules: rules, blocking: Self.transportBlocking)
         document = candidate
         return TransportConnectorEdit(connector: TransportConnector(element: updated), warnings: warnings)
@@ -261,8 +234,8 @@ public struct BrokerConfiguration: Sendable {
 
     /// Removes a transport connector (named by its `name`, else its URI) and its own lines; an
     /// emptied `<transportConnectors>` goes too (unless it holds comments).
-    public mutating func removeTransportConnector(named name: String, from broker: Broker) throws(ConnectorError) {
-        try removingWithEmptiedList(try Self.transportConnector(named: name, in: broker).element, in: broker)
+    public mutating func removeTransportConnector(named name: String, from broker: BrokerSelector = .only) throws(ConnectorError) {
+        try removingWithEmptiedList(try transportConnector(named: name, in: broker).element)
     }
 
     /// Findings that refuse a transport connector edit whatever their severity: a literal password
@@ -284,10 +257,6 @@ public struct BrokerConfiguration: Sendable {
         guard let first = found.first else { throw .noSuchConnector(name) }
         guard found.count == 1 else { throw .ambiguousName(name, lines: found.map { $0.element.position.line }) }
         return first
-    }
-
-    private func checkCurrent(_ element: LosslessDocument.Element) throws(XMLEditError) {
-        guard document.element(startingAt: element.range.lowerBound) == element else { throw .staleView }
     }
 
     /// Runs the rules on the document as it would be; refuses on an error that concerns the edited
@@ -352,6 +321,8 @@ public struct NetworkConnectorChange: Sendable, Hashable {
     public var password: SecretReference?
     /// Other attributes to set.
     public var otherAttributes: [NewElement.Attribute] = []
+    /// Changes to the destination filter lists, applied in order after the attributes.
+    public var destinationFilterChanges: [DestinationFilterChange] = []
 
     /// No change yet.
     public init() {}
@@ -379,6 +350,7 @@ public struct NetworkConnectorChange: Sendable, Hashable {
     /// Whether the change changes nothing at all.
     public var isEmpty: Bool {
         name == nil && remote == nil && userName == nil && duplex == nil && networkTTL == nil && password == nil && otherAttributes.isEmpty
+            && destinationFilterChanges.isEmpty
     }
 
     /// The attribute assignments, each value checked (the rules judge the result).

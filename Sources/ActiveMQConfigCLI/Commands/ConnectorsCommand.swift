@@ -35,10 +35,11 @@ struct DocumentOptions: ParsableArguments {
         }
     }
 
-    /// The selected broker.
-    func broker(in configuration: BrokerConfiguration) throws -> Broker {
-        do {
-            return try configuration.broker(named: brokerName)
+    /// The selected broker, checked to exist in the configuration.
+    func broker(in configuration: BrokerConfiguration) throws -> BrokerSelector {
+        do throws(ConnectorError) {
+            _ = try configuration.broker(BrokerSelector(brokerName))
+            return BrokerSelector(brokerName)
         } catch {
             var message = error.description
             if configuration.brokers.count > 1 { message += "; choose one with --broker NAME" }
@@ -122,7 +123,7 @@ struct RuleOptions: ParsableArguments {
 /// and writes the result where the output options say; a refused edit writes nothing (exit 1,
 /// each finding with its rule's id).
 func editConnectors(_ document: DocumentOptions, _ output: OutputOptions, rules options: RuleOptions?,
-                    _ edit: (inout BrokerConfiguration, Broker, RuleSettings) throws(ConnectorError) -> [Diagnostic]) throws {
+                    _ edit: (inout BrokerConfiguration, BrokerSelector, RuleSettings) throws(ConnectorError) -> [Diagnostic]) throws {
     var configuration = try document.configuration()
     let original = configuration.bytes
     let broker = try document.broker(in: configuration)
@@ -331,6 +332,55 @@ struct DestinationOptions: ParsableArguments {
             .adding(dynamic.compactMap(Destination.init(uri:)), to: .dynamicallyIncluded)
             .adding(staticallyIncluded.compactMap(Destination.init(uri:)), to: .staticallyIncluded)
     }
+
+    /// The destinations given for each list.
+    var byList: [(DestinationList, [Destination])] {
+        let given: [(DestinationList, [String])] = [(.excluded, excluded), (.dynamicallyIncluded, dynamic), (.staticallyIncluded, staticallyIncluded)]
+        return given.map { list, texts in (list, texts.compactMap(Destination.init(uri:))) }
+    }
+}
+
+/// `set`'s removals and replacements of destination filters.
+struct DestinationRemovalOptions: ParsableArguments {
+    @Option(name: .customLong("remove-exclude"), help: "Forward DEST again: remove it from excludedDestinations (repeatable).")
+    var excluded: [String] = []
+    @Option(name: .customLong("remove-include-dynamic"), help: "Remove DEST from dynamicallyIncludedDestinations (repeatable).")
+    var dynamic: [String] = []
+    @Option(name: .customLong("remove-include-static"), help: "Remove DEST from staticallyIncludedDestinations (repeatable).")
+    var staticallyIncluded: [String] = []
+    @Flag(name: .customLong("replace-exclude"), help: "The --exclude values replace excludedDestinations (none given: the list goes).")
+    var replaceExcluded = false
+    @Flag(name: .customLong("replace-include-dynamic"), help: "The --include-dynamic values replace dynamicallyIncludedDestinations.")
+    var replaceDynamic = false
+    @Flag(name: .customLong("replace-include-static"), help: "The --include-static values replace staticallyIncludedDestinations.")
+    var replaceStatic = false
+
+    func validate() throws {
+        for text in excluded + dynamic + staticallyIncluded where Destination(uri: text) == nil {
+            throw ValidationError("'\(text)' is not a destination: queue://NAME or topic://NAME")
+        }
+    }
+
+    /// The change with the filter edits of `additions` and these options, list by list:
+    /// replacements, else removals then additions.
+    func apply(_ additions: DestinationOptions, to change: NetworkConnectorChange) -> NetworkConnectorChange {
+        var change = change
+        let removals: [DestinationList: (remove: [String], replace: Bool)] = [
+            .excluded: (excluded, replaceExcluded), .dynamicallyIncluded: (dynamic, replaceDynamic),
+            .staticallyIncluded: (staticallyIncluded, replaceStatic),
+        ]
+        for (list, added) in additions.byList {
+            let options = removals[list] ?? ([], false)
+            if options.replace {
+                change = change.replacing(list, with: added)
+                continue
+            }
+            let removed = options.remove.compactMap(Destination.init(uri:))
+            if !removed.isEmpty { change = change.removing(removed, from: list) }
+            if !added.isEmpty { change = change.adding(added, to: list) }
+        }
+        return change
+    }
 }
 
 struct AddConnector: ParsableCommand {
@@ -384,11 +434,13 @@ struct SetConnector: ParsableCommand {
     var newName: String?
     @Option(help: "A new URI.") var uri: String?
     @OptionGroup var values: ConnectorValueOptions
+    @OptionGroup var destinations: DestinationOptions
+    @OptionGroup var filterRemovals: DestinationRemovalOptions
     @OptionGroup var rules: RuleOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        var change = NetworkConnectorChange()
+        var change = filterRemovals.apply(destinations, to: NetworkConnectorChange())
         if let newName { change = change.name(newName) }
         if let uri { change = change.remote(.uri(uri)) }
         if let userName = values.userName { change = change.userName(userName) }
@@ -397,7 +449,7 @@ struct SetConnector: ParsableCommand {
         if let reference = secretReference(values.passwordPlaceholder) { change = change.password(reference) }
         guard !change.isEmpty else {
             throw CLIError(path: document.file,
-                           message: "nothing to change: give --new-name, --uri, --user, --duplex/--no-duplex, --network-ttl or --password-placeholder",
+                           message: "nothing to change: give --new-name, --uri, --user, --duplex/--no-duplex, --network-ttl, --password-placeholder, or a destination filter option (--exclude, --remove-exclude, --replace-exclude, …)",
                            exitCode: ExitStatus.usageOrIO)
         }
         try editConnectors(document, output, rules: rules) { (configuration, broker, settings) throws(ConnectorError) in

@@ -136,7 +136,7 @@ extension LosslessDocument {
             childIndent = indent
         }
         let markup = try render(child, prefix: parent.prefix, indent: childIndent, unit: unit, eol: eol,
-                                quote: layout.prevailingQuote)
+                                quote: layout.prevailingQuote, emptyClose: layout.emptyTagClose())
 
         var range: Range<Int>
         var before: [UInt8]
@@ -239,6 +239,18 @@ extension LosslessDocument {
         return TextEdit(range: layout.blanksBefore(start)..<end, replacement: [])
     }
 
+    /// The edit that writes an element holding nothing but whitespace as an empty-element tag
+    /// (`<a x="1">⏎  </a>` becomes `<a x="1"/>`, or `<a x="1" />` where the file mostly writes
+    /// that), or nil when it holds more or is one already.
+    public func editCollapsingEmptyElement(_ element: Element) throws(XMLEditError) -> TextEdit? {
+        try checkCurrent(element.storage)
+        let raw = element.raw
+        guard !raw.isEmptyElementTag,
+            element.children.allSatisfy({ $0.kind == .text && storage.bytes[$0.range].allSatisfy(isXMLWhitespace) })
+        else { return nil }
+        return TextEdit(range: (Int(raw.startTagEnd) - 1)..<element.range.upperBound, replacement: Layout(storage: storage).emptyTagClose(named: storage.bytes[(element.range.lowerBound + 1)..<Int(raw.nameEnd)]))
+    }
+
     // MARK: Helpers
 
     /// Where the block of comments directly above an element begins: each on its own lines, with no
@@ -281,7 +293,7 @@ extension LosslessDocument {
     }
 
     private func render(_ element: NewElement, prefix: String?, indent: [UInt8], unit: [UInt8], eol: [UInt8],
-                        quote: QuoteStyle) throws(XMLEditError) -> [UInt8] {
+                        quote: QuoteStyle, emptyClose: [UInt8]) throws(XMLEditError) -> [UInt8] {
         try checkName(element.name)
         let name = element.name.contains(":") ? element.name : prefix.map { "\($0):\(element.name)" } ?? element.name
         let childPrefix: String? = name.firstIndex(of: ":").map { String(name[..<$0]) }
@@ -293,7 +305,7 @@ extension LosslessDocument {
             out.append(quote.byte)
         }
         if element.children.isEmpty && element.text == nil {
-            out += Array("/>".utf8)
+            out += emptyClose
             return out
         }
         out.append(0x3E)
@@ -306,7 +318,7 @@ extension LosslessDocument {
         }
         for child in element.children {
             out += eol + indent + unit
-            out += try render(child, prefix: childPrefix, indent: indent + unit, unit: unit, eol: eol, quote: quote)
+            out += try render(child, prefix: childPrefix, indent: indent + unit, unit: unit, eol: eol, quote: quote, emptyClose: emptyClose)
         }
         if !element.children.isEmpty { out += eol + indent }
         out += Array("</".utf8) + Array(name.utf8) + [0x3E]

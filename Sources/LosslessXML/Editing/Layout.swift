@@ -123,6 +123,32 @@ struct Layout {
         return sawTab ? [Layout.tab] : [Layout.space, Layout.space]
     }
 
+    /// Whether most empty-element tags close with ` />` rather than `/>` (the first 2000 looked at;
+    /// those named `name` alone when some are).
+    func spaceBeforeEmptyTagClose(named name: ArraySlice<UInt8>? = nil) -> Bool {
+        if let name {
+            let same = storage.elements.filter { $0.isEmptyElementTag && b[(Int(storage.nodes[Int($0.node)].start) + 1)..<Int($0.nameEnd)] == name }
+            if !same.isEmpty { return count(same.prefix(2000)) }
+        }
+        return count(storage.elements.prefix(2000).filter(\.isEmptyElementTag))
+    }
+
+    private func count(_ elements: some Sequence<RawElement>) -> Bool {
+        var spaced = 0
+        var tight = 0
+        for element in elements {
+            let slash = Int(element.startTagEnd) - 2
+            guard slash > 0 else { continue }
+            if Layout.isBlank(b[slash - 1]) || Layout.isLineBreak(b[slash - 1]) { spaced += 1 } else { tight += 1 }
+        }
+        return spaced > tight
+    }
+
+    /// How the file closes empty-element tags (those named `name`, when it has some): ` />` or `/>`.
+    func emptyTagClose(named name: ArraySlice<UInt8>? = nil) -> [UInt8] {
+        spaceBeforeEmptyTagClose(named: name) ? Array(" />".utf8) : Array("/>".utf8)
+    }
+
     /// The quote character most attributes use; `"` when there are none.
     var prevailingQuote: QuoteStyle {
         var single = 0
