@@ -51,4 +51,16 @@ struct TransportConnectorsCommandTests {
         let unnamed = runCLI(["transport-connectors", "set", path, "--name", "openwire", "--new-name", ""])
         #expect(unnamed.exitCode == 1 && unnamed.stderr.contains("[invalid-name]"))
     }
+
+    @Test("An option the transport ignores is a warning naming the spelling that works; lint --fix --unsafe-fixes writes it")
+    func ignoredOption() throws {
+        let path = try Paths.temporaryFile(Self.config)
+        let add = runCLI(["transport-connectors", "add", path, "--name", "nio", "--uri", "nio://0.0.0.0:61618?maximumConection=500&tcpNoDelay=true", "--in-place"])
+        #expect(add.exitCode == 0)
+        #expect(add.stderr.contains("did you mean 'maximumConnections'?") && add.stderr.contains("only as 'transport.tcpNoDelay'"), "\(add.stderr)")
+        #expect(runCLI(["lint", "--fail-on", "warning", path]).exitCode == 1)
+        #expect(runCLI(["lint", "--fix", "--unsafe-fixes", path]).exitCode == 0)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("uri=\"nio://0.0.0.0:61618?maximumConnections=500&amp;transport.tcpNoDelay=true\""))
+        #expect(runCLI(["lint", "--fail-on", "warning", path]).exitCode == 0)
+    }
 }

@@ -53,5 +53,6 @@ public struct RuleSet: Sendable {
         .masterSlaveMixedBrokers, .duplicateConnectorName, .missingUsername, .insecureTransport, .multicastDiscovery,
         .zeroTTL, .negativeTTL, .ttlOverride, .amazonMQPassword, .plaintextSecret, .duplicateTransportAddress,
         .deleteAllMessagesOnStartup, .advisorySupportDisabled, .discoveryPlugin, .destinationWildcard, .destinationIncludedAndExcluded,
+        .transportOption,
     ])
 }
