@@ -16,7 +16,7 @@ public struct TransportConnectorDefinition: Sendable, Hashable {
     public var otherAttributes: [NewElement.Attribute] = []
 
     /// A connector named `name` listening at `uri` (nil on Amazon MQ, which sets the URI itself).
-    public init(name: String, uri: String?) {
+    public init(name: String, uri: String? = nil) {
         self.name = name
         self.uri = uri
     }

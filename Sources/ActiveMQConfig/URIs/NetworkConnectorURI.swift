@@ -261,6 +261,15 @@ public struct NetworkConnectorURI: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+extension NetworkConnectorURI {
+    /// Masks literal passwords in any URI text, even one that does not parse: the password of
+    /// `user:password@` and the values of options named like a password become `***` (`${…}`
+    /// placeholders stay). For printing a URI a program did not parse itself.
+    public static func redact(_ text: String) -> String {
+        redactText(text)
+    }
+}
+
 /// Masks literal passwords in URI text that may not parse: the password of `user:password@`
 /// and the values of options named like a password.
 package func redactText(_ text: String) -> String {
