@@ -61,7 +61,7 @@ private func checkEmbeddedPassword(_ context: RuleContext) {
                                message("the '\(attributeName)' attribute") + "; rotate it, since it stays in the history", fix: fix)
             }
             guard let attribute = element.attribute("uri") else { continue }
-            guard let uri = connector.judgedURI else {
+            guard let uri = context.judgedURI(of: connector) else {
                 // A URI that does not parse (uri-syntax reports why) may still hold a password.
                 if redactText(attribute.value) != attribute.value {
                     context.report(.embeddedPassword, attribute, of: element, valueOffset: 0,

@@ -34,7 +34,7 @@ private func checkMasterSlaveArity(_ context: RuleContext) {
         for connector in broker.networkConnectors {
             guard let attribute = connector.element.attribute("uri") else { continue }
             let name = connector.effectiveName
-            if let uri = connector.judgedURI {
+            if let uri = context.judgedURI(of: connector) {
                 if uri.discovery == .masterSlave && context.isAmazonMQ && uri.members.count != 2 {
                     context.report(.masterSlaveArity, attribute, of: connector.element, valueOffset: 0,
                                    "network connector '\(name)': masterslave: has \(uri.members.count) members; an Amazon MQ active/standby broker has exactly two endpoints")

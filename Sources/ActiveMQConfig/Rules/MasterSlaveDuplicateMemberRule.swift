@@ -34,7 +34,8 @@ private func checkDuplicateMembers(_ context: RuleContext) {
         for (index, (member, offset)) in zip(uri.members, uri.memberOffsets).enumerated() {
             let key: String
             if case .transport(let transport) = member {
-                key = "\(transport.scheme)://\(transport.host?.lowercased() ?? ""):\(transport.port?.description ?? "")"
+                let port = transport.port.map { $0.literal.map(String.init) ?? $0.description } ?? ""
+                key = "\(transport.scheme)://\(transport.host?.lowercased() ?? ""):\(port)"
             } else {
                 key = member.description
             }

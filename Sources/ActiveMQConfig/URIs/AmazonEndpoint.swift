@@ -9,7 +9,7 @@ public struct AmazonEndpoint: Sendable, Hashable {
     /// Reads a host name; nil when it is not an Amazon MQ endpoint.
     public init?(host: String) {
         let lowered = host.lowercased()
-        guard lowered.hasPrefix("b-"), lowered.contains(".mq."), let dot = lowered.firstIndex(of: ".") else { return nil }
+        guard lowered.hasPrefix("b-"), lowered.containsUTF8(".mq."), let dot = lowered.firstIndex(of: ".") else { return nil }
         let label = lowered[lowered.index(lowered.startIndex, offsetBy: 2)..<dot]
         guard let dash = label.lastIndex(of: "-"), let instance = Int(label[label.index(after: dash)...]) else { return nil }
         brokerID = String(label[..<dash])

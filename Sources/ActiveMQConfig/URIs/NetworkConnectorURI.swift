@@ -276,7 +276,7 @@ package func redactText(_ text: String) -> String {
     var result = ""
     var rest = Substring(text)
     // user:password@ after "://"
-    while let range = rest.firstRange(of: "://") {
+    while let range = rest.firstUTF8Range(of: "://") {
         result += rest[..<range.upperBound]
         rest = rest[range.upperBound...]
         let authorityEnd = rest.firstIndex(where: { "/?,)(".contains($0) }) ?? rest.endIndex
@@ -305,7 +305,7 @@ package func redactText(_ text: String) -> String {
             var valueEnd = result.index(after: i)
             while valueEnd < result.endIndex, !"&,)".contains(result[valueEnd]) { valueEnd = result.index(after: valueEnd) }
             let value = String(result[result.index(after: i)..<valueEnd])
-            if name.lowercased().contains("password"), !value.isEmpty, !Placeholder.isReference(value) {
+            if name.lowercased().containsUTF8("password"), !value.isEmpty, !Placeholder.isReference(value) {
                 output += "***"
                 i = valueEnd
                 continue

@@ -67,7 +67,7 @@ public enum TransportOptions {
     /// The unprefixed options a transport connector with this scheme reads.
     public static func serverOptions(scheme: String) -> Set<String> {
         var known = serverOptions
-        if scheme.contains("ssl") { known.formUnion(tlsServerOptions) }
+        if scheme.containsUTF8("ssl") { known.formUnion(tlsServerOptions) }
         if scheme.hasPrefix("auto") { known.formUnion(autoServerOptions) }
         return known
     }

@@ -15,7 +15,7 @@ public struct URIOption: Sendable, Hashable, CustomStringConvertible {
     public var description: String { value.map { "\(name)=\($0)" } ?? name }
 
     /// Whether the option carries a password (its name contains "password", any case).
-    public var isPassword: Bool { name.lowercased().contains("password") }
+    public var isPassword: Bool { name.lowercased().containsUTF8("password") }
     /// Whether the option holds a literal password (named like one, with a value that is not empty
     /// and not a `${…}` placeholder).
     public var isLiteralPassword: Bool { isPassword && value.map { !$0.isEmpty && !Placeholder.isReference($0) } == true }

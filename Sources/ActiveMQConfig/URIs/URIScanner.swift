@@ -14,6 +14,14 @@ struct URIScanner {
 
     var count: Int { scalars.count }
 
+    /// Whether `java.net.URI` rejects the character anywhere in a URI.
+    private static func isForbidden(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\"", "<", ">", "\\", "^", "`", "{", "|", "}": return true
+        default: return false
+        }
+    }
+
     /// The end of a placeholder starting at `i` (one past its `}`), or nil if none starts there.
     func placeholderEnd(at i: Int) -> Int? {
         guard i + 1 < count else { return nil }
@@ -46,14 +54,14 @@ struct URIScanner {
                 continue
             }
             let c = scalars[i]
-            if c.properties.isWhitespace {
+            if c.isASCII ? (c == " " || (0x09...0x0D).contains(c.value)) : c.properties.isWhitespace {
                 throw URIError(.whitespace, at: base + i,
                                "whitespace is not allowed in a URI (ActiveMQ rejects it; a URI wrapped onto a second line in the XML reads as a space)")
             }
             if c.value < 0x20 || c.value == 0x7F {
                 throw URIError(.illegalCharacter, at: base + i, "a control character is not allowed in a URI")
             }
-            if "\"<>\\^`{|}".unicodeScalars.contains(c) {
+            if Self.isForbidden(c) {
                 throw URIError(.illegalCharacter, at: base + i, "'\(c)' is not allowed in a URI")
             }
             if c == "%" {
@@ -154,7 +162,17 @@ struct URIScanner {
     }
 
     func string(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(scalars[range]))
+        // Encoded into UTF-8 bytes first: building a String scalar by scalar is many times slower.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count)
+        for scalar in scalars[range] {
+            if scalar.isASCII {
+                bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The scheme (`[A-Za-z][A-Za-z0-9+.-]*`) before the first ':', and the index after the ':'.

@@ -107,8 +107,16 @@ package enum LexicalValue {
         return Int(t)
     }
 
+    /// The text without leading and trailing XML whitespace (space, tab, line feed, carriage return).
     static func trimmed(_ text: String) -> String {
-        String(text.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-            .reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).reversed())
+        // On the UTF-8 bytes: XML's four whitespace characters are ASCII, so every index found is a
+        // scalar boundary, and no generic collection adaptor is instantiated on the way.
+        let utf8 = text.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return text }
+        return String(text[first...last])
     }
 }

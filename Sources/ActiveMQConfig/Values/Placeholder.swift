@@ -18,10 +18,10 @@ public enum Placeholder {
 
     /// Whether the whole value is one `${…}`, `#{…}`, `{{ … }}` or `<%= … %>`.
     public static func isReference(_ value: String) -> Bool {
-        if value.count >= 4, value.hasPrefix("{{"), value.hasSuffix("}}") { return !value.dropFirst(2).dropLast(2).contains("}}") }
-        if value.count >= 5, value.hasPrefix("<%="), value.hasSuffix("%>") { return !value.dropFirst(3).dropLast(2).contains("%>") }
+        if value.count >= 4, value.hasPrefix("{{"), value.hasSuffix("}}") { return !value.dropFirst(2).dropLast(2).containsUTF8("}}") }
+        if value.count >= 5, value.hasPrefix("<%="), value.hasSuffix("%>") { return !value.dropFirst(3).dropLast(2).containsUTF8("%>") }
         guard value.count >= 3, value.hasSuffix("}"), value.hasPrefix("${") || value.hasPrefix("#{") else { return false }
-        return !value.dropFirst(2).dropLast().contains("}")
+        return !value.dropFirst(2).dropLast().containsUTF8("}")
     }
 
     /// Whether the whole value is a Jasypt-encrypted `ENC(…)`.

@@ -268,7 +268,7 @@ extension String {
 extension String {
     /// The string with the first occurrence of `target` replaced.
     func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = firstRange(of: target) else { return self }
+        guard let range = firstUTF8Range(of: target) else { return self }
         return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...])
     }
 }

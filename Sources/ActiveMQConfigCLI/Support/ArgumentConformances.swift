@@ -5,17 +5,34 @@ public import ActiveMQLint
 public import ActiveMQTopology
 public import ArgumentParser
 
-extension ConfigurationTarget: ExpressibleByArgument {}
+/// An enum read from the command line by its raw value.
+///
+/// The argument parser's own defaults for `allValueStrings`, `allValueDescriptions` and
+/// `defaultValueDescription` build a key path and reflect on the values each time a command's
+/// arguments are set up; these give the same strings with plain code, which is a measurable part
+/// of the tool's start-up (Docs/performance.md).
+public protocol RawValueArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
 
-extension AmazonMQEngineVersion: ExpressibleByArgument {}
+extension RawValueArgument {
+    /// Every raw value, in declaration order.
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+    /// No descriptions beyond the raw values.
+    public static var allValueDescriptions: [String: String] { [:] }
+    /// The raw value.
+    public var defaultValueDescription: String { rawValue }
+}
 
-extension ReportFormat: ExpressibleByArgument {}
+extension ConfigurationTarget: RawValueArgument {}
 
-extension TemplateSyntax: ExpressibleByArgument {}
+extension AmazonMQEngineVersion: RawValueArgument {}
 
-extension Severity: ExpressibleByArgument {}
+extension ReportFormat: RawValueArgument {}
 
-extension TopologyGraph.Format: ExpressibleByArgument {}
+extension TemplateSyntax: RawValueArgument {}
+
+extension Severity: RawValueArgument {}
+
+extension TopologyGraph.Format: RawValueArgument {}
 
 /// `--engine-version V`: an Amazon MQ engine version under `amazon-mq` (5.15 to 5.19), an Apache
 /// ActiveMQ version under `activemq` (`MAJOR.MINOR[.PATCH]`, 5.15 to 6.3).
@@ -36,4 +53,4 @@ enum EngineVersionArgument {
     }
 }
 
-extension ConnectorFragment.Quote: ExpressibleByArgument {}
+extension ConnectorFragment.Quote: RawValueArgument {}

@@ -30,7 +30,7 @@ public enum CLI {
         }
         return CLI.$console.withValue(console) {
             do {
-                var command = try RootCommand.parseAsRoot(arguments)
+                var command = try parse(arguments)
                 try command.run()
                 return ExitStatus.success
             } catch let error as CLIError {
@@ -49,6 +49,31 @@ public enum CLI {
                 return ExitStatus.usageOrIO
             }
         }
+    }
+
+    /// The command the arguments name, parsed and validated.
+    ///
+    /// swift-argument-parser sets up every command on the way to the one named by reflecting over
+    /// its properties, several times over, which is most of the tool's start-up
+    /// (Docs/performance.md). So when the leading words name a leaf command (`lint`,
+    /// `connectors add`), that command is parsed on its own first. Whatever it does not take as a
+    /// plain run (a request for help, the version or a completion script, or any error) is parsed
+    /// again from the root, so that every message, usage line and exit code is the root's.
+    static func parse(_ arguments: [String]) throws -> any ParsableCommand {
+        var command: any ParsableCommand.Type = RootCommand.self
+        var rest = arguments[...]
+        while let word = rest.first,
+            let subcommand = command.configuration.subcommands.first(where: { $0.configuration.commandName == word }) {
+            command = subcommand
+            rest = rest.dropFirst()
+        }
+        // Only an instance of the leaf itself counts: for `--help` the parser returns its own help
+        // command, whose usage would name the leaf alone.
+        if command != RootCommand.self, command.configuration.subcommands.isEmpty,
+            let parsed = try? command.parseAsRoot(Array(rest)), type(of: parsed) == command {
+            return parsed
+        }
+        return try RootCommand.parseAsRoot(arguments)
     }
 
     /// Runs the tool with the process's arguments and exits with its code.

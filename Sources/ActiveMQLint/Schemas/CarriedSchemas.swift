@@ -84,7 +84,7 @@ public enum CarriedSchemas {
     static func declaresCoreNamespace(_ path: String) -> Bool {
         guard let bytes = try? FileBytes.read(path) else { return false }
         let text = String(decoding: bytes.prefix(8192), as: UTF8.self)
-        return text.contains("targetNamespace=\"\(ActiveMQNamespace.core)\"") || text.contains("targetNamespace='\(ActiveMQNamespace.core)'")
+        return text.containsUTF8("targetNamespace=\"\(ActiveMQNamespace.core)\"") || text.containsUTF8("targetNamespace='\(ActiveMQNamespace.core)'")
     }
 
     private static func temporaryDirectory() -> String {

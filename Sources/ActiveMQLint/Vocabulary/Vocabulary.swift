@@ -96,8 +96,11 @@ public struct Vocabulary: Sendable {
         public var otherNamespaceAttributes = false
     }
 
-    /// The table's text, as bytes.
-    private let table: [UInt8]
+    /// The generated table's text (a string literal: read in place, never copied).
+    private let table: String
+    /// For a line of the union table, the bit of the schema this vocabulary is (nil: a table of
+    /// one schema, whose lines carry no mask).
+    private let bit: UInt64?
     /// Where each global element's block starts and ends in the table.
     private let blocks: [String: Range<Int>]
     /// Elements parsed so far (a document uses a few dozen of the hundreds a schema defines).
@@ -110,72 +113,206 @@ public struct Vocabulary: Sendable {
     public func element(_ name: String) -> ElementRule? {
         if let cached = cache.get(name) { return cached }
         guard let range = blocks[name] else { return nil }
-        let rule = table.withUnsafeBufferPointer { Self.parseBlock(UnsafeBufferPointer(rebasing: $0[range])) }
+        let rule = Self.withBytes(of: table) { Self.parseBlock(UnsafeBufferPointer(rebasing: $0[range]), bit: bit) }
         cache.set(name, rule)
         return rule
     }
 
-    /// Indexes a generated table: one pass for the `E name` lines; blocks are parsed on first use.
-    init(table text: String) {
-        self.init(tableBytes: Array(text.utf8))
+    /// Indexes a generated table of one schema: one pass for the `E name` lines; blocks are
+    /// parsed on first use.
+    init(table: String) {
+        self.init(table: table, bit: nil)
     }
 
-    /// Indexes a table given as UTF-8 bytes.
-    init(tableBytes: [UInt8]) {
-        table = tableBytes
+    /// Indexes the union table for schema `index` in place: a block is an element's lines of every
+    /// schema, and the element is indexed when one of its `E` lines has the schema's bit.
+    init(unionTable: String, schema index: Int) {
+        self.init(table: unionTable, bit: UInt64(1) << UInt64(index))
+    }
+
+    private init(table: String, bit: UInt64?) {
+        self.table = table
+        self.bit = bit
         var blocks: [String: Range<Int>] = [:]
         blocks.reserveCapacity(700)
-        table.withUnsafeBufferPointer { bytes in
-            var current: (name: String, start: Int)?
+        Self.withBytes(of: table) { bytes in
+            var current: (name: Range<Int>, start: Int, present: Bool)?
+            func close(at end: Int) {
+                guard let block = current, block.present else { return }
+                blocks[String(decoding: UnsafeBufferPointer(rebasing: bytes[block.name]), as: UTF8.self)] = block.start..<end
+            }
             var lineStart = 0
             while lineStart < bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                if lineEnd - lineStart > 2, bytes[lineStart] == UInt8(ascii: "E"), bytes[lineStart + 1] == 0x20 {
-                    if let current { blocks[current.name] = current.start..<lineStart }
-                    var nameEnd = lineStart + 2
-                    while nameEnd < lineEnd && bytes[nameEnd] != 0x20 { nameEnd += 1 }
-                    current = (String(decoding: UnsafeBufferPointer(rebasing: bytes[(lineStart + 2)..<nameEnd]), as: UTF8.self), lineStart)
+                let lineEnd = Self.lineEnd(bytes, from: lineStart)
+                defer { lineStart = lineEnd + 1 }
+                // Only `E` lines matter here: the kind follows the mask's tab, or starts the line.
+                let kindAt = bit == nil ? lineStart : (Self.tab(bytes, from: lineStart, to: lineEnd) ?? lineEnd) + 1
+                guard kindAt < lineEnd, bytes[kindAt] == UInt8(ascii: "E") else { continue }
+                let line = Line(bytes, lineStart..<lineEnd, masked: bit != nil)
+                if line.kind == UInt8(ascii: "E") {
+                    let name = line.field(0)
+                    let sameElement = current.map { bytes[$0.name].elementsEqual(bytes[name]) } ?? false
+                    if !sameElement {
+                        close(at: lineStart)
+                        current = (name, lineStart, false)
+                    }
+                    if bit.map({ line.mask & $0 != 0 }) ?? true { current?.present = true }
                 }
-                lineStart = lineEnd + 1
             }
-            if let current { blocks[current.name] = current.start..<bytes.count }
+            close(at: bytes.count)
         }
         self.blocks = blocks
     }
 
-    /// Parses one element's block: its `E` line, then its `A` and `P` lines.
-    private static func parseBlock(_ block: UnsafeBufferPointer<UInt8>) -> ElementRule {
+    /// Where the line starting at `start` ends: its line feed, or the end of the bytes.
+    private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + start, 0x0A, bytes.count - start)
+        else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The first tab in [start, end), if any.
+    private static func tab(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        var i = start
+        while i < end {
+            if bytes[i] == 0x09 { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Calls `body` with a string's UTF-8 bytes, in place when the string is stored contiguously
+    /// (a literal always is).
+    private static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// One line of a table: `[MASK\t]KIND NAME FIELD…`, fields separated by single spaces; found
+    /// by scanning on demand, without allocating.
+    private struct Line {
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// The schemas that have the line (all ones for a table of one schema).
+        var mask: UInt64 = ~0
+        /// `E`, `A` or `P` (0 for a line that is none of them).
+        var kind: UInt8 = 0
+        /// The fields after the kind, the name first.
+        var rest: Range<Int> = 0..<0
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, masked: Bool) {
+            self.bytes = bytes
+            var i = range.lowerBound
+            if masked {
+                var mask: UInt64 = 0
+                while i < range.upperBound, bytes[i] != 0x09 {
+                    let c = bytes[i]
+                    mask = mask << 4 | UInt64(c <= 0x39 ? c &- 0x30 : (c | 0x20) &- 0x57)
+                    i += 1
+                }
+                guard i < range.upperBound else { return }
+                self.mask = mask
+                i += 1
+            }
+            guard i + 1 < range.upperBound, bytes[i + 1] == 0x20 else { return }
+            kind = bytes[i]
+            rest = (i + 2)..<range.upperBound
+        }
+
+        /// Field `n` (0 is the name), as a range of the table's bytes; empty when there is none.
+        func field(_ n: Int) -> Range<Int> {
+            var start = rest.lowerBound
+            var index = 0
+            var i = start
+            while i <= rest.upperBound {
+                if i == rest.upperBound || bytes[i] == 0x20 {
+                    if index == n { return start..<i }
+                    index += 1
+                    start = i + 1
+                }
+                i += 1
+            }
+            return rest.upperBound..<rest.upperBound
+        }
+
+        /// Calls `body` with the number and range of every field from `first` on.
+        func forEachField(from first: Int, _ body: (Int, Range<Int>) -> Void) {
+            var start = rest.lowerBound
+            var index = 0
+            var i = start
+            while i <= rest.upperBound {
+                if i == rest.upperBound || bytes[i] == 0x20 {
+                    if index >= first && i > start { body(index, start..<i) }
+                    index += 1
+                    start = i + 1
+                }
+                i += 1
+            }
+        }
+
+        /// A range of the table's bytes as a string.
+        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+
+        /// Whether a range of the table's bytes starts with `prefix`.
+        func range(_ range: Range<Int>, startsWith prefix: StaticString) -> Bool {
+            guard range.count >= prefix.utf8CodeUnitCount else { return false }
+            return prefix.withUTF8Buffer { p in p.indices.allSatisfy { bytes[range.lowerBound + $0] == p[$0] } }
+        }
+    }
+
+    /// Parses one element's block (its `E` line, then its `A` and `P` lines), keeping the lines of
+    /// schema `bit` when the table is the union.
+    private static func parseBlock(_ block: UnsafeBufferPointer<UInt8>, bit: UInt64?) -> ElementRule {
         var rule = ElementRule()
-        for line in block.split(separator: 0x0A) {
-            let parts = line.split(separator: 0x20)
-            guard parts.count >= 2, let kind = parts[0].first else { continue }
-            let name = String(decoding: parts[1], as: UTF8.self)
-            switch kind {
+        // Sized once: the block's line count bounds its attributes and properties.
+        let lines = block.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } } + 1
+        rule.attributes.reserveCapacity(lines)
+        var lineStart = 0
+        while lineStart < block.count {
+            let lineEnd = Self.lineEnd(block, from: lineStart)
+            defer { lineStart = lineEnd + 1 }
+            let line = Line(block, lineStart..<lineEnd, masked: bit != nil)
+            guard line.kind != 0, bit.map({ line.mask & $0 != 0 }) ?? true else { continue }
+            let name = line.field(0)
+            guard !name.isEmpty else { continue }
+            switch line.kind {
             case UInt8(ascii: "E"):
-                for flag in parts.dropFirst(2) {
-                    if flag.first == UInt8(ascii: "x") { rule.otherNamespaceChildren = true }
-                    if flag.first == UInt8(ascii: "y") { rule.otherNamespaceAttributes = true }
+                line.forEachField(from: 1) { _, flag in
+                    if line.range(flag, startsWith: "x") { rule.otherNamespaceChildren = true }
+                    if line.range(flag, startsWith: "y") { rule.otherNamespaceAttributes = true }
                 }
             case UInt8(ascii: "A"):
-                guard parts.count >= 3 else { continue }
-                var type = AttributeType(base: AttributeType.Base(rawValue: String(decoding: parts[2], as: UTF8.self)) ?? .string)
-                for facet in parts.dropFirst(3) {
-                    let text = String(decoding: facet, as: UTF8.self)
-                    if text.hasPrefix("enum=") { type.enumeration = text.dropFirst(5).split(separator: "|").map(String.init) }
-                    if text.hasPrefix("min=") { type.minimum = Int(text.dropFirst(4)) }
-                    if text.hasPrefix("max=") { type.maximum = Int(text.dropFirst(4)) }
+                let base = line.field(1)
+                guard !base.isEmpty else { continue }
+                var type = AttributeType(base: AttributeType.Base(rawValue: line.string(base)) ?? .string)
+                line.forEachField(from: 2) { _, facet in
+                    if line.range(facet, startsWith: "enum=") {
+                        type.enumeration = line.string(facet).dropFirst(5).split(separator: "|").map(String.init)
+                    } else if line.range(facet, startsWith: "min=") {
+                        type.minimum = Int(line.string(facet).dropFirst(4))
+                    } else if line.range(facet, startsWith: "max=") {
+                        type.maximum = Int(line.string(facet).dropFirst(4))
+                    }
                 }
-                rule.attributes[name] = type
+                rule.attributes[line.string(name)] = type
             case UInt8(ascii: "P"):
-                guard parts.count >= 3 else { continue }
-                let list = parts[2]
-                let references: Set<String> = list.elementsEqual("-".utf8)
-                    ? [] : Set(list.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) })
-                let markers = parts.dropFirst(3)
-                rule.properties[name] = PropertyRule(
-                    references: references, anyGlobal: markers.contains { $0.first == UInt8(ascii: "*") },
-                    otherNamespaces: markers.contains { $0.first == UInt8(ascii: "#") })
+                let list = line.field(1)
+                guard !list.isEmpty else { continue }
+                var references: Set<String> = []
+                if !(list.count == 1 && block[list.lowerBound] == UInt8(ascii: "-")) {
+                    var start = list.lowerBound
+                    for i in list.lowerBound...list.upperBound where i == list.upperBound || block[i] == UInt8(ascii: ",") {
+                        if i > start { references.insert(line.string(start..<i)) }
+                        start = i + 1
+                    }
+                }
+                var anyGlobal = false
+                var otherNamespaces = false
+                line.forEachField(from: 2) { _, marker in
+                    if line.range(marker, startsWith: "*") { anyGlobal = true }
+                    if line.range(marker, startsWith: "#") { otherNamespaces = true }
+                }
+                rule.properties[line.string(name)] = PropertyRule(references: references, anyGlobal: anyGlobal, otherNamespaces: otherNamespaces)
             default:
                 continue
             }
@@ -216,42 +353,9 @@ public struct Vocabulary: Sendable {
             .map { activeMQSchemaVersions[$0] }
     }
 
-    /// Each ActiveMQ schema's vocabulary, made from the union table on first use.
+    /// Each ActiveMQ schema's vocabulary, indexed in the union table on first use.
     private static let activeMQVocabularies = LazyVocabularies(count: activeMQSchemaVersions.count) { index in
-        Vocabulary(tableBytes: unionTable(activeMQUnionTable, schema: index))
-    }
-
-    /// The lines of a union table that schema `index` has, without their masks, as UTF-8 bytes (a
-    /// byte scan: this runs once per process, before the first file is linted).
-    static func unionTable(_ union: String, schema index: Int) -> [UInt8] {
-        var text = union
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count / 2)
-            let bit = UInt64(1) << UInt64(index)
-            var i = 0
-            while i < bytes.count {
-                var mask: UInt64 = 0
-                while i < bytes.count, bytes[i] != 0x09, bytes[i] != 0x0A {
-                    let c = bytes[i]
-                    mask = mask << 4 | UInt64(c <= 0x39 ? c &- 0x30 : (c | 0x20) &- 0x57)
-                    i += 1
-                }
-                guard i < bytes.count, bytes[i] == 0x09 else {
-                    i += 1
-                    continue
-                }
-                i += 1
-                let start = i
-                while i < bytes.count, bytes[i] != 0x0A { i += 1 }
-                if mask & bit != 0 {
-                    out += bytes[start..<i]
-                    out.append(0x0A)
-                }
-                i += 1
-            }
-            return out
-        }
+        Vocabulary(unionTable: activeMQUnionTable, schema: index)
     }
 
     /// Amazon MQ's schema for an engine version (`5.15` … `5.19`).

@@ -1,9 +1,49 @@
 // Small text helpers shared by the modules of this package (package access: not public API).
 
+extension StringProtocol {
+    /// The first range of `needle` in the text, found by comparing UTF-8 bytes.
+    ///
+    /// The string-processing module's `firstRange(of:)` and `contains(_:)` compare characters by
+    /// canonical equivalence, at many times the cost, and their first call sets up generic machinery
+    /// that is a measurable part of the tool's start-up (Docs/performance.md). The package searches
+    /// for ASCII markers (`${`, `://`, `.mq.`, `password`), where both agree except next to a
+    /// combining mark, which no marker it looks for is followed by in a valid value.
+    package func firstUTF8Range(of needle: some StringProtocol) -> Range<Index>? {
+        let haystack = utf8
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return startIndex..<startIndex }
+        var start = haystack.startIndex
+        while let candidate = haystack[start...].firstIndex(of: first) {
+            var i = candidate
+            var j = 0
+            while j < pattern.count, i < haystack.endIndex, haystack[i] == pattern[j] {
+                haystack.formIndex(after: &i)
+                j += 1
+            }
+            if j == pattern.count { return candidate..<i }
+            start = haystack.index(after: candidate)
+        }
+        return nil
+    }
+
+    /// Whether `needle` occurs in the text, comparing UTF-8 bytes (see ``firstUTF8Range(of:)``).
+    package func containsUTF8(_ needle: some StringProtocol) -> Bool {
+        firstUTF8Range(of: needle) != nil
+    }
+}
+
 extension String {
-    /// The string with every occurrence of `target` replaced.
+    /// The string with every occurrence of `target` replaced (compared as UTF-8 bytes).
     package func replacingAll(_ target: String, _ replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.firstUTF8Range(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
     }
 
     /// The string padded on the left with zeros to `width` characters.

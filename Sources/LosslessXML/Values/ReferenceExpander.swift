@@ -103,7 +103,7 @@ enum ReferenceExpander {
     /// An entity's replacement text: its literal with character references expanded (XML 4.5).
     private static func replacementText(_ literal: [UInt8], storage: DocumentStorage) -> String {
         let text = literal.withUnsafeBufferPointer { normalizeLineEnds(storage.encoding.decode($0)) }
-        guard text.contains("&#") else { return text }
+        guard text.containsUTF8("&#") else { return text }
         var output = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         var i = 0

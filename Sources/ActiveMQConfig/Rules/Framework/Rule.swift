@@ -30,9 +30,14 @@ public struct Rule: Sendable {
     /// The default severity under the `amazon-mq` profile; nil when the rule is off there.
     public let amazonMQSeverity: Severity?
     /// Documents on which the rule must report, exactly at their `↓` markers.
-    public let triggeringExamples: [RuleExample]
-    /// Documents on which the rule must report nothing.
-    public let nonTriggeringExamples: [RuleExample]
+    ///
+    /// Built when asked for (by the tests and the rule's page), never when the rule is run: a lint
+    /// run does not pay for its rules' examples.
+    public var triggeringExamples: [RuleExample] { makeTriggeringExamples() }
+    /// Documents on which the rule must report nothing (built when asked for, as the triggering ones).
+    public var nonTriggeringExamples: [RuleExample] { makeNonTriggeringExamples() }
+    private let makeTriggeringExamples: @Sendable () -> [RuleExample]
+    private let makeNonTriggeringExamples: @Sendable () -> [RuleExample]
     /// Tags for SARIF (`security`, `correctness`, `amazon-mq`, …).
     public let tags: [String]
     /// Whether its findings carry a fix, and of which kind; nil when they carry none.
@@ -47,7 +52,9 @@ public struct Rule: Sendable {
     /// Declares a rule.
     public init(id: RuleID, summary: String, rationale: String, activeMQ: Severity?, amazonMQ: Severity?,
                 tags: [String] = [], fix: Diagnostic.Fix.Applicability? = nil, isMandatory: Bool = false,
-                triggering: [RuleExample], nonTriggering: [RuleExample], check: Check, source: String = #fileID) {
+                triggering: @escaping @autoclosure @Sendable () -> [RuleExample],
+                nonTriggering: @escaping @autoclosure @Sendable () -> [RuleExample],
+                check: Check, source: String = #fileID) {
         self.source = source
         self.id = id
         self.summary = summary
@@ -57,8 +64,8 @@ public struct Rule: Sendable {
         self.tags = tags
         self.fix = fix
         self.isMandatory = isMandatory
-        self.triggeringExamples = triggering
-        self.nonTriggeringExamples = nonTriggering
+        self.makeTriggeringExamples = triggering
+        self.makeNonTriggeringExamples = nonTriggering
         self.check = check
     }
 

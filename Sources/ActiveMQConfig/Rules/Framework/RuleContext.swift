@@ -15,6 +15,7 @@ public final class RuleContext {
     /// The diagnostics raised so far.
     public private(set) var diagnostics: [Diagnostic] = []
     private var memos: [String: Any] = [:]
+    private var judgedURIs: [Int: NetworkConnectorURI?] = [:]
 
     /// A context for one document.
     public init(path: String, configuration: BrokerConfiguration, settings: RuleSettings, rules: RuleSet) {
@@ -129,13 +130,23 @@ extension RuleContext {
         return tags.contains { $0.isBranch && between.contains($0.range.lowerBound) }
     }
 
+    /// A network connector's URI as the rules judge it (``NetworkConnector/judgedURI``), parsed
+    /// once per document however many rules ask.
+    public func judgedURI(of connector: NetworkConnector) -> NetworkConnectorURI? {
+        let key = connector.element.range.lowerBound
+        if let known = judgedURIs[key] { return known }
+        let uri = connector.judgedURI
+        judgedURIs[key] = .some(uri)
+        return uri
+    }
+
     /// Calls `body` for every network connector of every broker whose `uri` is a literal that
     /// parses, or would without its whitespace (``NetworkConnector/judgedURI``; a URI that does not
     /// parse is `uri-syntax`'s to report).
     public func forEachConnectorURI(_ body: (NetworkConnector, LosslessDocument.Attribute, NetworkConnectorURI) -> Void) {
         for broker in brokers {
             for connector in broker.networkConnectors {
-                guard let attribute = connector.element.attribute("uri"), let uri = connector.judgedURI else { continue }
+                guard let attribute = connector.element.attribute("uri"), let uri = judgedURI(of: connector) else { continue }
                 body(connector, attribute, uri)
             }
         }

@@ -11,6 +11,7 @@ public struct RuleSet: Sendable {
     /// A set of rules (the later of two with one id wins).
     public init(_ rules: [Rule]) {
         var byID: [RuleID: Rule] = [:]
+        byID.reserveCapacity(rules.count)
         for rule in rules { byID[rule.id] = rule }
         all = byID.values.sorted { $0.id < $1.id }
         index = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($0.element.id, $0.offset) })

@@ -71,7 +71,7 @@ struct SchemaWalk {
         for element in document.allElements.prefix(64) {
             for attribute in element.attributes where attribute.localName == "schemaLocation" {
                 let value = attribute.value
-                guard let marker = value.firstRange(of: "activemq-core-") else { continue }
+                guard let marker = value.firstUTF8Range(of: "activemq-core-") else { continue }
                 let rest = value[marker.upperBound...]
                 let version = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
                 let trimmed = version.hasSuffix(".") ? version.dropLast() : version
