@@ -18,6 +18,15 @@ struct LibraryConveniencesTests {
         let values = Dictionary(uniqueKeysWithValues: attributes.map { ($0.name, $0.value) })
         #expect(values["conduitSubscriptions"] == "false" && values["dynamicOnly"] == "true" && values["prefetchSize"] == "100")
         #expect(values["messageTTL"] == "2" && values["consumerTTL"] == "1" && values["decreaseNetworkConsumerPriority"] == "true")
+        let more = try NetworkConnectorDefinition(name: "n", to: Self.pair).userName("u")
+            .dispatchAsync(false).useCompression(true).advisoryPrefetchSize(10).advisoryAckPercentage(50)
+            .gcDestinationViews(false).gcSweepTime(30000).clientIdToken("-")
+            .validate(for: .amazonMQ)
+        let written = Dictionary(uniqueKeysWithValues: more.map { ($0.name, $0.value) })
+        #expect(written.filter { !["name", "userName", "uri"].contains($0.key) } == [
+            "dispatchAsync": "false", "useCompression": "true", "advisoryPrefetchSize": "10", "advisoryAckPercentage": "50",
+            "gcDestinationViews": "false", "gcSweepTime": "30000", "clientIdToken": "-",
+        ])
         let refused = #expect(throws: ConnectorError.self) {
             try NetworkConnectorDefinition(name: "n", to: Self.pair).userName("u").messageTTL(0).validate(for: .amazonMQ)
         }

@@ -46,6 +46,21 @@ extension NetworkConnectorOptions {
     public func checkDuplicateMessagesOnDuplex(_ on: Bool) -> Self { flag("checkDuplicateMessagesOnDuplex", on) }
     /// `remoteUserName` (5.17+): the user for the remote side only (default `userName`).
     public func remoteUserName(_ user: String) -> Self { attribute("remoteUserName", user) }
+    /// `dispatchAsync`: dispatch to network consumers asynchronously (default `true`).
+    public func dispatchAsync(_ on: Bool) -> Self { flag("dispatchAsync", on) }
+    /// `useCompression`: compress the bodies of forwarded messages (default `false`).
+    public func useCompression(_ on: Bool) -> Self { flag("useCompression", on) }
+    /// `advisoryPrefetchSize`: prefetch of the bridge's advisory consumers; 0, the default, means
+    /// `prefetchSize`.
+    public func advisoryPrefetchSize(_ messages: Int) -> Self { number("advisoryPrefetchSize", messages) }
+    /// `advisoryAckPercentage`: the share of the advisory prefetch received before an ack (default 75).
+    public func advisoryAckPercentage(_ percent: Int) -> Self { number("advisoryAckPercentage", percent) }
+    /// `gcDestinationViews`: drop the bridge's views of destinations no longer used (default `true`).
+    public func gcDestinationViews(_ on: Bool) -> Self { flag("gcDestinationViews", on) }
+    /// `gcSweepTime`: milliseconds between those sweeps (default 60000).
+    public func gcSweepTime(_ milliseconds: Int) -> Self { number("gcSweepTime", milliseconds) }
+    /// `clientIdToken`: the separator in the bridge's client ids (default `_`).
+    public func clientIdToken(_ token: String) -> Self { attribute("clientIdToken", token) }
 }
 
 extension NetworkConnectorDefinition: NetworkConnectorOptions {}
