@@ -136,7 +136,7 @@ extension LosslessDocument {
             childIndent = indent
         }
         let markup = try render(child, prefix: parent.prefix, indent: childIndent, unit: unit, eol: eol,
-                                quote: layout.prevailingQuote, emptyClose: layout.emptyTagClose())
+                                quote: layout.prevailingQuote, emptyClose: layout.emptyTagClose(namespace: parent.raw.namespace))
 
         var range: Range<Int>
         var before: [UInt8]
@@ -248,7 +248,7 @@ extension LosslessDocument {
         guard !raw.isEmptyElementTag,
             element.children.allSatisfy({ $0.kind == .text && storage.bytes[$0.range].allSatisfy(isXMLWhitespace) })
         else { return nil }
-        return TextEdit(range: (Int(raw.startTagEnd) - 1)..<element.range.upperBound, replacement: Layout(storage: storage).emptyTagClose(named: storage.bytes[(element.range.lowerBound + 1)..<Int(raw.nameEnd)]))
+        return TextEdit(range: (Int(raw.startTagEnd) - 1)..<element.range.upperBound, replacement: Layout(storage: storage).emptyTagClose(named: storage.bytes[(element.range.lowerBound + 1)..<Int(raw.nameEnd)], namespace: raw.namespace))
     }
 
     // MARK: Helpers

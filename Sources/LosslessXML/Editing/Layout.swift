@@ -123,30 +123,38 @@ struct Layout {
         return sawTab ? [Layout.tab] : [Layout.space, Layout.space]
     }
 
-    /// Whether most empty-element tags close with ` />` rather than `/>` (the first 2000 looked at;
-    /// those named `name` alone when some are).
-    func spaceBeforeEmptyTagClose(named name: ArraySlice<UInt8>? = nil) -> Bool {
-        if let name {
-            let same = storage.elements.filter { $0.isEmptyElementTag && b[(Int(storage.nodes[Int($0.node)].start) + 1)..<Int($0.nameEnd)] == name }
-            if !same.isEmpty { return count(same.prefix(2000)) }
+    /// Whether the file closes empty-element tags like the one at hand with ` />` rather than `/>`:
+    /// as most of those of the same name do, else of the same namespace (a Spring `<bean/>` says
+    /// little of how the broker's own elements are written), else of any. A tie hands the question to
+    /// the next, broader group; a tie among all is `/>`. The first 2000 of each group are looked at.
+    func spaceBeforeEmptyTagClose(named name: ArraySlice<UInt8>? = nil, namespace: Int32? = nil) -> Bool {
+        let empty = storage.elements.lazy.filter(\.isEmptyElementTag)
+        if let name, let vote = vote(empty.filter { element in
+            (namespace == nil || element.namespace == namespace)
+                && self.b[(Int(self.storage.nodes[Int(element.node)].start) + 1)..<Int(element.nameEnd)] == name
+        }) {
+            return vote
         }
-        return count(storage.elements.prefix(2000).filter(\.isEmptyElementTag))
+        if let namespace, let vote = vote(empty.filter { $0.namespace == namespace }) { return vote }
+        return vote(empty) ?? false
     }
 
-    private func count(_ elements: some Sequence<RawElement>) -> Bool {
+    /// Whether more of these tags close with ` />` than with `/>`; nil on a tie (none counts as one).
+    private func vote(_ elements: some Sequence<RawElement>) -> Bool? {
         var spaced = 0
         var tight = 0
-        for element in elements {
+        for element in elements.prefix(2000) {
             let slash = Int(element.startTagEnd) - 2
             guard slash > 0 else { continue }
             if Layout.isBlank(b[slash - 1]) || Layout.isLineBreak(b[slash - 1]) { spaced += 1 } else { tight += 1 }
         }
-        return spaced > tight
+        return spaced == tight ? nil : spaced > tight
     }
 
-    /// How the file closes empty-element tags (those named `name`, when it has some): ` />` or `/>`.
-    func emptyTagClose(named name: ArraySlice<UInt8>? = nil) -> [UInt8] {
-        spaceBeforeEmptyTagClose(named: name) ? Array(" />".utf8) : Array("/>".utf8)
+    /// How the file closes empty-element tags like the one at hand (see
+    /// ``spaceBeforeEmptyTagClose(named:namespace:)``): ` />` or `/>`.
+    func emptyTagClose(named name: ArraySlice<UInt8>? = nil, namespace: Int32? = nil) -> [UInt8] {
+        spaceBeforeEmptyTagClose(named: name, namespace: namespace) ? Array(" />".utf8) : Array("/>".utf8)
     }
 
     /// The quote character most attributes use; `"` when there are none.
