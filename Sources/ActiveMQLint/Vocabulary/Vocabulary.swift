@@ -235,14 +235,14 @@ public struct Vocabulary: Sendable {
             return rest.upperBound..<rest.upperBound
         }
 
-        /// Calls `body` with the number and range of every field from `first` on.
-        func forEachField(from first: Int, _ body: (Int, Range<Int>) -> Void) {
+        /// Calls `body` with the range of every field from number `first` on.
+        func forEachField(from first: Int, _ body: (Range<Int>) -> Void) {
             var start = rest.lowerBound
             var index = 0
             var i = start
             while i <= rest.upperBound {
                 if i == rest.upperBound || bytes[i] == 0x20 {
-                    if index >= first && i > start { body(index, start..<i) }
+                    if index >= first && i > start { body(start..<i) }
                     index += 1
                     start = i + 1
                 }
@@ -277,7 +277,7 @@ public struct Vocabulary: Sendable {
             guard !name.isEmpty else { continue }
             switch line.kind {
             case UInt8(ascii: "E"):
-                line.forEachField(from: 1) { _, flag in
+                line.forEachField(from: 1) { flag in
                     if line.range(flag, startsWith: "x") { rule.otherNamespaceChildren = true }
                     if line.range(flag, startsWith: "y") { rule.otherNamespaceAttributes = true }
                 }
@@ -285,7 +285,7 @@ public struct Vocabulary: Sendable {
                 let base = line.field(1)
                 guard !base.isEmpty else { continue }
                 var type = AttributeType(base: AttributeType.Base(rawValue: line.string(base)) ?? .string)
-                line.forEachField(from: 2) { _, facet in
+                line.forEachField(from: 2) { facet in
                     if line.range(facet, startsWith: "enum=") {
                         type.enumeration = line.string(facet).dropFirst(5).split(separator: "|").map(String.init)
                     } else if line.range(facet, startsWith: "min=") {
@@ -308,7 +308,7 @@ public struct Vocabulary: Sendable {
                 }
                 var anyGlobal = false
                 var otherNamespaces = false
-                line.forEachField(from: 2) { _, marker in
+                line.forEachField(from: 2) { marker in
                     if line.range(marker, startsWith: "*") { anyGlobal = true }
                     if line.range(marker, startsWith: "#") { otherNamespaces = true }
                 }
