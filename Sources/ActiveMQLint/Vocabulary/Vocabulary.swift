@@ -235,14 +235,14 @@ public struct Vocabulary: Sendable {
             return rest.upperBound..<rest.upperBound
         }
 
-        /// Calls `body` with the range of every field from number `first` on.
-        func forEachField(from first: Int, _ body: (Range<Int>) -> Void) {
+        /// Calls `body` with the number (0 is the name) and range of every non-empty field, in one pass.
+        func forEachField(_ body: (Int, Range<Int>) -> Void) {
             var start = rest.lowerBound
             var index = 0
             var i = start
             while i <= rest.upperBound {
                 if i == rest.upperBound || bytes[i] == 0x20 {
-                    if index >= first && i > start { body(start..<i) }
+                    if i > start { body(index, start..<i) }
                     index += 1
                     start = i + 1
                 }
@@ -273,31 +273,46 @@ public struct Vocabulary: Sendable {
             defer { lineStart = lineEnd + 1 }
             let line = Line(block, lineStart..<lineEnd, masked: bit != nil)
             guard line.kind != 0, bit.map({ line.mask & $0 != 0 }) ?? true else { continue }
-            let name = line.field(0)
-            guard !name.isEmpty else { continue }
             switch line.kind {
             case UInt8(ascii: "E"):
-                line.forEachField(from: 1) { flag in
+                line.forEachField { index, flag in
+                    guard index > 0 else { return }
                     if line.range(flag, startsWith: "x") { rule.otherNamespaceChildren = true }
                     if line.range(flag, startsWith: "y") { rule.otherNamespaceAttributes = true }
                 }
             case UInt8(ascii: "A"):
-                let base = line.field(1)
-                guard !base.isEmpty else { continue }
-                var type = AttributeType(base: AttributeType.Base(rawValue: line.string(base)) ?? .string)
-                line.forEachField(from: 2) { facet in
-                    if line.range(facet, startsWith: "enum=") {
-                        type.enumeration = line.string(facet).dropFirst(5).split(separator: "|").map(String.init)
-                    } else if line.range(facet, startsWith: "min=") {
-                        type.minimum = Int(line.string(facet).dropFirst(4))
-                    } else if line.range(facet, startsWith: "max=") {
-                        type.maximum = Int(line.string(facet).dropFirst(4))
+                var name: Range<Int>?
+                var type: AttributeType?
+                line.forEachField { index, field in
+                    switch index {
+                    case 0: name = field
+                    case 1: type = AttributeType(base: AttributeType.Base(rawValue: line.string(field)) ?? .string)
+                    default:
+                        if line.range(field, startsWith: "enum=") {
+                            type?.enumeration = line.string(field).dropFirst(5).split(separator: "|").map(String.init)
+                        } else if line.range(field, startsWith: "min=") {
+                            type?.minimum = Int(line.string(field).dropFirst(4))
+                        } else if line.range(field, startsWith: "max=") {
+                            type?.maximum = Int(line.string(field).dropFirst(4))
+                        }
                     }
                 }
-                rule.attributes[line.string(name)] = type
+                if let name, let type { rule.attributes[line.string(name)] = type }
             case UInt8(ascii: "P"):
-                let list = line.field(1)
-                guard !list.isEmpty else { continue }
+                var name: Range<Int>?
+                var list: Range<Int>?
+                var anyGlobal = false
+                var otherNamespaces = false
+                line.forEachField { index, field in
+                    switch index {
+                    case 0: name = field
+                    case 1: list = field
+                    default:
+                        if line.range(field, startsWith: "*") { anyGlobal = true }
+                        if line.range(field, startsWith: "#") { otherNamespaces = true }
+                    }
+                }
+                guard let name, let list else { continue }
                 var references: Set<String> = []
                 if !(list.count == 1 && block[list.lowerBound] == UInt8(ascii: "-")) {
                     var start = list.lowerBound
@@ -305,12 +320,6 @@ public struct Vocabulary: Sendable {
                         if i > start { references.insert(line.string(start..<i)) }
                         start = i + 1
                     }
-                }
-                var anyGlobal = false
-                var otherNamespaces = false
-                line.forEachField(from: 2) { marker in
-                    if line.range(marker, startsWith: "*") { anyGlobal = true }
-                    if line.range(marker, startsWith: "#") { otherNamespaces = true }
                 }
                 rule.properties[line.string(name)] = PropertyRule(references: references, anyGlobal: anyGlobal, otherNamespaces: otherNamespaces)
             default:
