@@ -58,11 +58,13 @@ struct CommandDispatchTests {
     func sameCommand(_ arguments: [String]) throws {
         let root = Self.outcome(arguments, RootCommand.parseAsRoot)
         #expect(!root.hasPrefix("error:"), "the root refuses \(arguments)")
+        #expect(CLI.parseLeaf(arguments) != nil, "the leaf is not parsed on its own: start-up pays for the whole tree")
         #expect(Self.outcome(arguments, CLI.parse) == root)
     }
 
     @Test("Help, versions, completion scripts and errors are the root's", arguments: answeredByTheRoot)
     func sameAnswer(_ arguments: [String]) {
+        #expect(CLI.parseLeaf(arguments) == nil, "a leaf answered what the root must")
         #expect(Self.outcome(arguments, CLI.parse) == Self.outcome(arguments, RootCommand.parseAsRoot))
     }
 

@@ -51,15 +51,20 @@ public enum CLI {
         }
     }
 
-    /// The command the arguments name, parsed and validated.
+    /// The command the arguments name, parsed and validated: by ``parseLeaf(_:)`` when it can,
+    /// else from the root, so that every message, usage line and exit code is the root's.
+    static func parse(_ arguments: [String]) throws -> any ParsableCommand {
+        try parseLeaf(arguments) ?? RootCommand.parseAsRoot(arguments)
+    }
+
+    /// The leaf command the leading words name (`lint`, `connectors add`), parsed on its own; nil
+    /// for anything it does not take as a plain run: a request for help, the version or a
+    /// completion script, a command group, or any error.
     ///
     /// swift-argument-parser sets up every command on the way to the one named by reflecting over
     /// its properties, several times over, which is most of the tool's start-up
-    /// (Docs/performance.md). So when the leading words name a leaf command (`lint`,
-    /// `connectors add`), that command is parsed on its own first. Whatever it does not take as a
-    /// plain run (a request for help, the version or a completion script, or any error) is parsed
-    /// again from the root, so that every message, usage line and exit code is the root's.
-    static func parse(_ arguments: [String]) throws -> any ParsableCommand {
+    /// (Docs/performance.md); a leaf parsed alone skips that.
+    static func parseLeaf(_ arguments: [String]) -> (any ParsableCommand)? {
         var command: any ParsableCommand.Type = RootCommand.self
         var rest = arguments[...]
         while let word = rest.first,
@@ -69,11 +74,10 @@ public enum CLI {
         }
         // Only an instance of the leaf itself counts: for `--help` the parser returns its own help
         // command, whose usage would name the leaf alone.
-        if command != RootCommand.self, command.configuration.subcommands.isEmpty,
-            let parsed = try? command.parseAsRoot(Array(rest)), type(of: parsed) == command {
-            return parsed
-        }
-        return try RootCommand.parseAsRoot(arguments)
+        guard command != RootCommand.self, command.configuration.subcommands.isEmpty,
+            let parsed = try? command.parseAsRoot(Array(rest)), type(of: parsed) == command
+        else { return nil }
+        return parsed
     }
 
     /// Runs the tool with the process's arguments and exits with its code.
