@@ -30,10 +30,10 @@ extension Rule {
 }
 
 private func checkAdvisories(_ context: RuleContext) {
-    for broker in context.brokers {
-        let dynamic = broker.networkConnectors.contains { (try? $0.staticBridge)??.literal != true }
+    for (number, broker) in context.brokers.enumerated() {
+        let dynamic = context.networkConnectors.contains { $0.broker == number && (try? $0.connector.staticBridge)??.literal != true }
         if dynamic, case .literal(false)? = try? broker.advisorySupport, let attribute = broker.element.attribute("advisorySupport") {
-            context.report(.advisorySupportDisabled, attribute, of: broker.element,
+            context.report(attribute, of: broker.element,
                            "advisorySupport=\"false\": dynamic network bridges learn nothing and forward nothing")
         }
     }

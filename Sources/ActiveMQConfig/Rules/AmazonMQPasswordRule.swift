@@ -32,18 +32,16 @@ extension Rule {
 
 private func checkAmazonPasswords(_ context: RuleContext) {
     guard context.isAmazonMQ else { return }
-    for broker in context.brokers {
-        for connector in broker.networkConnectors {
-            for name in ["password", "remotePassword"] {
-                guard let attribute = connector.element.attribute(name),
-                    TypedAttributes(element: connector.element).secret(name)?.isLiteral == false
-                else { continue }
-                let fix = (try? context.document.editRemovingAttribute(name, from: connector.element))
-                    .map { Diagnostic.Fix("remove the attribute", edits: [$0], applicability: .safe) }
-                context.report(.amazonMQPassword, attribute, of: connector.element,
-                               "network connector '\(connector.effectiveName)' has a '\(name)' attribute: Amazon MQ supplies the password of the user named by userName; remove it",
-                               fix: fix)
-            }
+    for connector in context.networkConnectors.map(\.connector) {
+        for name in ["password", "remotePassword"] {
+            guard let attribute = connector.element.attribute(name),
+                TypedAttributes(element: connector.element).secret(name)?.isLiteral == false
+            else { continue }
+            let fix = (try? context.document.editRemovingAttribute(name, from: connector.element))
+                .map { Diagnostic.Fix("remove the attribute", edits: [$0], applicability: .safe) }
+            context.report(attribute, of: connector.element,
+                           "network connector '\(connector.effectiveName)' has a '\(name)' attribute: Amazon MQ supplies the password of the user named by userName; remove it",
+                           fix: fix)
         }
     }
 }

@@ -27,7 +27,7 @@ extension Rule {
 private func checkDeleteAll(_ context: RuleContext) {
     for broker in context.brokers {
         if let attribute = broker.element.attribute("deleteAllMessagesOnStartup"), LexicalValue.boolean(attribute.value) == true {
-            context.report(.deleteAllMessagesOnStartup, attribute, of: broker.element,
+            context.report(attribute, of: broker.element,
                            "deleteAllMessagesOnStartup=\"true\" deletes every persistent message at each start")
         }
     }

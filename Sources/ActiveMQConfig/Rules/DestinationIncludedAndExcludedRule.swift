@@ -47,14 +47,12 @@ extension Rule {
 }
 
 private func checkIncludedAndExcluded(_ context: RuleContext) {
-    for broker in context.brokers {
-        for connector in broker.networkConnectors {
-            let excluded = Set(connector.excludedDestinations.compactMap { entry in entry.physicalName.map { "\(entry.kind.rawValue)://\($0)" } })
-            for entry in connector.dynamicallyIncludedDestinations {
-                guard let name = entry.physicalName, excluded.contains("\(entry.kind.rawValue)://\(name)") else { continue }
-                context.report(.destinationIncludedAndExcluded, entry.element,
-                               "\(entry.kind.rawValue) '\(name)' is both included and excluded by network connector '\(connector.effectiveName)': it is never forwarded")
-            }
+    for connector in context.networkConnectors.map(\.connector) {
+        let excluded = Set(connector.excludedDestinations.compactMap { entry in entry.physicalName.map { "\(entry.kind.rawValue)://\($0)" } })
+        for entry in connector.dynamicallyIncludedDestinations {
+            guard let name = entry.physicalName, excluded.contains("\(entry.kind.rawValue)://\(name)") else { continue }
+            context.report(entry.element,
+                           "\(entry.kind.rawValue) '\(name)' is both included and excluded by network connector '\(connector.effectiveName)': it is never forwarded")
         }
     }
 }

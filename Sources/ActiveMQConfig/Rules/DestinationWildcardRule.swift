@@ -44,15 +44,13 @@ extension Rule {
 }
 
 private func checkWildcards(_ context: RuleContext) {
-    for broker in context.brokers {
-        for connector in broker.networkConnectors {
-            for entry in connector.dynamicallyIncludedDestinations + connector.excludedDestinations + connector.staticallyIncludedDestinations {
-                guard let name = entry.physicalName, let kind = Destination.Kind(rawValue: entry.kind.rawValue),
-                    let problem = Destination(kind: kind, name: name).wildcardProblem
-                else { continue }
-                context.report(.destinationWildcard, entry.element,
-                               "\(entry.kind.rawValue) '\(name)' in network connector '\(connector.effectiveName)' can never match: \(problem)")
-            }
+    for connector in context.networkConnectors.map(\.connector) {
+        for entry in connector.dynamicallyIncludedDestinations + connector.excludedDestinations + connector.staticallyIncludedDestinations {
+            guard let name = entry.physicalName, let kind = Destination.Kind(rawValue: entry.kind.rawValue),
+                let problem = Destination(kind: kind, name: name).wildcardProblem
+            else { continue }
+            context.report(entry.element,
+                           "\(entry.kind.rawValue) '\(name)' in network connector '\(connector.effectiveName)' can never match: \(problem)")
         }
     }
 }

@@ -38,6 +38,6 @@ private func checkDiscoveryPlugins(_ context: RuleContext) {
         let message = context.isAmazonMQ
             ? "network connector '\(connector.effectiveName)' discovers peers through '\(scheme):', a plug-in's agent; Amazon MQ supports only static: and masterslave:"
             : "network connector '\(connector.effectiveName)' discovers peers through '\(scheme):', which needs \(plugin) on the broker's classpath"
-        context.report(.discoveryPlugin, attribute, of: connector.element, message)
+        context.report(attribute, of: connector.element, message)
     }
 }

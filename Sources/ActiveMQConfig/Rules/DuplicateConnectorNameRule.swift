@@ -47,17 +47,18 @@ extension Rule {
 }
 
 private func checkDuplicateNames(_ context: RuleContext) {
-    for broker in context.brokers {
-        let network = broker.networkConnectors.map { ($0.element, $0.effectiveName) }
+    for number in context.brokers.indices {
+        let network = context.networkConnectors.filter { $0.broker == number }.map { ($0.connector.element, $0.connector.effectiveName) }
         for (element, first, name) in repeatedNames(network) where !context.inExclusiveBranches(first, element) {
-            context.report(.duplicateConnectorName, element,
+            context.report(element,
                            "a second network connector named '\(name)'; the broker fails to register it in JMX"
                                + (element.attribute("name") == nil || first.attribute("name") == nil ? " (an unnamed connector is named 'NC')" : ""),
                            notes: [context.note(first, "the first network connector named '\(name)'")])
         }
-        let transport = broker.transportConnectors.map { ($0.element, redactText($0.effectiveName)) }
+        let transport = context.transportConnectors.filter { $0.broker == number }
+            .map { ($0.connector.element, redactText($0.connector.effectiveName)) }
         for (element, first, name) in repeatedNames(transport) where !context.inExclusiveBranches(first, element) {
-            context.report(.duplicateConnectorName, element,
+            context.report(element,
                            "a second transport connector named '\(name)'; the broker fails to register it in JMX",
                            notes: [context.note(first, "the first transport connector named '\(name)'")])
         }

@@ -52,15 +52,16 @@ extension Rule {
 }
 
 private func checkTransportAddresses(_ context: RuleContext) {
-    for broker in context.brokers {
+    for number in context.brokers.indices {
         var addresses: [String: LosslessDocument.Element] = [:]
-        for connector in broker.transportConnectors {
-            guard let attribute = connector.element.attribute("uri"), let uri = try? connector.uri?.literal,
+        for entry in context.transportConnectors where entry.broker == number {
+            let connector = entry.connector
+            guard let attribute = connector.element.attribute("uri"), let uri = entry.literalURI,
                 let port = uri.port?.literal, port != 0, let host = uri.host
             else { continue }
             let key = "\(host.lowercased()):\(port)"
             if let first = addresses[key], !context.inExclusiveBranches(first, connector.element) {
-                context.report(.duplicateTransportAddress, attribute, of: connector.element,
+                context.report(attribute, of: connector.element,
                                "\(host):\(port) is already used by another transport connector: the broker fails to bind it",
                                notes: [context.note(first, "the first transport connector on \(host):\(port)")])
             } else {

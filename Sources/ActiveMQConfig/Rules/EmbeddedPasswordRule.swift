@@ -38,44 +38,42 @@ extension Rule {
 }
 
 private func checkEmbeddedPassword(_ context: RuleContext) {
-    for broker in context.brokers {
-        for connector in broker.networkConnectors {
-            let element = connector.element
-            let name = connector.effectiveName
-            func message(_ location: String) -> String {
-                "a literal password in network connector '\(name)' (\(location)); use a ${…} placeholder"
-                    + (context.isAmazonMQ ? ", or none: Amazon MQ supplies it" : "")
+    for connector in context.networkConnectors.map(\.connector) {
+        let element = connector.element
+        let name = connector.effectiveName
+        func message(_ location: String) -> String {
+            "a literal password in network connector '\(name)' (\(location)); use a ${…} placeholder"
+                + (context.isAmazonMQ ? ", or none: Amazon MQ supplies it" : "")
+        }
+        for attributeName in ["password", "remotePassword"] {
+            guard let attribute = element.attribute(attributeName), TypedAttributes(element: element).secret(attributeName)?.isLiteral == true
+            else { continue }
+            let variable = context.settings.secretVariable + (attributeName == "remotePassword" ? "_REMOTE" : "")
+            let edit = context.isAmazonMQ
+                ? try? context.document.editRemovingAttribute(attributeName, from: element)
+                : try? context.document.editSettingAttribute(attributeName, to: "${\(variable)}", on: element)
+            let fix = edit.map {
+                Diagnostic.Fix(context.isAmazonMQ ? "remove the attribute; rotate the password" : "refer to ${\(variable)}; rotate the password",
+                               edits: [$0], applicability: .unsafe)
             }
-            for attributeName in ["password", "remotePassword"] {
-                guard let attribute = element.attribute(attributeName), TypedAttributes(element: element).secret(attributeName)?.isLiteral == true
-                else { continue }
-                let variable = context.settings.secretVariable + (attributeName == "remotePassword" ? "_REMOTE" : "")
-                let edit = context.isAmazonMQ
-                    ? try? context.document.editRemovingAttribute(attributeName, from: element)
-                    : try? context.document.editSettingAttribute(attributeName, to: "${\(variable)}", on: element)
-                let fix = edit.map {
-                    Diagnostic.Fix(context.isAmazonMQ ? "remove the attribute; rotate the password" : "refer to ${\(variable)}; rotate the password",
-                                   edits: [$0], applicability: .unsafe)
-                }
-                context.report(.embeddedPassword, attribute, of: element,
-                               message("the '\(attributeName)' attribute") + "; rotate it, since it stays in the history", fix: fix)
+            context.report(attribute, of: element,
+                           message("the '\(attributeName)' attribute") + "; rotate it, since it stays in the history", fix: fix)
+        }
+        guard let attribute = element.attribute("uri") else { continue }
+        guard let uri = context.judgedURI(of: connector) else {
+            // A URI that does not parse (uri-syntax reports why) may still hold a password.
+            if redactText(attribute.value) != attribute.value {
+                context.report(attribute, of: element, valueOffset: 0,
+                               message("the connector URI, which does not parse, holds what reads as a password"))
             }
-            guard let attribute = element.attribute("uri") else { continue }
-            guard let uri = context.judgedURI(of: connector) else {
-                // A URI that does not parse (uri-syntax reports why) may still hold a password.
-                if redactText(attribute.value) != attribute.value {
-                    context.report(.embeddedPassword, attribute, of: element, valueOffset: 0,
-                                   message("the connector URI, which does not parse, holds what reads as a password"))
-                }
-                continue
-            }
-            for option in uri.options where option.isLiteralPassword {
-                context.report(.embeddedPassword, attribute, of: element, valueOffset: 0, message("the connector URI's '\(option.name)' option"))
-            }
-            for (index, (member, offset)) in zip(uri.members, uri.memberOffsets).enumerated() {
-                for location in member.secrets("member \(index + 1) of the URI") {
-                    context.report(.embeddedPassword, attribute, of: element, valueOffset: offset, message(location))
-                }
+            continue
+        }
+        for option in uri.options where option.isLiteralPassword {
+            context.report(attribute, of: element, valueOffset: 0, message("the connector URI's '\(option.name)' option"))
+        }
+        for (index, (member, offset)) in zip(uri.members, uri.memberOffsets).enumerated() {
+            for location in member.secrets("member \(index + 1) of the URI") {
+                context.report(attribute, of: element, valueOffset: offset, message(location))
             }
         }
     }

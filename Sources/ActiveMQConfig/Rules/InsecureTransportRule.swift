@@ -33,7 +33,7 @@ private func checkTransports(_ context: RuleContext) {
     context.forEachConnectorURI { connector, attribute, uri in
         for (member, offset) in zip(uri.members, uri.memberOffsets) {
             guard let scheme = member.transports.first(where: { $0.scheme != "ssl" })?.scheme else { continue }
-            context.report(.insecureTransport, attribute, of: connector.element, valueOffset: offset,
+            context.report(attribute, of: connector.element, valueOffset: offset,
                            "network connector '\(connector.effectiveName)' uses '\(scheme)://'; Amazon MQ accepts ssl:// only")
         }
     }

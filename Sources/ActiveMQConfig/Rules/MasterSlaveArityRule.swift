@@ -30,36 +30,31 @@ extension Rule {
 }
 
 private func checkMasterSlaveArity(_ context: RuleContext) {
-    for broker in context.brokers {
-        for connector in broker.networkConnectors {
-            guard let attribute = connector.element.attribute("uri") else { continue }
-            let name = connector.effectiveName
-            if let uri = context.judgedURI(of: connector) {
-                if uri.discovery == .masterSlave && context.isAmazonMQ && uri.members.count != 2 {
-                    context.report(.masterSlaveArity, attribute, of: connector.element, valueOffset: 0,
-                                   "network connector '\(name)': masterslave: has \(uri.members.count) members; an Amazon MQ active/standby broker has exactly two endpoints")
-                }
-                continue
+    for entry in context.networkConnectors {
+        let connector = entry.connector
+        guard let attribute = connector.element.attribute("uri") else { continue }
+        let name = connector.effectiveName
+        if let uri = entry.uriIgnoringWhitespace {
+            if uri.discovery == .masterSlave && context.isAmazonMQ && uri.members.count != 2 {
+                context.report(attribute, of: connector.element, valueOffset: 0,
+                               "network connector '\(name)': masterslave: has \(uri.members.count) members; an Amazon MQ active/standby broker has exactly two endpoints")
             }
-            // ActiveMQ refuses a group of fewer than two; the parser says so (also once whitespace,
-            // which uri-syntax reports, is set aside).
-            let text = attribute.value
+            continue
+        }
+        // ActiveMQ refuses a group of fewer than two; the parser says so (also once whitespace,
+        // which uri-syntax reports, is set aside).
+        guard case .failure(let failure) = entry.uri, let error = failure.uriError else { continue }
+        var arity: URIError? = error.kind == .masterSlaveArity ? error : nil
+        if error.kind == .whitespace {
             do {
-                _ = try NetworkConnectorURI.parse(text)
+                _ = try NetworkConnectorURI.parseIgnoringWhitespace(attribute.value)
             } catch {
-                var arity: URIError? = error.kind == .masterSlaveArity ? error : nil
-                if error.kind == .whitespace {
-                    do {
-                        _ = try NetworkConnectorURI.parseIgnoringWhitespace(text)
-                    } catch {
-                        if error.kind == .masterSlaveArity { arity = error }
-                    }
-                }
-                if let arity {
-                    context.report(.masterSlaveArity, attribute, of: connector.element, valueOffset: arity.offset,
-                                   "network connector '\(name)': \(arity.message)")
-                }
+                if error.kind == .masterSlaveArity { arity = error }
             }
+        }
+        if let arity {
+            context.report(attribute, of: connector.element, valueOffset: arity.offset,
+                           "network connector '\(name)': \(arity.message)")
         }
     }
 }

@@ -40,7 +40,7 @@ private func checkDuplicateMembers(_ context: RuleContext) {
                 key = member.description
             }
             if let first = seen[key] {
-                context.report(.masterSlaveDuplicateMember, attribute, of: connector.element, valueOffset: offset,
+                context.report(attribute, of: connector.element, valueOffset: offset,
                                "network connector '\(connector.effectiveName)': member \(index + 1) of masterslave: repeats member \(first + 1), leaving no standby")
             } else {
                 seen[key] = index

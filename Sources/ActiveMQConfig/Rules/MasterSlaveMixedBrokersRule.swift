@@ -31,7 +31,7 @@ private func checkMixedBrokers(_ context: RuleContext) {
     context.forEachConnectorURI { connector, attribute, uri in
         let ids = Set(uri.transports.compactMap { $0.host.flatMap(AmazonEndpoint.init(host:))?.brokerID })
         if uri.discovery == .masterSlave && ids.count > 1 {
-            context.report(.masterSlaveMixedBrokers, attribute, of: connector.element,
+            context.report(attribute, of: connector.element,
                            "network connector '\(connector.effectiveName)' mixes endpoints of \(ids.count) different brokers in one masterslave: group; use one connector per broker")
         }
     }

@@ -28,11 +28,9 @@ extension Rule {
 }
 
 private func checkUserNames(_ context: RuleContext) {
-    for broker in context.brokers {
-        for connector in broker.networkConnectors where connector.element.attribute("userName") == nil {
-            context.report(.missingUsername, connector.element,
-                           "network connector '\(connector.effectiveName)' has no userName"
-                               + (connector.element.attribute("username") != nil ? " (the attribute is userName, not username)" : ""))
-        }
+    for connector in context.networkConnectors.map(\.connector) where connector.element.attribute("userName") == nil {
+        context.report(connector.element,
+                       "network connector '\(connector.effectiveName)' has no userName"
+                           + (connector.element.attribute("username") != nil ? " (the attribute is userName, not username)" : ""))
     }
 }

@@ -35,16 +35,14 @@ private func checkMulticast(_ context: RuleContext) {
         case .zeroconf: how = "zeroconf"
         default: return
         }
-        context.report(.multicastDiscovery, attribute, of: connector.element,
+        context.report(attribute, of: connector.element,
                        "network connector '\(connector.effectiveName)' discovers peers by \(how)"
                            + (context.isAmazonMQ ? ", which Amazon MQ does not support" : ""))
     }
-    for broker in context.brokers {
-        for connector in broker.transportConnectors {
-            if let attribute = connector.element.attribute("discoveryUri"), attribute.value.hasPrefix("multicast:") {
-                context.report(.multicastDiscovery, attribute, of: connector.element,
-                               "transport connector '\(redactText(connector.effectiveName))' advertises itself by multicast")
-            }
+    for connector in context.transportConnectors.map(\.connector) {
+        if let attribute = connector.element.attribute("discoveryUri"), attribute.value.hasPrefix("multicast:") {
+            context.report(attribute, of: connector.element,
+                           "transport connector '\(redactText(connector.effectiveName))' advertises itself by multicast")
         }
     }
 }

@@ -26,16 +26,14 @@ extension Rule {
 }
 
 private func checkNegativeTTL(_ context: RuleContext) {
-    for broker in context.brokers {
-        for connector in broker.networkConnectors {
-            for name in connectorTTLAttributes {
-                guard let attribute = connector.element.attribute(name), let value = LexicalValue.int32(attribute.value), value < -1
-                else { continue }
-                context.report(.negativeTTL, attribute, of: connector.element,
-                               "\(name)=\"\(value)\" on network connector '\(connector.effectiveName)' means unlimited; write -1",
-                               fix: Diagnostic.Fix("write -1", edits: [TextEdit(range: attribute.valueRange, replacement: "-1")],
-                                                   applicability: .safe))
-            }
+    for connector in context.networkConnectors.map(\.connector) {
+        for name in connectorTTLAttributes {
+            guard let attribute = connector.element.attribute(name), let value = LexicalValue.int32(attribute.value), value < -1
+            else { continue }
+            context.report(attribute, of: connector.element,
+                           "\(name)=\"\(value)\" on network connector '\(connector.effectiveName)' means unlimited; write -1",
+                           fix: Diagnostic.Fix("write -1", edits: [TextEdit(range: attribute.valueRange, replacement: "-1")],
+                                               applicability: .safe))
         }
     }
 }

@@ -52,22 +52,21 @@ private func checkPlaintextSecrets(_ context: RuleContext) {
         let localName = element.localName
         if localName == "networkConnector" && element.namespaceURI == ActiveMQNamespace.core { continue }
         for attribute in element.attributes where isSecretName(attribute.localName) && isLiteralSecret(attribute.value) {
-            context.report(.plaintextSecret, attribute, of: element,
+            context.report(attribute, of: element,
                            "a literal secret in '\(attribute.qualifiedName)' of <\(element.localName)>; use a ${…} placeholder or ENC(…)")
         }
         if localName == "property", let name = element.attribute("name")?.value, isSecretName(name),
             let value = element.attribute("value"), isLiteralSecret(value.value)
         {
-            context.report(.plaintextSecret, value, of: element, "a literal secret in bean property '\(name)'; use a ${…} placeholder or ENC(…)")
+            context.report(value, of: element, "a literal secret in bean property '\(name)'; use a ${…} placeholder or ENC(…)")
         }
     }
-    for broker in context.brokers {
-        for connector in broker.transportConnectors {
-            guard let attribute = connector.element.attribute("uri"), let uri = try? connector.uri?.literal else { continue }
-            for option in uri.literalPasswordOptions {
-                context.report(.plaintextSecret, attribute, of: connector.element,
-                               "transport connector '\(redactText(connector.effectiveName))' has a literal '\(option)'; use a ${…} placeholder")
-            }
+    for entry in context.transportConnectors {
+        let connector = entry.connector
+        guard let attribute = connector.element.attribute("uri"), let uri = entry.literalURI else { continue }
+        for option in uri.literalPasswordOptions {
+            context.report(attribute, of: connector.element,
+                           "transport connector '\(redactText(connector.effectiveName))' has a literal '\(option)'; use a ${…} placeholder")
         }
     }
 }

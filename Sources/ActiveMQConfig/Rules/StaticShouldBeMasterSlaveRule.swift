@@ -45,7 +45,7 @@ private func checkStaticPairs(_ context: RuleContext) {
                                          edits: [TextEdit(range: start..<(start + 6), replacement: "masterslave")],
                                          applicability: .unsafe)
                 }
-                context.report(.staticShouldBeMasterSlave, attribute, of: connector.element,
+                context.report(attribute, of: connector.element,
                                "network connector '\(connector.effectiveName)' lists both endpoints of active/standby broker b-\(endpoint.brokerID) with static:, making two bridges (one always failing); use masterslave:(…)",
                                fix: fix)
                 break

@@ -26,14 +26,12 @@ extension Rule {
 }
 
 private func checkTTLOverride(_ context: RuleContext) {
-    for broker in context.brokers {
-        for connector in broker.networkConnectors {
-            let element = connector.element
-            guard let attribute = element.attribute("networkTTL"),
-                element.attribute("messageTTL") != nil || element.attribute("consumerTTL") != nil
-            else { continue }
-            context.report(.ttlOverride, attribute, of: element,
-                           "networkTTL also sets messageTTL and consumerTTL; which value wins depends on property order")
-        }
+    for connector in context.networkConnectors.map(\.connector) {
+        let element = connector.element
+        guard let attribute = element.attribute("networkTTL"),
+            element.attribute("messageTTL") != nil || element.attribute("consumerTTL") != nil
+        else { continue }
+        context.report(attribute, of: element,
+                       "networkTTL also sets messageTTL and consumerTTL; which value wins depends on property order")
     }
 }

@@ -39,23 +39,21 @@ extension Rule {
 }
 
 private func checkTransportOptions(_ context: RuleContext) {
-    for broker in context.brokers {
-        for connector in broker.transportConnectors {
-            guard let attribute = connector.element.attribute("uri"), case .literal(let uri)? = try? connector.uri else { continue }
-            for problem in TransportOptions.check(uri.options, scheme: uri.scheme) {
-                let offset = optionOffset(problem.option, in: attribute.value)
-                let length = problem.option.unicodeScalars.count
-                var fix: Diagnostic.Fix?
-                if let replacement = problem.replacement {
-                    // Unsafe: the option starts to take effect (a limit, a timeout, TLS settings).
-                    let start = attribute.valueRange.lowerBound + RuleContext.rawByteOffset(attribute.rawValue, valueOffset: offset)
-                    let end = attribute.valueRange.lowerBound + RuleContext.rawByteOffset(attribute.rawValue, valueOffset: offset + length)
-                    fix = Diagnostic.Fix("write '\(replacement)'", edits: [TextEdit(range: start..<end, replacement: replacement)],
-                                         applicability: .unsafe)
-                }
-                context.report(.transportOption, attribute, of: connector.element, valueOffset: offset, length: length,
-                               "transport connector '\(redactText(connector.effectiveName))': \(problem.message)", fix: fix)
+    for entry in context.transportConnectors {
+        let connector = entry.connector
+        guard let attribute = connector.element.attribute("uri"), let uri = entry.literalURI else { continue }
+        for problem in TransportOptions.check(uri.options, scheme: uri.scheme) {
+            let offset = optionOffset(problem.option, in: attribute.value)
+            let length = problem.option.unicodeScalars.count
+            var fix: Diagnostic.Fix?
+            if let replacement = problem.replacement {
+                // Unsafe: the option starts to take effect (a limit, a timeout, TLS settings).
+                let range = attribute.valueByteRange(scalarOffset: offset, length: length)
+                fix = Diagnostic.Fix("write '\(replacement)'", edits: [TextEdit(range: range, replacement: replacement)],
+                                     applicability: .unsafe)
             }
+            context.report(attribute, of: connector.element, valueOffset: offset, length: length,
+                           "transport connector '\(redactText(connector.effectiveName))': \(problem.message)", fix: fix)
         }
     }
 }

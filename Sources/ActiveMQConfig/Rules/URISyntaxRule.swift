@@ -35,34 +35,27 @@ extension Rule {
 }
 
 private func checkURISyntax(_ context: RuleContext) {
-    for broker in context.brokers {
-        for connector in broker.networkConnectors {
-            guard let attribute = connector.element.attribute("uri") else { continue }
-            do {
-                _ = try connector.uri
-            } catch {
-                guard let uriError = error.uriError, uriError.kind != .masterSlaveArity else { continue }
-                var fix: Diagnostic.Fix?
-                if uriError.kind == .whitespace,
-                    let edit = try? context.document.editSettingAttribute(
-                        "uri", to: String(String.UnicodeScalarView(attribute.value.unicodeScalars.filter { !$0.properties.isWhitespace })),
-                        on: connector.element)
-                {
-                    fix = Diagnostic.Fix("remove the whitespace from the URI", edits: [edit], applicability: .safe)
-                }
-                context.report(.uriSyntax, attribute, of: connector.element, valueOffset: uriError.offset,
-                               "network connector '\(connector.effectiveName)': \(uriError.message)", fix: fix)
-            }
+    for entry in context.networkConnectors {
+        let connector = entry.connector
+        guard let attribute = connector.element.attribute("uri"), case .failure(let error) = entry.uri,
+            let uriError = error.uriError, uriError.kind != .masterSlaveArity
+        else { continue }
+        var fix: Diagnostic.Fix?
+        if uriError.kind == .whitespace,
+            let edit = try? context.document.editSettingAttribute(
+                "uri", to: String(String.UnicodeScalarView(attribute.value.unicodeScalars.filter { !$0.properties.isWhitespace })),
+                on: connector.element)
+        {
+            fix = Diagnostic.Fix("remove the whitespace from the URI", edits: [edit], applicability: .safe)
         }
-        for connector in broker.transportConnectors {
-            guard let attribute = connector.element.attribute("uri") else { continue }
-            do {
-                _ = try connector.uri
-            } catch {
-                guard let uriError = error.uriError else { continue }
-                context.report(.uriSyntax, attribute, of: connector.element, valueOffset: uriError.offset,
-                               "transport connector '\(redactText(connector.effectiveName))': \(uriError.message)")
-            }
-        }
+        context.report(attribute, of: connector.element, valueOffset: uriError.offset,
+                       "network connector '\(connector.effectiveName)': \(uriError.message)", fix: fix)
+    }
+    for entry in context.transportConnectors {
+        let connector = entry.connector
+        guard let attribute = connector.element.attribute("uri"), case .failure(let error) = entry.uri, let uriError = error.uriError
+        else { continue }
+        context.report(attribute, of: connector.element, valueOffset: uriError.offset,
+                       "transport connector '\(redactText(connector.effectiveName))': \(uriError.message)")
     }
 }

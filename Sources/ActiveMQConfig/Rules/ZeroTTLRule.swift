@@ -30,13 +30,11 @@ extension Rule {
 }
 
 private func checkZeroTTL(_ context: RuleContext) {
-    for broker in context.brokers {
-        for connector in broker.networkConnectors {
-            for name in connectorTTLAttributes {
-                guard let attribute = connector.element.attribute(name), LexicalValue.int32(attribute.value) == 0 else { continue }
-                context.report(.zeroTTL, attribute, of: connector.element,
-                               "\(name)=\"0\" on network connector '\(connector.effectiveName)' forwards nothing; use 1 or more, or -1 for unlimited")
-            }
+    for connector in context.networkConnectors.map(\.connector) {
+        for name in connectorTTLAttributes {
+            guard let attribute = connector.element.attribute(name), LexicalValue.int32(attribute.value) == 0 else { continue }
+            context.report(attribute, of: connector.element,
+                           "\(name)=\"0\" on network connector '\(connector.effectiveName)' forwards nothing; use 1 or more, or -1 for unlimited")
         }
     }
 }

@@ -82,7 +82,7 @@ extension ConfigValueError: DiagnosticConvertible {
 package enum LexicalValue {
     /// `xs:boolean`: `true`, `false`, `1`, `0` (surrounding whitespace collapsed).
     package static func boolean(_ text: String) -> Bool? {
-        switch trimmed(text) {
+        switch text.trimmingXMLSpace {
         case "true", "1": return true
         case "false", "0": return false
         default: return nil
@@ -99,24 +99,11 @@ package enum LexicalValue {
     static func int64(_ text: String) -> Int? { integer(text) }
 
     private static func integer(_ text: String) -> Int? {
-        var t = trimmed(text)
+        var t = text.trimmingXMLSpace
         if t.hasPrefix("+") { t.removeFirst() }
         guard !t.isEmpty, t.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.numericType != nil || $0 == "-") }) else {
             return nil
         }
         return Int(t)
-    }
-
-    /// The text without leading and trailing XML whitespace (space, tab, line feed, carriage return).
-    static func trimmed(_ text: String) -> String {
-        // On the UTF-8 bytes: XML's four whitespace characters are ASCII, so every index found is a
-        // scalar boundary, and no generic collection adaptor is instantiated on the way.
-        let utf8 = text.utf8
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return text }
-        return String(text[first...last])
     }
 }

@@ -32,22 +32,26 @@ public struct Fixer: Sendable {
 
     /// Lints the inputs and applies their fixes until none applies.
     ///
+    /// Each pass parses each changed file once: the edits apply to the document the rules read,
+    /// and the edited document (parsed to check that it reads back) is what the next pass lints.
+    ///
     /// - Throws: ``LintSettingsError`` when a project configuration file is not valid.
     public func fix(_ inputs: [LintInput]) throws(LintSettingsError) -> Outcome {
-        var current: [String: [UInt8]] = [:]
         var originals: [(String, [UInt8])] = []
         for input in inputs {
-            if case .success(let bytes) = input.bytes {
-                current[input.path] = bytes
-                originals.append((input.path, bytes))
-            }
+            if case .success(let bytes) = input.bytes { originals.append((input.path, bytes)) }
         }
         var fixed: [Finding] = []
-        var report = try linter.lint(inputs)
+        var sources = inputs.map { Linter.Source.input($0) }
+        var run = try linter.run(sources)
+        // From here on every linted file is handed over parsed: a pass parses only what it edits.
+        sources = sources.map { source in run.configurations[source.path].map { .parsed(path: source.path, configuration: $0) } ?? source }
         for _ in 0..<Self.maximumPasses {
             var changed = false
-            for (path, bytes) in originals.map({ ($0.0, current[$0.0] ?? $0.1) }) {
-                let candidates = report.findings.filter { finding in
+            for (number, source) in sources.enumerated() {
+                let path = source.path
+                guard let configuration = run.configurations[path] else { continue }
+                let candidates = run.report.findings.filter { finding in
                     finding.file == path && finding.fix.map { includeUnsafe || $0.applicability == .safe } == true
                 }
                 var edits: [TextEdit] = []
@@ -59,31 +63,29 @@ public struct Fixer: Sendable {
                     edits += fix.edits
                     taken.append(finding)
                 }
-                let template = inputs.first { $0.path == path }?.template ?? TemplateSyntax(fileName: path)
-                guard !edits.isEmpty, let document = try? LosslessDocument(bytes: bytes, path: path, template: template) else { continue }
+                guard !edits.isEmpty else { continue }
+                let document = configuration.document
                 if let batch = try? document.applying(edits) {
-                    current[path] = batch.bytes
+                    sources[number] = .parsed(path: path, configuration: BrokerConfiguration(document: batch))
                     fixed += taken
                     changed = true
                     continue
                 }
-                // The batch does not read back: apply the fixes one at a time, keeping those that do.
-                var single = document
+                // The batch does not read back: apply the fixes one at a time, keeping the first
+                // that does (later edits were made for the old bytes: lint again first).
                 for finding in taken {
-                    guard let fix = finding.fix, let next = try? single.applying(fix.edits) else { continue }
-                    single = next
+                    guard let fix = finding.fix, let next = try? document.applying(fix.edits) else { continue }
+                    sources[number] = .parsed(path: path, configuration: BrokerConfiguration(document: next))
                     fixed.append(finding)
                     changed = true
-                    break  // later edits were made for the old bytes: lint again first
+                    break
                 }
-                current[path] = single.bytes
             }
             guard changed else { break }
-            report = try linter.lint(inputs.map { input in
-                LintInput(path: input.path, bytes: current[input.path].map { .success($0) } ?? input.bytes, template: input.template)
-            })
+            run = try linter.run(sources)
         }
-        return Outcome(files: originals.map { ($0.0, $0.1, current[$0.0] ?? $0.1) }, fixed: fixed, remaining: report)
+        let current = run.configurations
+        return Outcome(files: originals.map { ($0.0, $0.1, current[$0.0]?.bytes ?? $0.1) }, fixed: fixed, remaining: run.report)
     }
 
     /// Whether two edits touch the same bytes (two insertions at one offset count as overlapping,

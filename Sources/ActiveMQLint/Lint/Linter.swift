@@ -1,12 +1,5 @@
 public import ActiveMQConfig
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A file to lint: its name as given, and its bytes (or why they could not be read).
 public struct LintInput: Sendable {
@@ -60,6 +53,8 @@ public struct Linter: Sendable {
     package var commandLine: LintCommandLine
     /// The rules to run.
     public var rules: RuleSet
+    /// Called with each document's index as it is made (tests watch what a run builds and frees).
+    package var observer: (@Sendable (DocumentIndex) -> Void)?
 
     /// A linter running `rules`. Each file's settings are the defaults, then the
     /// `.activemq-config.json` that applies to it, then these arguments, which win.
@@ -95,45 +90,83 @@ public struct Linter: Sendable {
 
     /// Lints the files as one network.
     ///
+    /// Each file is parsed once and indexed once (``DocumentIndex``), on its own core; its
+    /// document rules read the index. The network rules then see every file, and inline
+    /// suppressions apply last. Nothing of the run is kept once it returns.
+    ///
     /// - Throws: ``LintSettingsError`` when a project configuration file is not valid.
     public func lint(_ inputs: [LintInput]) throws(LintSettingsError) -> LintReport {
-        let lookup = ProjectConfigurationLookup()
-        var report = LintReport(findings: [], files: 0, skipped: [], ioErrors: [])
-        var contexts: [RuleContext] = []
-        // Each file on its own, on every core (the shared caches are locked); the network rules
-        // then see them all, and the report keeps the input order.
-        let outcomes = Outcomes(count: inputs.count)
-        let work = { @Sendable (index: Int) in outcomes.set(index, self.lintOne(inputs[index], lookup: lookup)) }
-        if inputs.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: inputs.count, execute: work)
-        } else if !inputs.isEmpty {
-            work(0)
-        }
-        for (input, outcome) in zip(inputs, outcomes.all) {
-            switch outcome {
-            case .settingsError(let error): throw error
-            case .ioError(let error): report.ioErrors.append(error)
-            case .skipped: report.skipped.append(input.path)
-            case .notWellFormed(let finding):
-                report.files += 1
-                report.checkedFiles.append(input.path)
-                if let finding { report.findings.append(finding) }
-            case .linted(let box):
-                report.files += 1
-                report.checkedFiles.append(input.path)
-                contexts.append(box.context)
+        try run(inputs.map { .input($0) }).report
+    }
+
+    /// A file to lint: bytes to parse, or a configuration already parsed (what `lint --fix`
+    /// hands from one pass to the next).
+    package enum Source: Sendable {
+        /// Bytes (or why they could not be read).
+        case input(LintInput)
+        /// A parsed configuration.
+        case parsed(path: String, configuration: BrokerConfiguration)
+
+        var path: String {
+            switch self {
+            case .input(let input): return input.path
+            case .parsed(let path, _): return path
             }
         }
-        rules.runNetworkRules(contexts, spec: commandLine.network)
-        for context in contexts {
-            Suppressions.apply(context)
-            report.findings += context.diagnostics
+    }
+
+    /// What a run gave: the report, and each linted file's parsed configuration.
+    package struct Run: Sendable {
+        /// The report.
+        package var report: LintReport
+        /// The configurations the rules read, by path.
+        package var configurations: [String: BrokerConfiguration]
+    }
+
+    /// Lints the sources as one network (``lint(_:)``), keeping what each parse made.
+    package func run(_ sources: [Source]) throws(LintSettingsError) -> Run {
+        let lookup = ProjectConfigurationLookup()
+        var report = LintReport(findings: [], files: 0, skipped: [], ioErrors: [])
+        var documents: [(index: DocumentIndex, findings: [Diagnostic])] = []
+        // Each file on its own, on every core (the shared caches are locked); the network rules
+        // then see them all, and the report keeps the input order.
+        let outcomes = Locked([Outcome?](repeating: nil, count: sources.count))
+        let work = { @Sendable (number: Int) in
+            let outcome = self.lintOne(sources[number], lookup: lookup)
+            outcomes.withLock { $0[number] = outcome }
         }
-        let order = Dictionary(inputs.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        if sources.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: sources.count, execute: work)
+        } else if !sources.isEmpty {
+            work(0)
+        }
+        for (source, outcome) in zip(sources, outcomes.withLock { $0 }) {
+            switch outcome ?? .skipped {
+            case .settingsError(let error): throw error
+            case .ioError(let error): report.ioErrors.append(error)
+            case .skipped: report.skipped.append(source.path)
+            case .notWellFormed(let finding):
+                report.files += 1
+                report.checkedFiles.append(source.path)
+                if let finding { report.findings.append(finding) }
+            case .linted(let index, let findings):
+                report.files += 1
+                report.checkedFiles.append(source.path)
+                documents.append((index, findings))
+            }
+        }
+        let network = NetworkIndex(documents: documents.map(\.index), spec: commandLine.network)
+        let networkFindings = rules.checkNetwork(network)
+        var configurations: [String: BrokerConfiguration] = [:]
+        for (number, document) in documents.enumerated() {
+            report.findings += rules.applySuppressions(document.findings + networkFindings[number], in: document.index)
+            configurations[document.index.path] = document.index.configuration
+        }
+        let order = Dictionary(sources.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
         report.findings.sort {
             (order[$0.file ?? ""] ?? 0, $0.line ?? 0, $0.column ?? 0, $0.code ?? "") < (order[$1.file ?? ""] ?? 0, $1.line ?? 0, $1.column ?? 0, $1.code ?? "")
         }
-        return report
+        return Run(report: report, configurations: configurations)
     }
 }
 
@@ -144,65 +177,42 @@ extension Linter {
         case ioError(XMLDocumentError)
         case skipped
         case notWellFormed(Finding?)
-        case linted(ContextBox)
+        case linted(DocumentIndex, [Diagnostic])
     }
 
-    /// A context handed from the thread that linted its file to the one that gathers the report.
-    final class ContextBox: @unchecked Sendable {
-        let context: RuleContext
-        init(_ context: RuleContext) { self.context = context }
-    }
-
-    /// One slot per input, each written once by the thread that linted it and read after all of
-    /// them have finished.
-    final class Outcomes: @unchecked Sendable {
-        private var slots: [Outcome?]
-        private var mutex = pthread_mutex_t()
-        init(count: Int) {
-            slots = Array(repeating: nil, count: count)
-            pthread_mutex_init(&mutex, nil)
-        }
-        deinit { pthread_mutex_destroy(&mutex) }
-        func set(_ index: Int, _ outcome: Outcome) {
-            pthread_mutex_lock(&mutex)
-            slots[index] = outcome
-            pthread_mutex_unlock(&mutex)
-        }
-        var all: [Outcome] {
-            pthread_mutex_lock(&mutex)
-            defer { pthread_mutex_unlock(&mutex) }
-            return slots.map { $0 ?? .skipped }
-        }
-    }
-
-    /// Parses one file and runs the document rules on it.
-    func lintOne(_ input: LintInput, lookup: ProjectConfigurationLookup) -> Outcome {
+    /// Parses one file (unless it comes parsed), indexes it and runs the document rules on it.
+    func lintOne(_ source: Source, lookup: ProjectConfigurationLookup) -> Outcome {
         let settings: RuleSettings
         do {
-            settings = try self.settings(for: input.path, finder: lookup)
+            settings = try self.settings(for: source.path, finder: lookup)
         } catch {
             return .settingsError(error)
         }
-        let bytes: [UInt8]
-        switch input.bytes {
-        case .success(let read): bytes = read
-        case .failure(let error): return .ioError(error)
-        }
         let configuration: BrokerConfiguration
-        do {
-            configuration = try BrokerConfiguration(bytes: bytes, path: input.path,
-                                                    template: input.template ?? settings.template ?? TemplateSyntax(fileName: input.path))
-        } catch {
-            if case .io = error { return .ioError(error) }
-            // Not XML at all, and no sign of a broker (a YAML file, a README): not a broker
-            // configuration, so skipped like a pom.xml.
-            guard Self.mentionsBroker(bytes) else { return .skipped }
-            return .notWellFormed(rules[.notWellFormed].flatMap(settings.severity(of:)).map { .notWellFormed(error, path: input.path, severity: $0) })
+        switch source {
+        case .parsed(_, let parsed):
+            configuration = parsed
+        case .input(let input):
+            let bytes: [UInt8]
+            switch input.bytes {
+            case .success(let read): bytes = read
+            case .failure(let error): return .ioError(error)
+            }
+            do {
+                configuration = try BrokerConfiguration(bytes: bytes, path: input.path,
+                                                        template: input.template ?? settings.template ?? TemplateSyntax(fileName: input.path))
+            } catch {
+                if case .io = error { return .ioError(error) }
+                // Not XML at all, and no sign of a broker (a YAML file, a README): not a broker
+                // configuration, so skipped like a pom.xml.
+                guard Self.mentionsBroker(bytes) else { return .skipped }
+                return .notWellFormed(rules[.notWellFormed].flatMap(settings.severity(of:)).map { .notWellFormed(error, path: input.path, severity: $0) })
+            }
         }
-        guard !configuration.brokers.isEmpty else { return .skipped }
-        let context = RuleContext(path: input.path, configuration: configuration, settings: settings, rules: rules)
-        rules.runDocumentRules(context)
-        return .linted(ContextBox(context))
+        let index = DocumentIndex(path: source.path, configuration: configuration, settings: settings)
+        guard !index.brokers.isEmpty else { return .skipped }
+        observer?(index)
+        return .linted(index, rules.checkDocument(index))
     }
 
     /// Whether the bytes hold `<broker` or `:broker` (a prefixed `<amq:broker`): a document that

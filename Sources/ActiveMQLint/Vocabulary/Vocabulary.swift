@@ -51,7 +51,7 @@ public struct Vocabulary: Sendable {
 
         /// Whether a literal value fits this type.
         public func accepts(_ value: String) -> Bool {
-            let trimmed = value.trimmingXMLWhitespace
+            let trimmed = value.trimmingXMLSpace
             if let enumeration, !enumeration.contains(trimmed) { return false }
             switch base {
             case .string:
@@ -426,16 +426,5 @@ final class ElementCache: @unchecked Sendable {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
         rules[name] = rule
-    }
-}
-
-extension String {
-    var trimmingXMLWhitespace: String {
-        let scalars = unicodeScalars
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(scalars[first...last])
     }
 }

@@ -27,6 +27,7 @@ final class DocumentStorage: Sendable {
     static let xmlnsNamespace = "http://www.w3.org/2000/xmlns/"
 
     init(bytes: [UInt8], path: String?, template: TemplateSyntax? = nil) throws(XMLDocumentError) {
+        ParseCounter.record(path)
         guard bytes.count < Int(UInt32.max) else { throw .tooLarge(path: path, size: bytes.count) }
         guard !bytes.isEmpty else {
             // libxml2's push parser has no message of its own for an empty input; this is the one
@@ -149,5 +150,28 @@ final class DocumentStorage: Sendable {
             return (string(start..<colon), string((colon + 1)..<end))
         }
         return (nil, string(start..<end))
+    }
+}
+
+/// Counts the parses of the paths a test watches (how many times a command parses a file is a
+/// promise its tests keep); other paths cost one look-up.
+package enum ParseCounter {
+    private static let counts = Locked<[String: Int]>([:])
+
+    /// Starts counting the parses of documents with this path (from zero).
+    package static func watch(_ path: String) {
+        counts.withLock { $0[path] = 0 }
+    }
+
+    /// How many times a document with this path was parsed since ``watch(_:)``.
+    package static func count(_ path: String) -> Int {
+        counts.withLock { $0[path] ?? 0 }
+    }
+
+    static func record(_ path: String?) {
+        guard let path else { return }
+        counts.withLock { counts in
+            if let count = counts[path] { counts[path] = count + 1 }
+        }
     }
 }

@@ -124,3 +124,19 @@ package enum JSONText: Sendable {
         out += "\""
     }
 }
+
+extension String {
+    /// The text without leading and trailing XML whitespace (space, tab, line feed, carriage
+    /// return): the one trimmer of the package.
+    package var trimmingXMLSpace: String {
+        // On the UTF-8 bytes: XML's four whitespace characters are ASCII, so every index found is a
+        // scalar boundary, and no generic collection adaptor is instantiated on the way.
+        let utf8 = self.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return self }
+        return String(self[first...last])
+    }
+}

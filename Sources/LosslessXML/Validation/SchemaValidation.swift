@@ -52,13 +52,3 @@ public enum SchemaValidation {
         return Result(notWellFormed: status == -2, errors: collector.errors.filter { $0.severity != .warning })
     }
 }
-
-extension String {
-    fileprivate var trimmingXMLSpace: String {
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = unicodeScalars.firstIndex(where: { !isSpace($0) }), let last = unicodeScalars.lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(unicodeScalars[first...last])
-    }
-}

@@ -10,10 +10,11 @@
 public struct Rule: Sendable {
     /// How the rule is run.
     public enum Check: Sendable {
-        /// On one parsed document.
+        /// On one parsed document, through a context bound to the rule.
         case document(@Sendable (RuleContext) -> Void)
-        /// On all the documents of one run, as one network of brokers.
-        case network(@Sendable ([RuleContext], NetworkSpec?) -> Void)
+        /// On all the documents of one run, as one network of brokers, through a context bound to
+        /// the rule.
+        case network(@Sendable (NetworkContext) -> Void)
         /// By the tool itself, not on a parsed document: parse errors (`not-well-formed`),
         /// suppressions (`unused-suppression`), XSD validation (`schema`).
         case tool

@@ -1,4 +1,5 @@
-/// A set of rules, looked up by id, run together.
+/// A set of rules, looked up by id, run together by one engine: each document rule on each
+/// document's ``DocumentIndex``, then each network rule over the run, then inline suppressions.
 ///
 /// ``model`` holds the rules of this module: every single-document rule that needs no XSD
 /// vocabulary (connectors, URIs, secrets, TTLs). The builder runs them on what it is about to
@@ -8,11 +9,19 @@ public struct RuleSet: Sendable {
     public let all: [Rule]
     private let index: [RuleID: Int]
 
-    /// A set of rules (the later of two with one id wins).
+    /// A set of rules.
+    ///
+    /// Two rules with one id are a programming error that would silently hide one of them: it
+    /// stops the program with both ids' sources named. Use ``replacing(_:)`` to swap a rule.
     public init(_ rules: [Rule]) {
         var byID: [RuleID: Rule] = [:]
         byID.reserveCapacity(rules.count)
-        for rule in rules { byID[rule.id] = rule }
+        for rule in rules {
+            if let earlier = byID[rule.id] {
+                preconditionFailure("two rules with the id '\(rule.id)': \(earlier.source) and \(rule.source)")
+            }
+            byID[rule.id] = rule
+        }
         all = byID.values.sorted { $0.id < $1.id }
         index = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($0.element.id, $0.offset) })
     }
@@ -22,30 +31,44 @@ public struct RuleSet: Sendable {
         index[id].map { all[$0] }
     }
 
-    /// This set with other rules added.
+    /// This set with other rules added (their ids must be new).
     public func adding(_ rules: [Rule]) -> RuleSet { RuleSet(all + rules) }
 
-    /// Runs every document rule on one configuration and returns the diagnostics, by position.
+    /// This set with each of `rules` in place of the rule of its id (added when there is none).
+    public func replacing(_ rules: [Rule]) -> RuleSet {
+        let ids = Set(rules.map(\.id))
+        return RuleSet(all.filter { !ids.contains($0.id) } + rules)
+    }
+
+    /// Runs every document rule on one configuration and returns the findings, by position
+    /// (no network rules, no suppressions: what the builder judges an edit by).
     public func check(_ configuration: BrokerConfiguration, path: String, settings: RuleSettings) -> [Diagnostic] {
-        let context = RuleContext(path: path, configuration: configuration, settings: settings, rules: self)
-        runDocumentRules(context)
-        return context.diagnostics.sorted { ($0.byteRange?.lowerBound ?? 0, $0.code ?? "") < ($1.byteRange?.lowerBound ?? 0, $1.code ?? "") }
+        checkDocument(DocumentIndex(path: path, configuration: configuration, settings: settings))
+            .sorted { ($0.byteRange?.lowerBound ?? 0, $0.code ?? "") < ($1.byteRange?.lowerBound ?? 0, $1.code ?? "") }
     }
 
-    /// Runs every document rule on a context.
-    public func runDocumentRules(_ context: RuleContext) {
+    /// Runs each document rule that is on for the file, each through a context bound to it, and
+    /// returns their findings in rule order. A rule that is off is never called.
+    package func checkDocument(_ index: DocumentIndex) -> [Diagnostic] {
+        let sink = FindingSink()
         for rule in all {
-            guard case .document(let check) = rule.check, context.settings.severity(of: rule) != nil else { continue }
-            check(context)
+            guard case .document(let check) = rule.check, let severity = index.settings.severity(of: rule) else { continue }
+            check(RuleContext(index: index, rule: rule, severity: severity, sink: sink))
         }
+        return sink.findings
     }
 
-    /// Runs every network rule over the contexts of one run.
-    public func runNetworkRules(_ contexts: [RuleContext], spec: NetworkSpec?) {
+    /// Runs each network rule that is on for at least one file over the run's documents, and
+    /// returns the findings of each document (a finding in a file where the rule is off is dropped).
+    package func checkNetwork(_ network: NetworkIndex) -> [[Diagnostic]] {
+        let sinks = network.documents.map { _ in FindingSink() }
         for rule in all {
             guard case .network(let check) = rule.check else { continue }
-            check(contexts, spec)
+            let severities = network.documents.map { $0.settings.severity(of: rule) }
+            guard severities.contains(where: { $0 != nil }) else { continue }
+            check(NetworkContext(network: network, rule: rule, severities: severities, sinks: sinks))
         }
+        return sinks.map(\.findings)
     }
 
     /// The rules of this module: every single-document rule that needs no XSD vocabulary.

@@ -41,8 +41,8 @@ extension Rule {
         check: .network(checkDuplicateBridges))
 }
 
-private func checkDuplicateBridges(_ contexts: [RuleContext], _ spec: NetworkSpec?) {
-    let network = NetworkModel.of(contexts, spec: spec)
+private func checkDuplicateBridges(_ context: NetworkContext) {
+    let network = context[NetworkModel.part]
     let nodes = network.nodes
     var reported = Set<Int>()
     for (i, edge) in network.edges.enumerated() where edge.duplex {
@@ -51,10 +51,10 @@ private func checkDuplicateBridges(_ contexts: [RuleContext], _ spec: NetworkSpe
             reported.insert(j)
             let first = nodes[edge.from]
             let position = edge.connector.element.position
-            nodes[reverse.from].context.report(
-                .duplicateBridge, reverse.connector.element,
-                "connector '\(reverse.name)' of \(nodes[reverse.from].name) duplicates the duplex bridge '\(edge.name)' that \(first.name) declares (\(first.context.path):\(position.line)); declare it on one side only",
-                notes: [Diagnostic.Note(file: first.context.path, line: position.line, column: position.column,
+            context.report(
+                in: nodes[reverse.from].document, reverse.connector.element,
+                "connector '\(reverse.name)' of \(nodes[reverse.from].name) duplicates the duplex bridge '\(edge.name)' that \(first.name) declares (\(first.path):\(position.line)); declare it on one side only",
+                notes: [Diagnostic.Note(file: first.path, line: position.line, column: position.column,
                                         byteRange: edge.connector.element.startTagRange,
                                         message: "the duplex bridge '\(edge.name)' of \(first.name)")])
         }

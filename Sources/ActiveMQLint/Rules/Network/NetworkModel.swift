@@ -1,12 +1,17 @@
 import ActiveMQConfig
 
-/// The brokers of one lint run as a network: which connector reaches which broker. Built once per
-/// run (memoized on the first document) and read by `duplicate-bridge`, `username-mismatch` and
-/// `network-ttl`.
-struct NetworkModel {
+/// The brokers of one lint run as a network: which connector reaches which broker. A part of the
+/// run's ``NetworkIndex``, built once per run when a network rule first reads it and dropped with
+/// the run; read by `duplicate-bridge`, `username-mismatch` and `network-ttl`.
+struct NetworkModel: Sendable {
     struct Node {
-        var context: RuleContext
+        /// The document's position in the run.
+        var document: Int
+        /// Its path.
+        var path: String
         var broker: Broker
+        /// The broker's position in its document.
+        var brokerNumber: Int
         var name: String
         /// The literal brokerName, lowercased, when it names this broker (not `localhost`).
         var brokerName: String?
@@ -32,10 +37,7 @@ struct NetworkModel {
     /// For each node, the index of its connected component (files linked by connectors).
     var component: [Int] = []
 
-    static func of(_ contexts: [RuleContext], spec: NetworkSpec?) -> NetworkModel {
-        guard let first = contexts.first else { return NetworkModel() }
-        return first.memo("network-model") { NetworkModel(contexts, spec: spec) }
-    }
+    static let part = NetworkIndex.Part("network-model") { NetworkModel($0.documents, spec: $0.spec) }
 
     /// Whether a host is this machine: it never links two files (every broker has one).
     static func isLoopback(_ host: String) -> Bool {
@@ -44,19 +46,19 @@ struct NetworkModel {
             || host.hasPrefix("127.") || host == "ip6-localhost"
     }
 
-    private init() {}
-
-    private init(_ contexts: [RuleContext], spec: NetworkSpec?) {
-        for context in contexts {
-            let stem = NetworkSpec.fileStem(context.path)
-            for broker in context.brokers {
+    private init(_ documents: [DocumentIndex], spec: NetworkSpec?) {
+        var connectorsOfNode: [[IndexedNetworkConnector]] = []
+        for (number, document) in documents.enumerated() {
+            let stem = NetworkSpec.fileStem(document.path)
+            for (brokerNumber, broker) in document.brokers.enumerated() {
                 let brokerName = broker.brokerName?.literal
-                let specBroker = spec?.broker(forFile: context.path, brokerName: brokerName)
-                var node = Node(context: context, broker: broker, name: specBroker?.name ?? brokerName ?? stem,
+                let specBroker = spec?.broker(forFile: document.path, brokerName: brokerName)
+                var node = Node(document: number, path: document.path, broker: broker, brokerNumber: brokerNumber,
+                                name: specBroker?.name ?? brokerName ?? stem,
                                 brokerName: brokerName.flatMap { Self.isLoopback($0) ? nil : $0.lowercased() },
                                 endpoints: [], specEndpoints: [], ports: [])
-                for connector in broker.transportConnectors {
-                    guard let uri = try? connector.uri?.literal, let port = uri.port?.literal, port != 0, let host = uri.host else { continue }
+                for entry in document.transportConnectors where entry.broker == brokerNumber {
+                    guard let uri = entry.literalURI, let port = uri.port?.literal, port != 0, let host = uri.host else { continue }
                     node.ports.insert(port)
                     if !Self.isLoopback(host) { node.endpoints.insert("\(host.lowercased()):\(port)") }
                 }
@@ -66,6 +68,7 @@ struct NetworkModel {
                     }
                 }
                 nodes.append(node)
+                connectorsOfNode.append(document.networkConnectors.filter { $0.broker == brokerNumber })
             }
         }
         component = Array(nodes.indices)
@@ -88,9 +91,10 @@ struct NetworkModel {
             let named = nodes.indices.filter { nodes[$0].brokerName == host.lowercased() && nodes[$0].ports.contains(port) }
             return named.count == 1 ? named[0] : nil
         }
-        for (index, node) in nodes.enumerated() {
-            for connector in node.broker.networkConnectors {
-                guard let uri = connector.judgedURI else { continue }
+        for index in nodes.indices {
+            for entry in connectorsOfNode[index] {
+                let connector = entry.connector
+                guard let uri = entry.uriIgnoringWhitespace else { continue }
                 let targets = Set(uri.transports.compactMap { transport -> Int? in
                     guard let host = transport.host, let port = transport.port?.literal else { return nil }
                     return target(host: host, port: port)

@@ -48,8 +48,8 @@ extension Rule {
         check: .network(checkTTL))
 }
 
-private func checkTTL(_ contexts: [RuleContext], _ spec: NetworkSpec?) {
-    let network = NetworkModel.of(contexts, spec: spec)
+private func checkTTL(_ context: NetworkContext) {
+    let network = context[NetworkModel.part]
     let nodes = network.nodes
     let edges = network.edges
     // The two members of an active/standby pair are two files with one brokerName: one broker.
@@ -71,11 +71,11 @@ private func checkTTL(_ contexts: [RuleContext], _ spec: NetworkSpec?) {
         if graph.isFullMesh(members) {
             for edge in memberEdges {
                 if let ttl = edge.ttl, ttl > 1, let attribute = edge.connector.element.attribute("networkTTL") {
-                    let context = nodes[edge.from].context
-                    nodes[edge.from].context.report(
-                        .networkTTL, attribute, of: edge.connector.element,
+                    let document = nodes[edge.from].document
+                    context.report(
+                        in: document, attribute, of: edge.connector.element,
                         "networkTTL \(ttl) in a full mesh of \(members.count) brokers: every broker is one hop away, and a larger TTL makes subscriptions loop; use 1",
-                        fix: ttlFix(context, edge.connector.element, 1))
+                        fix: ttlFix(context.documents[document].document, edge.connector.element, 1))
                 }
             }
             continue
@@ -85,19 +85,19 @@ private func checkTTL(_ contexts: [RuleContext], _ spec: NetworkSpec?) {
         for edge in memberEdges {
             guard let ttl = edge.ttl, ttl >= 0, ttl < longest.hops else { continue }
             let message = "networkTTL \(ttl)\(edge.connector.element.attribute("networkTTL") == nil ? " (the default)" : "") on connector '\(edge.name)' is less than the \(longest.hops) hops a message needs from \(names[longest.from]) to \(names[longest.to])"
-            let context = nodes[edge.from].context
-            let fix = ttlFix(context, edge.connector.element, longest.hops)
+            let document = nodes[edge.from].document
+            let fix = ttlFix(context.documents[document].document, edge.connector.element, longest.hops)
             if let attribute = edge.connector.element.attribute("networkTTL") {
-                context.report(.networkTTL, attribute, of: edge.connector.element, message, fix: fix)
+                context.report(in: document, attribute, of: edge.connector.element, message, fix: fix)
             } else {
-                context.report(.networkTTL, edge.connector.element, message, fix: fix)
+                context.report(in: document, edge.connector.element, message, fix: fix)
             }
         }
     }
 }
 
 /// Writes `networkTTL="hops"` on the connector (messageTTL and consumerTTL follow it).
-private func ttlFix(_ context: RuleContext, _ element: LosslessDocument.Element, _ hops: Int) -> Diagnostic.Fix? {
-    (try? context.document.editSettingAttribute("networkTTL", to: String(hops), on: element))
+private func ttlFix(_ document: LosslessDocument, _ element: LosslessDocument.Element, _ hops: Int) -> Diagnostic.Fix? {
+    (try? document.editSettingAttribute("networkTTL", to: String(hops), on: element))
         .map { Diagnostic.Fix("write networkTTL=\"\(hops)\"", edits: [$0], applicability: .unsafe) }
 }

@@ -49,13 +49,13 @@ extension Rule {
         check: .network(checkUserNames))
 }
 
-private func checkUserNames(_ contexts: [RuleContext], _ spec: NetworkSpec?) {
-    let network = NetworkModel.of(contexts, spec: spec)
+private func checkUserNames(_ context: NetworkContext) {
+    let network = context[NetworkModel.part]
     let nodes = network.nodes
     var seen = Set<String>()
     var users: [Int: [(node: Int, connector: NetworkConnector, user: String)]] = [:]
     for (index, node) in nodes.enumerated() {
-        for connector in node.broker.networkConnectors {
+        for connector in context.documents[node.document].networkConnectors.filter({ $0.broker == node.brokerNumber }).map(\.connector) {
             guard let user = connector.userName?.literal else { continue }
             let key = "\(index)#\(connector.element.range.lowerBound)"
             if seen.insert(key).inserted { users[network.component[index], default: []].append((index, connector, user)) }
@@ -68,8 +68,8 @@ private func checkUserNames(_ contexts: [RuleContext], _ spec: NetworkSpec?) {
         }
         for entry in group where entry.user != common {
             guard let attribute = entry.connector.element.attribute("userName") else { continue }
-            nodes[entry.node].context.report(
-                .usernameMismatch, attribute, of: entry.connector.element,
+            context.report(
+                in: nodes[entry.node].document, attribute, of: entry.connector.element,
                 "userName '\(entry.user)' differs from '\(common)', used by \(counts[common] ?? 0) other connector(s) of this network; the bridge user must exist on both brokers")
         }
     }

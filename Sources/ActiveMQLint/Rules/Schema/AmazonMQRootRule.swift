@@ -40,7 +40,7 @@ private func checkRoot(_ context: RuleContext) {
     guard context.isAmazonMQ else { return }
     let root = context.document.root
     if !(root.localName == "broker" && root.namespaceURI == ActiveMQNamespace.core) {
-        context.report(.amazonMQRoot, root,
+        context.report(root,
                        "the root is <\(root.qualifiedName)>: Amazon MQ configurations are a bare <broker xmlns=\"\(ActiveMQNamespace.core)\"> document")
     }
 }

@@ -45,18 +45,18 @@ private func checkSanitized(_ context: RuleContext) {
         edit.map { Diagnostic.Fix("remove what Amazon MQ removes", edits: [$0], applicability: .unsafe) }
     }
     for unknown in amazon.unknownElements where !apacheElements.contains(unknown.element.range.lowerBound) {
-        context.report(.amazonMQSanitized, unknown.element,
+        context.report(unknown.element,
                        "Amazon MQ \(version) removes <\(unknown.element.localName)> and its contents (DISALLOWED_ELEMENT_REMOVED)",
                        fix: removal(try? context.document.editRemovingElement(unknown.element)))
     }
     for unknown in amazon.unknownAttributes where !apacheAttributes.contains(unknown.attribute.range.lowerBound) {
-        context.report(.amazonMQSanitized, unknown.attribute, of: unknown.element,
+        context.report(unknown.attribute, of: unknown.element,
                        "Amazon MQ \(version) removes attribute '\(unknown.attribute.qualifiedName)' of <\(unknown.element.localName)> (DISALLOWED_ATTRIBUTE_REMOVED)",
                        fix: removal(try? context.document.editRemovingAttribute(unknown.attribute.qualifiedName, from: unknown.element)))
     }
     // A template is rendered before upload: its expressions reach Amazon MQ as values.
     for typed in amazon.typedAttributes where context.document.template == nil && Placeholder.containsReference(typed.attribute.value) {
-        context.report(.amazonMQSanitized, typed.attribute, of: typed.element,
+        context.report(typed.attribute, of: typed.element,
                        "Amazon MQ removes '\(typed.attribute.qualifiedName)' of <\(typed.element.localName)>: its value is a placeholder or expression (INVALID_ATTRIBUTE_VALUE_REMOVED)",
                        fix: removal(try? context.document.editRemovingAttribute(typed.attribute.qualifiedName, from: typed.element)))
     }

@@ -40,12 +40,10 @@ private func checkValues(_ context: RuleContext) {
     for typed in SchemaWalk.amazonMQ(context)?.typedAttributes ?? [] where !Placeholder.containsReference(typed.attribute.value) {
         check(context, typed, amazon: true)
     }
-    for broker in context.brokers {
-        for connector in broker.networkConnectors {
-            if case .literal(let prefetch)? = try? connector.prefetchSize, prefetch <= 0, let attribute = connector.element.attribute("prefetchSize") {
-                context.report(.invalidValue, attribute, of: connector.element,
-                               "prefetchSize must be above 0: network consumers do not poll for messages")
-            }
+    for connector in context.networkConnectors.map(\.connector) {
+        if case .literal(let prefetch)? = try? connector.prefetchSize, prefetch <= 0, let attribute = connector.element.attribute("prefetchSize") {
+            context.report(attribute, of: connector.element,
+                           "prefetchSize must be above 0: network consumers do not poll for messages")
         }
     }
 }
@@ -59,7 +57,7 @@ private func check(_ context: RuleContext, _ typed: SchemaWalk.TypedAttribute, a
     // Amazon MQ's schemas type a few booleans as strings; only its ranges and enumerations add here.
     if amazon && type.enumeration == nil && type.minimum == nil && type.maximum == nil { return }
     let shown = isSecretName(typed.attribute.localName) ? "the value" : "'\(value)'"
-    context.report(.invalidValue, typed.attribute, of: typed.element, valueOffset: 0, length: value.unicodeScalars.count,
+    context.report(typed.attribute, of: typed.element, valueOffset: 0, length: value.unicodeScalars.count,
                    "\(shown) is not valid for '\(typed.attribute.qualifiedName)' of <\(typed.element.localName)>: expected \(type.expectation)"
                        + (amazon ? " (Amazon MQ rejects the configuration)" : ""))
 }

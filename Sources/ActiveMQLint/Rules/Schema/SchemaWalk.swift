@@ -1,9 +1,9 @@
 import ActiveMQConfig
 
-/// What one broker schema says of each element of a document: computed once per document and
-/// vocabulary (``RuleContext/memo(_:_:)``), read by `unknown-element`, `unknown-attribute`,
-/// `invalid-value`, `amazon-mq-sanitized`.
-struct SchemaWalk {
+/// What one broker schema says of each element of a document: a part of the document's index
+/// (``DocumentIndex/Part``), computed once per document and vocabulary when a rule first reads
+/// it, by `unknown-element`, `unknown-attribute`, `invalid-value` and `amazon-mq-sanitized`.
+struct SchemaWalk: Sendable {
     /// What an element is to the schema.
     enum Role: Hashable {
         /// A global element (a bean), e.g. `broker`, `networkConnector`.
@@ -47,23 +47,25 @@ struct SchemaWalk {
     /// the one the file's `xsi:schemaLocation` names, else ``ActiveMQVersion/defaultVersion`` (under
     /// `amazon-mq`, the version the engine runs).
     static func activeMQ(_ context: RuleContext) -> SchemaWalk {
-        context.memo("schema-walk-activemq") {
-            let version = activeMQVersion(context)
-            let chosen = Vocabulary.activeMQ(version)
-                ?? Vocabulary.activeMQ(version < ActiveMQVersion(major: 5, minor: 15) ? ActiveMQVersion(major: 5, minor: 15) : .defaultVersion)!
-            var walk = SchemaWalk()
-            walk.schema = chosen.schema
-            walk.run(Array(context.document.allElements), root: nil, count: context.document.allElements.count,
-                     vocabulary: chosen.vocabulary, foreignIsUnknown: false)
-            return walk
-        }
+        context.index[activeMQPart]
+    }
+
+    static let activeMQPart = DocumentIndex.Part("schema-walk-activemq") { index in
+        let version = activeMQVersion(index)
+        let chosen = Vocabulary.activeMQ(version)
+            ?? Vocabulary.activeMQ(version < ActiveMQVersion(major: 5, minor: 15) ? ActiveMQVersion(major: 5, minor: 15) : .defaultVersion)!
+        var walk = SchemaWalk()
+        walk.schema = chosen.schema
+        walk.run(Array(index.document.allElements), root: nil, count: index.document.allElements.count,
+                 vocabulary: chosen.vocabulary, foreignIsUnknown: false)
+        return walk
     }
 
     /// The ActiveMQ version a document is checked against.
-    static func activeMQVersion(_ context: RuleContext) -> ActiveMQVersion {
-        if let version = context.settings.activeMQVersion { return version }
-        if case .amazonMQ(let engine) = context.settings.profile { return ActiveMQVersion(amazonMQ: engine) }
-        return schemaLocationVersion(context.document) ?? .defaultVersion
+    static func activeMQVersion(_ index: DocumentIndex) -> ActiveMQVersion {
+        if let version = index.settings.activeMQVersion { return version }
+        if case .amazonMQ(let engine) = index.settings.profile { return ActiveMQVersion(amazonMQ: engine) }
+        return schemaLocationVersion(index.document) ?? .defaultVersion
     }
 
     /// The version in a versioned schema location (`…/activemq-core-5.15.0.xsd`), if any.
@@ -100,16 +102,18 @@ struct SchemaWalk {
     /// the `<broker>`; what its schema lacks, including other namespaces, it removes). Nil under
     /// the `activemq` profile.
     static func amazonMQ(_ context: RuleContext) -> SchemaWalk? {
-        guard case .amazonMQ(let engine) = context.settings.profile else { return nil }
-        return context.memo("schema-walk-amazon-mq") {
-            var walk = SchemaWalk()
-            walk.schema = "Amazon MQ \(engine.rawValue)"
-            for broker in context.brokers {
-                walk.run([broker.element] + Array(broker.element.descendants), root: broker.element,
-                         count: context.document.allElements.count, vocabulary: .amazonMQ(engine), foreignIsUnknown: true)
-            }
-            return walk
+        context.index[amazonMQPart]
+    }
+
+    static let amazonMQPart = DocumentIndex.Part("schema-walk-amazon-mq") { index -> SchemaWalk? in
+        guard case .amazonMQ(let engine) = index.settings.profile else { return nil }
+        var walk = SchemaWalk()
+        walk.schema = "Amazon MQ \(engine.rawValue)"
+        for broker in index.brokers {
+            walk.run([broker.element] + Array(broker.element.descendants), root: broker.element,
+                     count: index.document.allElements.count, vocabulary: .amazonMQ(engine), foreignIsUnknown: true)
         }
+        return walk
     }
 
     private mutating func run(_ elements: [LosslessDocument.Element], root: LosslessDocument.Element?, count: Int,

@@ -35,14 +35,14 @@ private func checkUnknownAttributes(_ context: RuleContext) {
         let name = unknown.attribute.qualifiedName
         let element = unknown.element.localName
         if case .property = unknown.role {
-            context.report(.unknownAttribute, unknown.attribute, of: unknown.element,
+            context.report(unknown.attribute, of: unknown.element,
                            "<\(element)> holds other elements and takes no attribute '\(name)'")
         } else {
             var known: [String] = []
             if case .bean(let bean) = unknown.role, unknown.attribute.prefix == nil {
                 known = Vocabulary.activeMQSchemas(knowingAttribute: unknown.attribute.localName, of: bean)
             }
-            context.report(.unknownAttribute, unknown.attribute, of: unknown.element,
+            context.report(unknown.attribute, of: unknown.element,
                            "<\(element)> has no attribute '\(name)'" + SchemaWalk.hint(unknown.suggestion)
                                + SchemaWalk.otherVersions(known, schema: walk.schema))
         }

@@ -48,7 +48,7 @@ private func checkUnknownElements(_ context: RuleContext) {
         case .property(_, let property)?: place = "in <\(property)>"
         default: place = "here"
         }
-        context.report(.unknownElement, unknown.element,
+        context.report(unknown.element,
                        "<\(unknown.element.localName)> is not allowed \(place)" + SchemaWalk.hint(unknown.suggestion)
                            + SchemaWalk.otherVersions(Vocabulary.activeMQSchemas(knowingElement: unknown.element.localName), schema: walk.schema))
     }

@@ -1,5 +1,3 @@
-public import ActiveMQConfig
-
 extension RuleID {
     /// `unused-suppression`: a suppression comment that suppresses nothing.
     public static let unusedSuppression: RuleID = "unused-suppression"
@@ -43,7 +41,8 @@ extension Rule {
 
 /// Inline suppressions: `<!-- activemq-config-disable RULE[,RULE] -->` for the next element and its
 /// subtree, `<!-- activemq-config-disable-file RULE[,RULE] -->` for the whole file. Applied by the
-/// linter after every rule has run; what they leave unused is reported as `unused-suppression`.
+/// engine after every rule has run, as a pass that returns the findings it keeps; what they leave
+/// unused is reported as `unused-suppression` (when the set holds that rule and it is on).
 enum Suppressions {
     static let elementMarker = "activemq-config-disable"
     static let fileMarker = "activemq-config-disable-file"
@@ -56,14 +55,14 @@ enum Suppressions {
         var used = Set<String>()
     }
 
-    static func apply(_ context: RuleContext) {
-        let document = context.document
+    /// The suppression comments of a document, each with what it covers.
+    static func find(in document: LosslessDocument) -> [Suppression] {
         var suppressions: [Suppression] = []
         let elements = Array(document.allElements)
         var comments = document.topLevelNodes.filter { $0.kind == .comment }
         for element in elements { comments += element.children.filter { $0.kind == .comment } }
         for comment in comments {
-            guard let text = comment.commentText?.trimmingXMLWhitespace else { continue }
+            guard let text = comment.commentText?.trimmingXMLSpace else { continue }
             let isFile = text.hasPrefix(fileMarker)
             guard isFile || text == elementMarker || text.hasPrefix(elementMarker + " ") else { continue }
             let rest = text.dropFirst(isFile ? fileMarker.count : elementMarker.count)
@@ -76,37 +75,51 @@ enum Suppressions {
             }
             suppressions.append(Suppression(rules: rules, range: range, comment: comment))
         }
-        guard !suppressions.isEmpty else { return }
+        return suppressions
+    }
+}
+
+extension RuleSet {
+    /// The findings of one document that no suppression comment covers, and `unused-suppression`
+    /// findings for the comments that covered nothing (when this set holds that rule and it is on).
+    package func applySuppressions(_ findings: [Diagnostic], in index: DocumentIndex) -> [Diagnostic] {
+        var suppressions = Suppressions.find(in: index.document)
+        guard !suppressions.isEmpty else { return findings }
         var kept: [Diagnostic] = []
-        for finding in context.diagnostics {
+        for finding in findings {
             // Every suppression that covers the finding counts as used.
-            let covering = suppressions.indices.filter { index in
-                let suppression = suppressions[index]
-                return suppression.rules.contains(finding.rule.rawValue)
-                    && (suppression.range == nil || finding.byteRange.map { suppression.range!.contains($0.lowerBound) } == true)
+            let covering = suppressions.indices.filter { number in
+                let suppression = suppressions[number]
+                guard suppression.rules.contains(finding.rule.rawValue) else { return false }
+                guard let range = suppression.range else { return true }
+                return finding.byteRange.map { range.contains($0.lowerBound) } == true
             }
             guard finding.rule != .embeddedPassword, !covering.isEmpty else {
                 kept.append(finding)
                 continue
             }
-            for index in covering { suppressions[index].used.insert(finding.rule.rawValue) }
+            for number in covering { suppressions[number].used.insert(finding.rule.rawValue) }
         }
-        context.replaceDiagnostics(kept)
+        guard let rule = self[.unusedSuppression], let severity = index.settings.severity(of: rule) else { return kept }
+        func report(_ range: Range<Int>, _ message: String) {
+            kept.append(index.diagnostic(rule: rule.id, severity: severity, range: range, element: nil, message: message))
+        }
         for suppression in suppressions {
             let range = suppression.comment.range
             if suppression.rules.isEmpty {
-                context.report(.unusedSuppression, range: range, "the suppression names no rule")
+                report(range, "the suppression names no rule")
             }
-            for rule in suppression.rules where !suppression.used.contains(rule) {
-                if rule == RuleID.embeddedPassword.rawValue {
-                    context.report(.unusedSuppression, range: range, "embedded-password cannot be suppressed")
-                } else if context.rules[RuleID(rawValue: rule)] == nil {
-                    context.report(.unusedSuppression, range: range,
-                                   "'\(rule)' is not a rule" + SchemaWalk.hint(Spelling.closest(to: rule, in: context.rules.all.map(\.id.rawValue))))
+            for name in suppression.rules where !suppression.used.contains(name) {
+                if name == RuleID.embeddedPassword.rawValue {
+                    report(range, "embedded-password cannot be suppressed")
+                } else if self[RuleID(rawValue: name)] == nil {
+                    let suggestion = Spelling.closest(to: name, in: all.map(\.id.rawValue))
+                    report(range, "'\(name)' is not a rule" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""))
                 } else {
-                    context.report(.unusedSuppression, range: range, "the suppression of '\(rule)' suppresses nothing")
+                    report(range, "the suppression of '\(name)' suppresses nothing")
                 }
             }
         }
+        return kept
     }
 }
