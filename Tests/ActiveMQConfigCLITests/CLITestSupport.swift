@@ -63,6 +63,40 @@ enum Paths {
         }
         return repository.appendingPathComponent(".build/debug/activemq-config")
     }
+    /// A copy of the built binary that any user may run, in a new folder of `/tmp` (0755): the
+    /// checkout, and so `.build`, may sit under a folder other users cannot enter (a clone in
+    /// root's 0700 home).
+    static func binaryForOtherUsers() throws -> String {
+        let directory = "/tmp/amq-binary-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o755])
+        let copy = directory + "/activemq-config"
+        try FileManager.default.copyItem(atPath: binary.path, toPath: copy)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy)
+        return copy
+    }
+
+    /// Whether every folder above `path` lets other users through (o+x).
+    static func traversableByOthers(_ path: String) -> Bool {
+        var folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        while true {
+            var info = stat()
+            guard stat(folder.path, &info) == 0, info.st_mode & 0o001 != 0 else { return false }
+            if folder.path == "/" { return true }
+            folder = folder.deletingLastPathComponent()
+        }
+    }
+
+    /// A file in a new folder of `/tmp` (0755, whatever `TMPDIR` says), for tests run as another user.
+    static func temporaryFileForOtherUsers(_ contents: String, name: String = "config.xml") throws -> String {
+        let directory = "/tmp/amq-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o755])
+        let path = directory + "/" + name
+        try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
     static func temporaryFile(_ contents: String, name: String = "config.xml") throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("amq-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -146,15 +146,17 @@ struct ConnectorRulesCommandTests {
     @Test("As a user who may not write: a read-only file, and a folder that is not writable, are named",
           .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser"), "needs root to switch to nobody"))
     func asNonRoot() throws {
-        let path = try Paths.temporaryFile(Self.unnamed)
+        let path = try Paths.temporaryFileForOtherUsers(Self.unnamed)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        chmod(folder, 0o755)
+        // Run from a copy any user can reach, wherever the checkout sits (a clone in a 0700 home).
+        let binary = try Paths.binaryForOtherUsers()
+        #expect(Paths.traversableByOthers(binary) && Paths.traversableByOthers(path))
         chown(path, 65534, 65534)
         chmod(path, 0o644)
         func runAsNobody(_ arguments: [String]) throws -> CLIRun {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", "nobody", "--", Paths.binary.path] + arguments
+            process.arguments = ["-u", "nobody", "--", binary] + arguments
             let error = Pipe()
             process.standardError = error
             process.standardOutput = Pipe()

@@ -113,4 +113,29 @@ struct TemplateTests {
                                                      with: "uri=\"static:(tcp://<%= @peer %>:61616)\" networkTTL=\"2\"/>")
         #expect(String(decoding: configuration.bytes, as: UTF8.self) == expected)
     }
+
+    @Test("Template expressions in connector URIs are unknown values: scheme, host and port, of transport and network connectors",
+          arguments: [
+              #"<transportConnector name="openwire" uri="{{ proto }}://{{ host }}:{{ port }}"/>"#,
+              #"<transportConnector name="openwire" uri="{{ proto }}://0.0.0.0:{{ port }}?maximumConnections=1000"/>"#,
+              #"<transportConnector name="openwire" uri="tcp://{{ host }}:616{{ suffix }}"/>"#,
+              #"<transportConnector name="openwire" uri="<%= @scheme %>://0.0.0.0:<%= @port %>"/>"#,
+          ])
+    func templatedTransportURIs(_ connector: String) throws {
+        let text = """
+            <broker xmlns="http://activemq.apache.org/schema/core" brokerName="b">
+              <networkConnectors>
+                <networkConnector name="n" userName="u" uri="static:({{ peer_proto }}://{{ peer_host }}:{{ peer_port }})"/>
+                <networkConnector name="m" userName="u" uri="{{ discovery }}:(tcp://h:61616)"/>
+              </networkConnectors>
+              <transportConnectors>
+                \(connector)
+              </transportConnectors>
+            </broker>
+            """
+        let name = connector.contains("<%") ? "activemq.xml.erb" : "activemq.xml.j2"
+        let findings = try lint([(name, text)])
+        #expect(!findings.contains { $0.rule == .uriSyntax }, "\(findings.map(\.formatted))")
+        #expect(findings.filter { $0.severity == .error }.isEmpty, "\(findings.map(\.formatted))")
+    }
 }

@@ -78,6 +78,12 @@ public struct NetworkSpec: Sendable, Hashable, Codable {
     /// `{toIndex}` (1-based, in spec order). Default `connector_{from}_to_{to}`; the Amazon MQ
     /// tutorial's names are `connector_{fromIndex}_to_{toIndex}`.
     public var connectorName: String?
+    /// Where the brokers run, `activemq` or `amazon-mq`: the profile their files are judged under
+    /// when neither the command line nor `.activemq-config.json` says.
+    public var profile: String?
+    /// The engine version the brokers run (Amazon MQ `5.18`, or ActiveMQ `MAJOR.MINOR[.PATCH]`),
+    /// when neither the command line nor `.activemq-config.json` says.
+    public var engineVersion: String?
 
     /// Creates a spec.
     public init(topology: Topology, user: String?, brokers: [Broker], links: [Link]? = nil, hub: String? = nil,
@@ -95,8 +101,9 @@ public struct NetworkSpec: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``NetworkSpecError`` with the path of the offending field.
     public static func decode(_ bytes: [UInt8]) throws(NetworkSpecError) -> NetworkSpec {
+        let spec: NetworkSpec
         do {
-            return try JSONDecoder().decode(NetworkSpec.self, from: Data(bytes))
+            spec = try JSONDecoder().decode(NetworkSpec.self, from: Data(bytes))
         } catch let DecodingError.keyNotFound(key, context) {
             throw NetworkSpecError(message: "missing field '\(Self.path(context.codingPath + [key]))'")
         } catch let DecodingError.typeMismatch(_, context) {
@@ -111,6 +118,13 @@ public struct NetworkSpec: Sendable, Hashable, Codable {
         } catch {
             throw NetworkSpecError(message: "the spec is not valid JSON")
         }
+        if let profile = spec.profile, LintProfile(name: profile) == nil {
+            throw NetworkSpecError(message: "'profile' must be activemq or amazon-mq")
+        }
+        if let version = spec.engineVersion, AmazonMQEngineVersion(rawValue: version) == nil, ActiveMQVersion(version) == nil {
+            throw NetworkSpecError(message: "'engineVersion' must be MAJOR.MINOR[.PATCH] (Amazon MQ 5.15 to 5.19, ActiveMQ 5.15 to 6.3)")
+        }
+        return spec
     }
 
     private static func path(_ keys: [any CodingKey]) -> String {

@@ -131,6 +131,9 @@ public struct NetworkConnectorURI: Sendable, Hashable, CustomStringConvertible {
             return NetworkConnectorURI(discovery: .multicast, members: [], options: address.options, text: text, scheme: scheme)
         case "zeroconf":
             return NetworkConnectorURI(discovery: .zeroconf, members: [], options: [], text: text, scheme: scheme)
+        case _ where Placeholder.containsReference(scheme):
+            // A template expression or placeholder chooses the discovery: unknown until rendered.
+            return NetworkConnectorURI(discovery: .placeholder, members: [], options: [], text: text, scheme: nil)
         case _ where pluginSchemes[scheme] != nil:
             return NetworkConnectorURI(discovery: .plugin(scheme), members: [], options: [], text: text, scheme: scheme)
         default:

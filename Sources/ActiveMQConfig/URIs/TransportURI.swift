@@ -55,7 +55,10 @@ public struct TransportURI: Sendable, Hashable, CustomStringConvertible {
     static func parse(_ scanner: URIScanner, _ range: Range<Int>) throws(URIError) -> TransportURI {
         let sub = URIScanner(Substring(scanner.string(range)), base: scanner.base + range.lowerBound)
         let (scheme, afterColon) = try sub.scheme()
-        guard knownSchemes.contains(scheme) else {
+        // A scheme that is a template expression or placeholder is unknown: nothing that depends
+        // on it (a needed port, its options) is judged.
+        let unknownScheme = Placeholder.containsReference(scheme)
+        guard knownSchemes.contains(scheme) || unknownScheme else {
             throw URIError(.unknownScheme, at: sub.base, "unknown transport scheme '\(scheme)'")
         }
         var uri = TransportURI(scheme: scheme, userInfo: nil, host: nil, port: nil, path: "", options: [],
@@ -110,7 +113,7 @@ public struct TransportURI: Sendable, Hashable, CustomStringConvertible {
         }
         if let portStart {
             let portText = sub.string(portStart..<authorityEnd)
-            if Placeholder.isReference(portText) {
+            if Placeholder.containsReference(portText) {
                 uri.port = .placeholder(portText)
             } else if let number = Int(portText), (0...65535).contains(number), portText.allSatisfy(\.isASCII) {
                 uri.port = .literal(number)
@@ -119,10 +122,10 @@ public struct TransportURI: Sendable, Hashable, CustomStringConvertible {
                                portText.isEmpty ? "missing port number after ':'" : "the port must be a number from 0 to 65535")
             }
         }
-        if uri.host == nil && scheme != "vm" && scheme != "http" && scheme != "https" {
+        if uri.host == nil && !unknownScheme && scheme != "vm" && scheme != "http" && scheme != "https" {
             throw URIError(.missingHost, at: sub.base + hostStart, "missing host: '\(scheme)://' must be followed by a host")
         }
-        if uri.port == nil && needsPort.contains(scheme) {
+        if uri.port == nil && !unknownScheme && needsPort.contains(scheme) {
             throw URIError(.missingPort, at: sub.base + authorityEnd, "missing port: '\(scheme)://' needs ':PORT' after the host")
         }
         return uri

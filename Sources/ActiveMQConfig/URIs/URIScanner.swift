@@ -176,11 +176,14 @@ struct URIScanner {
     }
 
     /// The scheme (`[A-Za-z][A-Za-z0-9+.-]*`) before the first ':', and the index after the ':'.
+    /// A scheme written with a placeholder or a template expression (`{{ proto }}`, `${scheme}`)
+    /// is an unknown value, returned as written (``Placeholder/containsReference(_:)`` tells).
     func scheme() throws(URIError) -> (String, Int) {
         guard let colon = firstIndex(of: ":", from: 0, to: count), colon > 0 else {
             throw URIError(.missingScheme, at: base, "a URI must start with a scheme such as 'tcp:' or 'static:'")
         }
         let name = string(0..<colon)
+        if Placeholder.containsReference(name) { return (name, colon + 1) }
         let first = name.unicodeScalars.first!
         guard first.properties.isAlphabetic && first.isASCII,
             name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "+.-".unicodeScalars.contains($0)) })

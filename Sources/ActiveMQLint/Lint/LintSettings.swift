@@ -24,31 +24,6 @@ package struct LintCommandLine: Sendable, Hashable {
 
     /// Nothing given.
     package init() {}
-
-    /// The settings for one file: defaults, then its project configuration, then this command line.
-    ///
-    /// - Throws: ``LintSettingsError`` when a project configuration file is not valid.
-    package func settings(for file: String, lookup: ProjectConfigurationLookup) throws(LintSettingsError) -> RuleSettings {
-        var settings = RuleSettings()
-        let found: ProjectConfiguration?
-        if let configPath {
-            found = try lookup.finder.configuration(at: configPath)
-        } else {
-            found = try lookup.finder.configuration(for: file)
-        }
-        if let configuration = found {
-            configuration.apply(to: &settings, file: file)
-        }
-        if let name = profile, let made = LintProfile(name: name, engineVersion: engineVersion) {
-            settings.profile = made
-        } else if let engine = engineVersion, case .amazonMQ = settings.profile {
-            settings.profile = .amazonMQ(engine)
-        }
-        if let activeMQVersion, !settings.profile.isAmazonMQ { settings.activeMQVersion = activeMQVersion }
-        for rule in disabled { settings.disabled.insert(rule) }
-        if let secretVariable { settings.secretVariable = secretVariable }
-        return settings
-    }
 }
 
 /// Why the settings cannot be built.

@@ -83,10 +83,16 @@ public struct Linter: Sendable {
         self.rules = rules
     }
 
-    /// The settings for one file: defaults, then its project configuration, then the arguments.
+    /// The profile a file gets when nothing names one (``SettingsResolver``'s last step).
+    package var defaultProfile: LintProfile = .activeMQ
+
+    /// The settings for one file, before its document is read (``SettingsResolver``).
     public func settings(for file: String, finder: ProjectConfigurationLookup) throws(LintSettingsError) -> LintSettings {
-        try commandLine.settings(for: file, lookup: finder)
+        try resolver.resolve(for: file, lookup: finder).rules
     }
+
+    /// The resolver of this linter's files' settings.
+    public var resolver: SettingsResolver { SettingsResolver(commandLine: commandLine, defaultProfile: defaultProfile) }
 
     /// Lints the files as one network.
     ///
@@ -182,12 +188,13 @@ extension Linter {
 
     /// Parses one file (unless it comes parsed), indexes it and runs the document rules on it.
     func lintOne(_ source: Source, lookup: ProjectConfigurationLookup) -> Outcome {
-        let settings: RuleSettings
+        let resolved: ResolvedSettings
         do {
-            settings = try self.settings(for: source.path, finder: lookup)
+            resolved = try resolver.resolve(for: source.path, lookup: lookup)
         } catch {
             return .settingsError(error)
         }
+        var settings = resolved.rules
         let configuration: BrokerConfiguration
         switch source {
         case .parsed(_, let parsed):
@@ -209,6 +216,7 @@ extension Linter {
                 return .notWellFormed(rules[.notWellFormed].flatMap(settings.severity(of:)).map { .notWellFormed(error, path: input.path, severity: $0) })
             }
         }
+        settings = resolved.reading(configuration.document).rules
         let index = DocumentIndex(path: source.path, configuration: configuration, settings: settings)
         guard !index.brokers.isEmpty else { return .skipped }
         observer?(index)

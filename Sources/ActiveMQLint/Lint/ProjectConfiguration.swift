@@ -144,7 +144,20 @@ struct ProjectConfiguration: Sendable {
         }
     }
 
-    /// Applies this configuration, and the overrides whose globs match the file, to `settings`.
+    /// The profile and engine version this configuration gives a file: its top level's, then
+    /// those of the overrides whose globs match the file (the last that says wins).
+    func layer(for file: String) -> (profile: String?, engineVersion: String?) {
+        var result = (profile: profile, engineVersion: engineVersion)
+        let relative = Self.relativePath(of: file, to: directory)
+        for override in overrides ?? [] where override.files.contains(where: { Self.matches($0, relative) }) {
+            if let profile = override.profile { result.profile = profile }
+            if let engine = override.engineVersion { result.engineVersion = engine }
+        }
+        return result
+    }
+
+    /// Applies this configuration, and the overrides whose globs match the file, to `settings`
+    /// (the profile and version are the resolver's: ``SettingsResolver``).
     func apply(to settings: inout LintSettings, file: String) {
         func applyLevel(_ profile: String?, _ engine: String?, _ disable: [String]?, _ severity: [String: String]?, _ template: String?) {
             if let template { settings.template = TemplateSyntax(rawValue: template) }

@@ -54,7 +54,7 @@ public enum CarriedSchemas {
         if let name {
             guard let bytes = decoded(name) else { throw Failure(message: "no carried schema named \(name)") }
             core = "\(folder)/\(name).gz"
-            try write(bytes, to: core)
+            try writeFile(bytes, to: core)
             guard name.hasPrefix("activemq-") else { return try body(core) }
         } else if let path {
             core = path.hasPrefix("/") ? path : "\(currentWorkingDirectory() ?? ".")/\(path)"
@@ -63,9 +63,9 @@ public enum CarriedSchemas {
             throw Failure(message: "no schema given")
         }
         let spring = "\(folder)/spring-beans-4.3.xsd.gz"
-        try write(decoded("spring-beans-4.3.xsd") ?? [], to: spring)
+        try writeFile(decoded("spring-beans-4.3.xsd") ?? [], to: spring)
         let driver = "\(folder)/driver.xsd"
-        try write(Array("""
+        try writeFile(Array("""
             <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:activemq-config:validate">
               <xs:import namespace="\(ActiveMQNamespace.core)" schemaLocation="\(xmlEscaped(core))"/>
               <xs:import namespace="\(ActiveMQNamespace.springBeans)" schemaLocation="\(xmlEscaped(spring))"/>
@@ -93,13 +93,13 @@ public enum CarriedSchemas {
         return text.isEmpty ? "/tmp" : (text.hasSuffix("/") ? String(text.dropLast()) : text)
     }
 
-    private static func write(_ bytes: [UInt8], to path: String) throws {
+    private static func writeFile(_ bytes: [UInt8], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            let n = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
             guard n > 0 else { throw Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))") }
             offset += n
         }
