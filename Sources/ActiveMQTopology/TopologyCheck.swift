@@ -3,31 +3,22 @@ public import ActiveMQConfig
 /// Compares configuration files with a spec: is every connector the spec implies present, with the
 /// same URI members and user, and is there no other? For drift in repositories.
 public enum TopologyCheck {
-    /// One difference, at a place when there is one.
-    public struct Drift: Sendable, Hashable, CustomStringConvertible {
-        /// The file (or the spec, for a missing broker).
-        public var file: String
-        /// The position, when known.
-        public var position: SourcePosition?
-        /// What differs.
-        public var message: String
+    /// The code of a difference between a file and the spec.
+    public static let driftCode = "topology-drift"
 
-        /// The diagnostic (code `topology-drift`).
-        public var diagnostic: Diagnostic {
-            Diagnostic(file: file, line: position?.line, column: position?.column, severity: .error, code: "topology-drift",
-                       message: message, byteRange: position.map { $0.offset..<$0.offset })
-        }
-
-        /// `FILE:LINE:COLUMN: error: MESSAGE [topology-drift]`.
-        public var description: String { diagnostic.formatted }
+    /// One difference (an error, code ``driftCode``), at a place when there is one.
+    static func drift(_ file: String, _ position: SourcePosition?, _ message: String) -> Diagnostic {
+        Diagnostic(file: file, line: position?.line, column: position?.column, severity: .error, code: driftCode,
+                   message: message, byteRange: position.map { $0.offset..<$0.offset })
     }
 
-    /// The differences between the files and the spec; empty when they implement it.
+    /// The differences between the files and the spec, as diagnostics (errors, code ``driftCode``);
+    /// empty when they implement it.
     ///
     /// Files are matched to the spec's brokers by `brokerName`, or by file name (`MyBroker1.xml`,
     /// `MyBroker2-1.xml` for a pair member).
     public static func check(_ spec: NetworkSpec, specPath: String, files: [(path: String, configuration: BrokerConfiguration)])
-        throws(TopologyError) -> [Drift]
+        throws(TopologyError) -> [Diagnostic]
     {
         let topology: NetworkTopology
         do {
@@ -35,14 +26,14 @@ public enum TopologyCheck {
         } catch {
             throw TopologyError(error.message)
         }
-        var drift: [Drift] = []
+        var drift: [Diagnostic] = []
         var covered = Set<String>()
         for (path, configuration) in files {
             for broker in configuration.brokers {
                 let stem = NetworkSpec.fileStem(path)
                 let name = broker.brokerName?.literal ?? spec.broker(forFile: path, brokerName: nil)?.name
                 guard let name, let index = spec.brokers.firstIndex(where: { $0.name == name }) else {
-                    drift.append(Drift(file: path, position: broker.element.position, message: "broker '\(name ?? stem)' is not in the spec"))
+                    drift.append(Self.drift(path, broker.element.position, "broker '\(name ?? stem)' is not in the spec"))
                     continue
                 }
                 covered.insert(name)
@@ -52,32 +43,28 @@ public enum TopologyCheck {
                     let connectorName = topology.name(of: connector)
                     expectedNames.insert(connectorName)
                     guard let found = broker.networkConnector(named: connectorName) else {
-                        drift.append(Drift(file: path, position: broker.element.position, message: "missing network connector '\(connectorName)'"))
+                        drift.append(Self.drift(path, broker.element.position, "missing network connector '\(connectorName)'"))
                         continue
                     }
                     let wanted = (try? topology.remote(of: connector).networkURI())
                     let actual = try? found.uri?.literal
                     if wanted?.discovery != actual?.discovery || wanted?.transports.map(\.text) != actual?.transports.map(\.text) {
-                        drift.append(Drift(file: path, position: found.element.position,
-                                           message: "connector '\(connectorName)' has uri '\(actual?.redacted ?? "?")', the spec says '\(wanted?.text ?? "?")'"))
+                        drift.append(Self.drift(path, found.element.position, "connector '\(connectorName)' has uri '\(actual?.redacted ?? "?")', the spec says '\(wanted?.text ?? "?")'"))
                     }
                     if found.userName?.literal != spec.user {
-                        drift.append(Drift(file: path, position: found.element.position,
-                                           message: "connector '\(connectorName)' has userName '\(found.userName?.description ?? "")', the spec says '\(spec.user ?? "")'"))
+                        drift.append(Self.drift(path, found.element.position, "connector '\(connectorName)' has userName '\(found.userName?.description ?? "")', the spec says '\(spec.user ?? "")'"))
                     }
                     if let duplex = try? found.duplex?.literal ?? false, duplex != connector.duplex {
-                        drift.append(Drift(file: path, position: found.element.position,
-                                           message: "connector '\(connectorName)' has duplex=\(duplex), the spec says \(connector.duplex)"))
+                        drift.append(Self.drift(path, found.element.position, "connector '\(connectorName)' has duplex=\(duplex), the spec says \(connector.duplex)"))
                     }
                 }
                 for connector in broker.networkConnectors where !expectedNames.contains(connector.effectiveName) {
-                    drift.append(Drift(file: path, position: connector.element.position,
-                                       message: "network connector '\(connector.effectiveName)' is not in the spec"))
+                    drift.append(Self.drift(path, connector.element.position, "network connector '\(connector.effectiveName)' is not in the spec"))
                 }
             }
         }
         for broker in spec.brokers where !covered.contains(broker.name) && topology.connectors.contains(where: { spec.brokers[$0.from].name == broker.name }) {
-            drift.append(Drift(file: specPath, position: nil, message: "no file configures broker '\(broker.name)', which declares connectors"))
+            drift.append(Self.drift(specPath, nil, "no file configures broker '\(broker.name)', which declares connectors"))
         }
         return drift
     }

@@ -4,12 +4,21 @@ public import ActiveMQConfig
 public struct TopologyError: Error, Sendable, Hashable, CustomStringConvertible, DiagnosticConvertible {
     /// The reason.
     public var message: String
+    /// The rules' error-level findings on the files that would have been written, when they are
+    /// the reason (each with its rule's id and its place in the generated file).
+    public var findings: [Diagnostic] = []
     /// Creates an error.
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String, findings: [Diagnostic] = []) {
+        self.message = message
+        self.findings = findings
+    }
     /// The reason.
     public var description: String { message }
-    /// One diagnostic, without a file or code: the caller knows which spec it was generating from.
-    public var diagnostics: [Diagnostic] { [Diagnostic(file: nil, severity: .error, code: nil, message: message)] }
+    /// The findings, or one diagnostic without a file or code (the caller knows which spec it was
+    /// generating from).
+    public var diagnostics: [Diagnostic] {
+        findings.isEmpty ? [Diagnostic(file: nil, severity: .error, code: nil, message: message)] : findings
+    }
 }
 
 /// One generated configuration file.
@@ -59,9 +68,17 @@ public enum TopologyGenerator {
     ///   - base: A configuration to start every broker from (its connectors are added with
     ///     minimal-diff edits, or updated when one of the same name exists).
     ///   - bases: Each broker's own configuration, by broker name (wins over `base`).
+    ///   - settings: The settings the rules judge each file under (default: the target's profile).
+    ///   - rules: The rules that judge what is written: each broker's connectors, applied together
+    ///     with one parse and one judgement, then the set of files as one network (the cross-file
+    ///     rules, with `spec` as the network). The model's own by default; the command-line tool
+    ///     passes the linter's whole set, schema rules included.
+    /// - Throws: ``TopologyError``: a bad spec or base, or the rules' error-level findings.
     public static func generate(_ spec: NetworkSpec, target: ConfigurationTarget, base: BrokerConfiguration? = nil,
-                                bases: [String: BrokerConfiguration] = [:]) throws(TopologyError) -> [GeneratedConfiguration]
+                                bases: [String: BrokerConfiguration] = [:], settings: RuleSettings? = nil,
+                                rules: RuleSet = .model) throws(TopologyError) -> [GeneratedConfiguration]
     {
+        let settings = settings ?? RuleSettings(profile: target.profile)
         let topology: NetworkTopology
         do {
             topology = try NetworkTopology(spec)
@@ -73,6 +90,7 @@ public enum TopologyGenerator {
         }
         let owned = ownership(spec, topology)
         var files: [GeneratedConfiguration] = []
+        var parsed: [DocumentIndex] = []
         for (index, broker) in spec.brokers.enumerated() {
             let outgoing = topology.connectors.filter { $0.from == index }
             let documents: [(String, BrokerConfiguration)]
@@ -92,38 +110,54 @@ public enum TopologyGenerator {
             let wanted = Set(outgoing.map(\.name))
             for (fileName, document) in documents {
                 var configuration = document
-                // Owned connectors the spec no longer wants go first.
+                var edits: [NetworkConnectorEdit] = []
                 do throws(ConnectorError) {
-                    for connector in try configuration.onlyBroker().networkConnectors
-                    where owned(connector.effectiveName) && !wanted.contains(connector.effectiveName) {
-                        try configuration.removeNetworkConnector(named: connector.effectiveName)
-                    }
-                } catch {
-                    throw TopologyError("\(broker.name): \(error)")
-                }
-                for connector in outgoing {
-                    var definition = NetworkConnectorDefinition(name: topology.name(of: connector), to: topology.remote(of: connector))
-                        .userName(spec.user ?? "")
-                        .duplex(connector.duplex)
-                        .networkTTL(connector.networkTTL)
-                    if target == .activeMQ { definition = definition.password(SecretReference(placeholderNamed: passwordVariable)) }
-                    do {
-                        if try configuration.onlyBroker().networkConnector(named: definition.name) != nil {
+                    let existing = try configuration.onlyBroker().networkConnectors.map(\.effectiveName)
+                    // Owned connectors the spec no longer wants go.
+                    for name in existing where owned(name) && !wanted.contains(name) { edits.append(.remove(named: name)) }
+                    for connector in outgoing {
+                        var definition = NetworkConnectorDefinition(name: topology.name(of: connector), to: topology.remote(of: connector))
+                            .userName(spec.user ?? "")
+                            .duplex(connector.duplex)
+                            .networkTTL(connector.networkTTL)
+                        if target == .activeMQ { definition = definition.password(SecretReference(placeholderNamed: passwordVariable)) }
+                        if existing.contains(definition.name) {
                             var change = NetworkConnectorChange().remote(definition.remote).userName(definition.userName ?? "")
                                 .duplex(connector.duplex).networkTTL(connector.networkTTL)
                             if let password = definition.password { change = change.password(password) }
-                            try configuration.updateNetworkConnector(named: definition.name, change, target: target)
+                            edits.append(.update(named: definition.name, change))
                         } else {
-                            try configuration.addNetworkConnector(definition, target: target)
+                            edits.append(.add(definition))
                         }
-                    } catch {
-                        throw TopologyError("connector \(definition.name): \(error)")
                     }
+                    // One parse and one judgement for all of the broker's connectors.
+                    try configuration.applyNetworkConnectorEdits(edits, settings: settings, rules: rules)
+                } catch {
+                    if case .refused(let findings) = error {
+                        throw TopologyError("\(broker.name): \(error)", findings: findings.map { finding in
+                            var placed = finding
+                            placed.file = fileName
+                            return placed
+                        })
+                    }
+                    throw TopologyError("\(broker.name): \(error)")
                 }
                 files.append(GeneratedConfiguration(fileName: fileName, broker: broker.name, bytes: configuration.bytes))
+                parsed.append(DocumentIndex(path: fileName, configuration: configuration, settings: settings))
             }
         }
+        try judgeNetwork(parsed, spec: spec, rules: rules)
         return files
+    }
+
+    /// Runs the cross-file rules over the generated files as one network, with the spec as the
+    /// network: an error refuses the whole generation (nothing the tool writes fails its own lint).
+    static func judgeNetwork(_ documents: [DocumentIndex], spec: NetworkSpec, rules: RuleSet) throws(TopologyError) {
+        guard rules.all.contains(where: \.isCrossFile) else { return }
+        let errors = rules.checkNetwork(NetworkIndex(documents: documents, spec: spec)).joined().filter { $0.severity == .error }
+        if !errors.isEmpty {
+            throw TopologyError("the generated files, as one network, fail the cross-file rules", findings: Array(errors))
+        }
     }
 
     /// Whether a connector name is the generator's: it matches the spec's `connectorName` pattern

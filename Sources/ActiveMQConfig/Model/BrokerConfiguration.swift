@@ -6,7 +6,7 @@
 /// ``bytes`` is the whole document, byte for byte, with them.
 public struct BrokerConfiguration: Sendable {
     /// The document.
-    public private(set) var document: LosslessDocument
+    public internal(set) var document: LosslessDocument
     /// The bytes as they were read from ``fileName``, for ``save()`` to refuse a file changed since.
     private var original: [UInt8]?
     /// The file the configuration was read from, if any.
@@ -263,11 +263,27 @@ public struct BrokerConfiguration: Sendable {
     /// connector (at it, or with a note pointing at it), and returns the warnings that do.
     static func judge(_ candidate: LosslessDocument, edited: LosslessDocument.Element, settings: RuleSettings,
                       rules: RuleSet, blocking: Set<RuleID> = []) throws(ConnectorError) -> [Diagnostic] {
-        let range = edited.range
+        try judge(candidate, edited: [edited.range], settings: settings, rules: rules, blocking: blocking)
+    }
+
+    /// Runs the rules once on the document as it would be; refuses on an error that concerns any
+    /// of the edited ranges, and returns the warnings that do.
+    static func judge(_ candidate: LosslessDocument, edited ranges: [Range<Int>], settings: RuleSettings,
+                      rules: RuleSet, blocking: Set<RuleID> = []) throws(ConnectorError) -> [Diagnostic] {
+        let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
+        func inEdited(_ offset: Int) -> Bool {
+            // The last range starting at or before the offset (ranges of distinct connectors never nest).
+            var low = 0, high = sorted.count
+            while low < high {
+                let mid = (low + high) / 2
+                if sorted[mid].lowerBound <= offset { low = mid + 1 } else { high = mid }
+            }
+            return low > 0 && sorted[low - 1].contains(offset)
+        }
         func concerns(_ diagnostic: Diagnostic) -> Bool {
-            if let offset = diagnostic.byteRange?.lowerBound, range.contains(offset) { return true }
+            if let offset = diagnostic.byteRange?.lowerBound, inEdited(offset) { return true }
             return diagnostic.notes.contains { note in
-                note.file == diagnostic.file && note.byteRange.map { range.contains($0.lowerBound) } == true
+                note.file == diagnostic.file && note.byteRange.map { inEdited($0.lowerBound) } == true
             }
         }
         let findings = rules.check(BrokerConfiguration(document: candidate), path: candidate.path ?? "-", settings: settings)

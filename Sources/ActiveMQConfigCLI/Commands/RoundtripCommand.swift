@@ -2,7 +2,7 @@ import ArgumentParser
 import LosslessXML
 
 /// `activemq-config roundtrip FILE`: parse with libxml2, build the lossless tree, write it back.
-struct RoundtripCommand: ParsableCommand {
+struct RoundtripCommand: NonJudgingCommand {
     static var configuration: CommandConfiguration {
         ActiveMQConfigCLI.configuration(
             "roundtrip",

@@ -25,8 +25,10 @@ public enum CLI {
     public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
         // There is no password option; refuse one without echoing its value.
         if arguments.contains(where: { $0 == "--password" || $0.hasPrefix("--password=") }) {
-            console.printError("error: there is no --password option: a password never goes into the file; use --password-placeholder VAR to write ${VAR}")
-            return ExitStatus.usageOrIO
+            let refusal = [Diagnostic(file: nil, severity: .error, code: Diagnostic.usageCode,
+                                      message: "there is no --password option: a password never goes into the file; use --password-placeholder VAR to write ${VAR}")]
+            console.printError(refusal.map(\.formatted).joined(separator: "\n"))
+            return refusal.exitCode()
         }
         return CLI.$console.withValue(console) {
             do {
@@ -45,8 +47,9 @@ public enum CLI {
                     if !message.isEmpty { console.print(message) }
                     return ExitStatus.success
                 }
+                // The parser's own text (its usage lines), and the exit code of a usage error.
                 if !message.isEmpty { console.printError(message) }
-                return ExitStatus.usageOrIO
+                return [Diagnostic(file: nil, severity: .error, code: Diagnostic.usageCode, message: message)].exitCode()
             }
         }
     }

@@ -1,4 +1,5 @@
 public import LosslessXML
+import ArgumentParser
 
 /// A failure a command reports: its diagnostics, printed to standard error by the one formatter
 /// (``Diagnostic/formatted``: `FILE:LINE:COLUMN: error: MESSAGE [code]`), then the process exits
@@ -39,4 +40,11 @@ public enum ExitStatus {
     public static let failure: Int32 = 1
     /// A usage or an I/O error. It wins over `failure`.
     public static let usageOrIO: Int32 = 2
+}
+
+/// Ends a command that reported `diagnostics` (already printed) with the exit code they call for:
+/// ``Swift/Array/exitCode(failingAt:)``, the one place every command's exit code comes from.
+func finish(_ diagnostics: [Diagnostic], failingAt threshold: Severity = .error) throws {
+    let code = diagnostics.exitCode(failingAt: threshold)
+    if code != ExitStatus.success { throw ExitCode(code) }
 }

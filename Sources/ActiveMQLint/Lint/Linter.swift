@@ -44,6 +44,10 @@ public struct LintReport: Sendable {
 
     /// Whether any finding is at or above the threshold.
     public func fails(at threshold: Severity) -> Bool { findings.contains { $0.severity >= threshold } }
+
+    /// Every finding, then every file that could not be read, as diagnostics: what the exit code
+    /// is computed from (``Swift/Array/exitCode(failingAt:)``).
+    public var diagnostics: [Diagnostic] { findings + ioErrors.flatMap(\.diagnostics) }
 }
 
 /// Lints broker configurations: every document rule on each file, then the network rules over

@@ -96,7 +96,7 @@ extension LosslessDocument {
     public mutating func insertChild(_ child: NewElement, into parent: Element, at point: InsertionPoint = .end)
         throws(XMLEditError) -> Element
     {
-        let (edit, offset) = try insertion(child, into: parent, at: point)
+        let (edit, offset) = try insertion([child], into: parent, at: point)
         try apply([edit])
         guard let inserted = element(startingAt: offset) else {
             throw .rejected(.unsupportedConstruct(path: path, message: "the inserted element was not found", position: nil))
@@ -108,11 +108,20 @@ extension LosslessDocument {
     public func editInsertingChild(_ child: NewElement, into parent: Element, at point: InsertionPoint = .end)
         throws(XMLEditError) -> TextEdit
     {
-        try insertion(child, into: parent, at: point).edit
+        try insertion([child], into: parent, at: point).edit
     }
 
-    /// The insertion's edit, and where the new element will start once it alone is applied.
-    func insertion(_ child: NewElement, into parent: Element, at point: InsertionPoint) throws(XMLEditError)
+    /// The edit that inserts several children at one place, one after another, each on its own
+    /// line as ``insertChild(_:into:at:)`` writes one: a batch that parses once, however many.
+    public func editInsertingChildren(_ children: [NewElement], into parent: Element, at point: InsertionPoint = .end)
+        throws(XMLEditError) -> TextEdit
+    {
+        guard !children.isEmpty else { return TextEdit(range: parent.range.lowerBound..<parent.range.lowerBound, replacement: []) }
+        return try insertion(children, into: parent, at: point).edit
+    }
+
+    /// The insertion's edit, and where the first new element will start once it alone is applied.
+    func insertion(_ children: [NewElement], into parent: Element, at point: InsertionPoint) throws(XMLEditError)
         -> (edit: TextEdit, elementOffset: Int)
     {
         try checkCurrent(parent.storage)
@@ -135,8 +144,11 @@ extension LosslessDocument {
         if !compact, let reference, let indent = layout.indentation(ofElement: reference.index) {
             childIndent = indent
         }
-        let markup = try render(child, prefix: parent.prefix, indent: childIndent, unit: unit, eol: eol,
-                                quote: layout.prevailingQuote, emptyClose: layout.emptyTagClose(namespace: parent.raw.namespace))
+        var markups: [[UInt8]] = []
+        for child in children {
+            markups.append(try render(child, prefix: parent.prefix, indent: childIndent, unit: unit, eol: eol,
+                                      quote: layout.prevailingQuote, emptyClose: layout.emptyTagClose(namespace: parent.raw.namespace)))
+        }
 
         var range: Range<Int>
         var before: [UInt8]
@@ -210,7 +222,15 @@ extension LosslessDocument {
                 }
             }
         }
-        return (TextEdit(range: range, replacement: before + markup + after), range.lowerBound + before.count)
+        // Several children: each on its own line, as one would be (nothing between them where one
+        // would be written without line breaks).
+        let separator = compact || (before.isEmpty && after.isEmpty) ? [] : eol + childIndent
+        var replacement = before
+        for (number, markup) in markups.enumerated() {
+            if number > 0 { replacement += separator }
+            replacement += markup
+        }
+        return (TextEdit(range: range, replacement: replacement + after), range.lowerBound + before.count)
     }
 
     /// Removes an element. When it is alone on its lines, the lines go with it (line breaks

@@ -4,25 +4,26 @@
 /// copy a service stores after re-serializing it (Amazon MQ adds a declaration, sorts attributes,
 /// self-closes empty elements).
 public enum SemanticComparison {
-    /// One difference, at an element's path.
-    public struct Difference: Sendable, Hashable, CustomStringConvertible {
-        /// The element's path in the first document (or the second, for an element only it has).
-        public var path: String
-        /// What differs.
-        public var message: String
+    /// The code of a difference.
+    public static let differenceCode = "semantic-difference"
 
-        /// `PATH: MESSAGE`.
-        public var description: String { "\(path): \(message)" }
-    }
-
-    /// The differences between two documents, in document order; empty when they are the same XML.
+    /// The differences between two documents, in document order, as diagnostics (errors, code
+    /// ``differenceCode``): each at its element in the first document (in the second for an
+    /// element only it has), its message starting with the element's path; empty when they are
+    /// the same XML.
     ///
     /// - Parameter shown: How an attribute's value is printed, given its name (redact secrets here).
     public static func differences(_ a: LosslessDocument, _ b: LosslessDocument,
-                                   shown: (_ attribute: String, _ value: String) -> String = { "\"\($1)\"" }) -> [Difference] {
-        var found: [Difference] = []
-        compare(a.root, b.root, shown: shown, into: &found)
+                                   shown: (_ attribute: String, _ value: String) -> String = { "\"\($1)\"" }) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        compare(a.root, b.root, in: (a, b), shown: shown, into: &found)
         return found
+    }
+
+    private static func difference(_ element: LosslessDocument.Element, in document: LosslessDocument, _ message: String) -> Diagnostic {
+        let position = element.position
+        return Diagnostic(file: document.path, line: position.line, column: position.column, severity: .error, code: differenceCode,
+                          message: "\(element.path): \(message)", byteRange: element.startTagRange, elementPath: element.path)
     }
 
     private static func name(_ element: LosslessDocument.Element) -> String {
@@ -48,26 +49,25 @@ public enum SemanticComparison {
     }
 
     private static func compare(_ a: LosslessDocument.Element, _ b: LosslessDocument.Element,
-                                shown value: (String, String) -> String, into found: inout [Difference]) {
-        let path = a.path
+                                in documents: (LosslessDocument, LosslessDocument), shown value: (String, String) -> String, into found: inout [Diagnostic]) {
         guard name(a) == name(b) else {
-            found.append(Difference(path: path, message: "<\(a.localName)> here, <\(b.localName)> in the other"))
+            found.append(difference(a, in: documents.0, "<\(a.localName)> here, <\(b.localName)> in the other"))
             return
         }
         let left = attributes(a), right = attributes(b)
         for key in Set(left.keys).union(right.keys).sorted() {
             switch (left[key], right[key]) {
-            case (let x?, nil): found.append(Difference(path: path, message: "attribute '\(shown(key))' only here (\(value(shown(key), x)))"))
-            case (nil, let y?): found.append(Difference(path: path, message: "attribute '\(shown(key))' only in the other (\(value(shown(key), y)))"))
+            case (let x?, nil): found.append(difference(a, in: documents.0, "attribute '\(shown(key))' only here (\(value(shown(key), x)))"))
+            case (nil, let y?): found.append(difference(a, in: documents.0, "attribute '\(shown(key))' only in the other (\(value(shown(key), y)))"))
             case (let x?, let y?) where x != y:
-                found.append(Difference(path: path, message: "attribute '\(shown(key))' is \(value(shown(key), x)) here, \(value(shown(key), y)) in the other"))
+                found.append(difference(a, in: documents.0, "attribute '\(shown(key))' is \(value(shown(key), x)) here, \(value(shown(key), y)) in the other"))
             default: break
             }
         }
-        if text(a) != text(b) { found.append(Difference(path: path, message: "the text differs")) }
+        if text(a) != text(b) { found.append(difference(a, in: documents.0, "the text differs")) }
         let x = a.childElements, y = b.childElements
-        for (childA, childB) in zip(x, y) { compare(childA, childB, shown: value, into: &found) }
-        for extra in x.dropFirst(y.count) { found.append(Difference(path: extra.path, message: "<\(extra.localName)> only here")) }
-        for extra in y.dropFirst(x.count) { found.append(Difference(path: extra.path, message: "<\(extra.localName)> only in the other")) }
+        for (childA, childB) in zip(x, y) { compare(childA, childB, in: documents, shown: value, into: &found) }
+        for extra in x.dropFirst(y.count) { found.append(difference(extra, in: documents.0, "<\(extra.localName)> only here")) }
+        for extra in y.dropFirst(x.count) { found.append(difference(extra, in: documents.1, "<\(extra.localName)> only in the other")) }
     }
 }

@@ -1,4 +1,5 @@
 import ActiveMQConfig
+import ActiveMQLint
 import ActiveMQTopology
 import ArgumentParser
 import LosslessXML
@@ -10,33 +11,7 @@ import Musl
 import Darwin
 #endif
 
-/// `activemq-config topology`: generate, draw and check networks of brokers.
-struct TopologyCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        ActiveMQConfigCLI.configuration(
-            "topology",
-            abstract: "Generate, draw and check whole networks of brokers from a spec.",
-            discussion: "The spec's JSON Schema is Docs/network-spec.schema.json; the topologies are described in Docs/topologies.md.",
-            subcommands: [GenerateTopology.self, GraphTopology.self, CheckTopology.self])
-    }
-}
-
-/// Reads and decodes a spec; exit 1 for a bad spec, 2 when it cannot be read.
-func readSpec(_ path: String) throws -> NetworkSpec {
-    let bytes: [UInt8]
-    do {
-        bytes = try CLI.console.read(path)
-    } catch {
-        throw CLIError(error)
-    }
-    do {
-        return try NetworkSpec.decode(bytes)
-    } catch {
-        throw CLIError(path: path, message: error.message, exitCode: ExitStatus.failure)
-    }
-}
-
-struct GenerateTopology: ParsableCommand {
+struct GenerateTopology: JudgingCommand {
     static var configuration: CommandConfiguration {
         ActiveMQConfigCLI.configuration(
             "generate", abstract: "Write one configuration per broker into DIR.",
@@ -54,7 +29,7 @@ struct GenerateTopology: ParsableCommand {
 
     @Argument(help: "The network spec (JSON).") var spec: String
     @Option(help: "The folder to write into (created if missing).") var out: String
-    @Option(help: "amazon-mq (default) or activemq.") var target: ConfigurationTarget = .amazonMQ
+    @OptionGroup var judgement: JudgementOptions
     @Option(help: "One configuration to start every broker from; connectors are inserted with minimal-diff edits.") var base: String?
     @Option(name: .customLong("base-dir"),
             help: "A folder of each broker's current configuration, <broker>.xml (wins over --base; earlier output regenerates idempotently).")
@@ -86,10 +61,24 @@ struct GenerateTopology: ParsableCommand {
                 }
             }
         }
+        // Judged as lint judges the files it writes: under the resolved profile (the flag, else the
+        // output folder's .activemq-config.json, else the spec's, else amazon-mq), by every rule.
+        let settings = try judgement.settings(for: (out.hasSuffix("/") ? out : out + "/") + "\(network.brokers.first?.name ?? "broker").xml",
+                                              network: network, defaultProfile: .amazonMQ(.v5_18))
+        let target: ConfigurationTarget = settings.profile.isAmazonMQ ? .amazonMQ : .activeMQ
         let files: [GeneratedConfiguration]
         do {
-            files = try TopologyGenerator.generate(network, target: target, base: baseConfiguration, bases: bases)
+            files = try TopologyGenerator.generate(network, target: target, base: baseConfiguration, bases: bases,
+                                                   settings: settings, rules: RuleCatalog.rules)
         } catch {
+            // Each finding names the file it would have been written to; nothing was written.
+            if !error.findings.isEmpty {
+                throw CLIError(error.findings.map { finding in
+                    var placed = finding
+                    placed.file = finding.file.map { (out.hasSuffix("/") ? out : out + "/") + $0 }
+                    return placed
+                })
+            }
             throw CLIError(path: spec, message: error.message, exitCode: ExitStatus.failure)
         }
         // Like mkdir -p: the folder and any missing parents.
@@ -123,54 +112,5 @@ struct GenerateTopology: ParsableCommand {
         guard let real = realpath(path, nil) else { return path }
         defer { free(real) }
         return String(cString: real)
-    }
-}
-
-struct GraphTopology: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        ActiveMQConfigCLI.configuration("graph", abstract: "Draw the network: brokers, pairs as one node, an arrow per connector.")
-    }
-
-    @Argument(help: "The network spec (JSON).") var spec: String
-    @Option(help: "dot (default) or mermaid.") var format: TopologyGraph.Format = .dot
-
-    func run() throws {
-        let network = try readSpec(spec)
-        do {
-            CLI.console.writeOutput(Array(try TopologyGraph.draw(network, format: format).utf8))
-        } catch {
-            throw CLIError(path: spec, message: error.message, exitCode: ExitStatus.failure)
-        }
-    }
-}
-
-struct CheckTopology: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        ActiveMQConfigCLI.configuration(
-            "check", abstract: "Check that configuration files implement a spec: every connector present, none extra, same URIs and users.",
-            discussion: "Exit 0 when they do, 1 on any difference (each printed as FILE:LINE:COLUMN: error: MESSAGE [topology-drift]).")
-    }
-
-    @Argument(help: "The network spec (JSON).") var spec: String
-    @Argument(help: "The configuration files.") var files: [String]
-
-    func run() throws {
-        let network = try readSpec(spec)
-        var configurations: [(path: String, configuration: BrokerConfiguration)] = []
-        for file in files {
-            do {
-                configurations.append((file, BrokerConfiguration(document: try CLI.console.document(file))))
-            } catch {
-                throw CLIError(error)
-            }
-        }
-        let drift: [TopologyCheck.Drift]
-        do {
-            drift = try TopologyCheck.check(network, specPath: spec, files: configurations)
-        } catch {
-            throw CLIError(path: spec, message: error.message, exitCode: ExitStatus.failure)
-        }
-        for difference in drift { CLI.console.print(difference.diagnostic.formatted) }
-        if !drift.isEmpty { throw ExitCode(ExitStatus.failure) }
     }
 }

@@ -3,7 +3,7 @@ import ActiveMQLint
 import ArgumentParser
 
 /// `activemq-config lint`: the linter, for pre-commit hooks and CI.
-struct LintCommand: ParsableCommand {
+struct LintCommand: JudgingCommand {
     static var configuration: CommandConfiguration {
         ActiveMQConfigCLI.configuration(
             "lint",
@@ -16,16 +16,13 @@ struct LintCommand: ParsableCommand {
                 """)
     }
 
-    @Option(help: "activemq (default) or amazon-mq.") var profile: ConfigurationTarget?
-    @Option(name: .customLong("engine-version"),
-            help: "The version whose schema applies: ActiveMQ MAJOR.MINOR[.PATCH], 5.15 to 6.3 (default: the file's xsi:schemaLocation, else 5.19); Amazon MQ 5.15 to 5.19 (default 5.18).")
-    var engineVersion: String?
-    @Option(help: "text (default), json, sarif or github.") var format: ReportFormat = .text
-    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above: error (default), warning or info.") var failOn: Severity = .error
+    @OptionGroup var judgement: JudgementOptions
+    @Option(help: "The report's format on standard output.") var format: ReportFormat = .text
+    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above this severity.") var failOn: Severity = .error
     @Option(name: .customLong("disable"), help: "Turn a rule off (repeatable); embedded-password cannot be.") var disabled: [String] = []
     @Option(help: "A network spec (JSON) mapping endpoints to brokers, for the cross-file rules.") var network: String?
     @Flag(help: "Also say which files were skipped (no ActiveMQ <broker> in them).") var verbose = false
-    @Option(help: "Read every file as a template: jinja, erb or terraform (default: by extension, .j2 .jinja .erb .tmpl .tftpl).")
+    @Option(help: "Read every file as a template (default: by its extension).")
     var template: TemplateSyntax?
     @Flag(help: "Apply the findings' safe fixes, as minimal edits, and report what remains.") var fix = false
     @Flag(name: .customLong("unsafe-fixes"), help: "With --fix, also apply fixes that change what the broker does.") var unsafeFixes = false
@@ -33,7 +30,7 @@ struct LintCommand: ParsableCommand {
     var diff = false
     @Option(name: .customLong("secret-variable"), help: "The placeholder an embedded password's fix writes (default AMQ_BRIDGE_PASSWORD).")
     var secretVariable: String?
-    @Option(name: .customLong("report"), help: "Also write a report, FORMAT:PATH (repeatable): text, json, sarif, github, junit, checkstyle or gitlab.")
+    @Option(name: .customLong("report"), help: "Also write a report, FORMAT:PATH (repeatable), FORMAT as --format takes it.")
     var reports: [String] = []
     @Option(help: "Report only findings not in this baseline file (an embedded password always).") var baseline: String?
     @Option(name: .customLong("write-baseline"), help: "Write the current findings' fingerprints to this file.") var writeBaseline: String?
@@ -64,9 +61,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let console = CLI.console
-        var commandLine = LintCommandLine()
-        commandLine.profile = profile?.rawValue
-        try EngineVersionArgument.apply(engineVersion, profile: profile, to: &commandLine)
+        var commandLine = try judgement.commandLine()
         commandLine.disabled = disabled.map { RuleID(rawValue: $0) }
         commandLine.secretVariable = secretVariable
         commandLine.configPath = config
@@ -98,7 +93,8 @@ struct LintCommand: ParsableCommand {
             if diff {
                 let diffs = outcome.files.map { UnifiedDiff.render($0.original, $0.fixed, path: $0.path) }.joined()
                 console.writeOutput(Array(diffs.utf8))
-                if !diffs.isEmpty { throw ExitCode(ExitStatus.failure) }
+                // Each fix that would apply is a finding: exit 1 when there is any.
+                try finish(outcome.fixed, failingAt: .info)
                 return
             }
             for file in outcome.files where file.fixed != file.original {
@@ -137,7 +133,7 @@ struct LintCommand: ParsableCommand {
                 throw CLIError(error.diagnostics)
             }
         }
-        let reportProfile = profile?.profile ?? .activeMQ
+        let reportProfile = judgement.profile?.profile ?? .activeMQ
         console.writeOutput(Array(Reporter.render(report, format: format, toolVersion: CLI.version, profile: reportProfile).utf8))
         for extra in reports {
             let colon = extra.firstIndex(of: ":")!
@@ -154,110 +150,7 @@ struct LintCommand: ParsableCommand {
             for file in report.skipped { console.printError("\(file): skipped: it holds no ActiveMQ <broker> element") }
         }
         if format == .text { console.printError(Reporter.summary(report)) }
-        if !report.ioErrors.isEmpty { throw ExitCode(ExitStatus.usageOrIO) }
-        if report.fails(at: failOn) { throw ExitCode(ExitStatus.failure) }
-    }
-}
-
-/// `activemq-config rules`: every rule with its default severity per profile.
-struct RulesCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        ActiveMQConfigCLI.configuration("rules", abstract: "List every rule with its default severity per profile.")
-    }
-
-    func run() {
-        var lines = ["RULE                            ACTIVEMQ  AMAZON-MQ  SUMMARY"]
-        for rule in RuleCatalog.all {
-            let id = rule.id.rawValue.padding(32)
-            let activeMQ = (rule.activeMQSeverity?.rawValue ?? "off").padding(10)
-            let amazon = (rule.amazonMQSeverity?.rawValue ?? "off").padding(11)
-            lines.append(id + activeMQ + amazon + rule.summary)
-        }
-        CLI.console.print(lines.joined(separator: "\n"))
-    }
-}
-
-/// `activemq-config explain RULE`: a rule's documentation.
-struct ExplainCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        ActiveMQConfigCLI.configuration("explain", abstract: "Print a rule's documentation (the page in Docs/rules/).")
-    }
-
-    @Argument(help: "The rule's id, e.g. embedded-password.") var rule: String
-
-    func run() throws {
-        guard let found = RuleCatalog.rule(RuleID(rawValue: rule)) else {
-            let suggestion = Spelling.closest(to: rule, in: RuleCatalog.all.map(\.id.rawValue))
-            throw CLIError(message: "unknown rule '\(rule)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
-                           exitCode: ExitStatus.usageOrIO)
-        }
-        CLI.console.writeOutput(Array(found.page.utf8))
-    }
-}
-
-/// `activemq-config validate FILE… [--schema XSD]`: libxml2's XSD validation, with the official
-/// schema the tool carries for the profile and version, or the one given.
-struct ValidateCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        ActiveMQConfigCLI.configuration(
-            "validate", abstract: "Validate each <broker> against the official XSD with libxml2 (rule 'schema').",
-            discussion: """
-                Without --schema, the schema the tool carries for the profile and version: ActiveMQ's for \
-                --engine-version (else the file's versioned xsi:schemaLocation, else 5.19), or Amazon MQ's for \
-                the engine version (default 5.18). ActiveMQ's schemas are loaded with Spring's beans schema, which \
-                their strict wildcards need for <bean>s. Same formats and exit codes as lint. Spring's <beans> \
-                wrapper is not validated; each <broker> is.
-                """)
-    }
-
-    @Option(help: "An XSD to validate against instead of the carried ones.") var schema: String?
-    @Option(help: "activemq (default) or amazon-mq: whose carried schema applies.") var profile: ConfigurationTarget?
-    @Option(name: .customLong("engine-version"),
-            help: "ActiveMQ MAJOR.MINOR[.PATCH], 5.15 to 6.3; Amazon MQ 5.15 to 5.19.")
-    var engineVersion: String?
-    @Option(help: "text (default), json, sarif or github.") var format: ReportFormat = .text
-    @Argument(help: "The configuration files ('-' for standard input).") var files: [String]
-
-    func run() throws {
-        let console = CLI.console
-        var versions = LintCommandLine()
-        try EngineVersionArgument.apply(engineVersion, profile: profile, to: &versions)
-        var report = LintReport(findings: [], files: 0, skipped: [], ioErrors: [])
-        for file in files {
-            let bytes: [UInt8]
-            do {
-                bytes = try console.read(file)
-            } catch {
-                report.ioErrors.append(error)
-                continue
-            }
-            var carried: String?
-            if schema == nil {
-                if profile == .amazonMQ {
-                    carried = CarriedSchemas.amazonMQ(versions.engineVersion ?? .v5_18)
-                } else {
-                    let located = (try? LosslessDocument(bytes: bytes, path: file)).flatMap(Linter.schemaLocationVersion)
-                    carried = CarriedSchemas.activeMQ(versions.activeMQVersion ?? located ?? .defaultVersion)
-                        ?? CarriedSchemas.activeMQ(.defaultVersion)
-                }
-            }
-            do {
-                report.findings += try CarriedSchemas.withSchema(carried: carried, path: schema) { path in
-                    try SchemaValidator.validate(bytes, path: file, schema: path)
-                }
-                report.files += 1
-            } catch let failure as SchemaValidation.Failure {
-                throw CLIError(message: failure.message.replacingFirst(failure.message.prefix { $0 != ":" } + "", with: schema ?? carried ?? ""),
-                               exitCode: ExitStatus.usageOrIO)
-            } catch {
-                throw CLIError(message: "\(error)", exitCode: ExitStatus.usageOrIO)
-            }
-        }
-        console.writeOutput(Array(Reporter.render(report, format: format, toolVersion: CLI.version).utf8))
-        for error in report.ioErrors { console.printError(CLIError(error).description) }
-        if format == .text { console.printError(Reporter.summary(report)) }
-        if !report.ioErrors.isEmpty { throw ExitCode(ExitStatus.usageOrIO) }
-        if report.fails(at: .error) { throw ExitCode(ExitStatus.failure) }
+        try finish(report.diagnostics, failingAt: failOn)
     }
 }
 
