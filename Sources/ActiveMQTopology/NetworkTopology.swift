@@ -148,6 +148,9 @@ public struct NetworkTopology: Sendable {
         }
         let pattern = spec.connectorName ?? Self.defaultConnectorName
         var made: [Connector] = []
+        // Each broker's connector names so far, to the connector's position (a set, not a scan:
+        // a full mesh of 200 brokers has 19,900 connectors).
+        var named: [Int: [String: Int]] = [:]
         for (i, bridge) in bridges.enumerated() {
             let name: String
             if let explicit = explicitNames[i] {
@@ -158,9 +161,11 @@ public struct NetworkTopology: Sendable {
             guard !name.isEmpty, !name.contains(where: { $0.isWhitespace }) else {
                 throw NetworkSpecError(message: "connector name '\(name)' must be non-empty, without spaces")
             }
-            if let clash = made.first(where: { $0.from == bridge.from && $0.name == name }) {
+            if let clashIndex = named[bridge.from]?[name] {
+                let clash = made[clashIndex]
                 throw NetworkSpecError(message: "two connectors of '\(spec.brokers[bridge.from].name)' would be named '\(name)' (to '\(spec.brokers[clash.to].name)' and '\(spec.brokers[bridge.to].name)'); put {to} or {toIndex} in 'connectorName'")
             }
+            named[bridge.from, default: [:]][name] = made.count
             made.append(Connector(from: bridge.from, to: bridge.to, duplex: bridge.duplex, networkTTL: ttl[bridge.from], name: name))
         }
         connectors = made.sorted { ($0.from, $0.to) < ($1.from, $1.to) }

@@ -38,11 +38,13 @@ public enum TopologyCheck {
                 }
                 covered.insert(name)
                 let expected = topology.connectors.filter { $0.from == index }
+                // The broker's connectors by effective name, read once.
+                let present = Dictionary(grouping: broker.networkConnectors, by: \.effectiveName)
                 var expectedNames = Set<String>()
                 for connector in expected {
                     let connectorName = topology.name(of: connector)
                     expectedNames.insert(connectorName)
-                    guard let found = broker.networkConnector(named: connectorName) else {
+                    guard let found = present[connectorName]?.first else {
                         drift.append(Self.drift(path, broker.element.position, "missing network connector '\(connectorName)'"))
                         continue
                     }

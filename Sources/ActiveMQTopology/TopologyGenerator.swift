@@ -112,9 +112,10 @@ public enum TopologyGenerator {
                 var configuration = document
                 var edits: [NetworkConnectorEdit] = []
                 do throws(ConnectorError) {
-                    let existing = try configuration.onlyBroker().networkConnectors.map(\.effectiveName)
+                    let existingNames = try configuration.onlyBroker().networkConnectors.map(\.effectiveName)
+                    let existing = Set(existingNames)
                     // Owned connectors the spec no longer wants go.
-                    for name in existing where owned(name) && !wanted.contains(name) { edits.append(.remove(named: name)) }
+                    for name in existingNames where owned(name) && !wanted.contains(name) { edits.append(.remove(named: name)) }
                     for connector in outgoing {
                         var definition = NetworkConnectorDefinition(name: topology.name(of: connector), to: topology.remote(of: connector))
                             .userName(spec.user ?? "")

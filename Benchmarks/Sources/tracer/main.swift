@@ -8,6 +8,9 @@
 //   tracer foundation FILE               Foundation's XMLDocument parse + serialize
 //   tracer lint FILE…                    the linter in process over the files
 //   tracer all TOOL BASELINE RESULTS     every measurement; prints the table, writes JSON
+//   tracer network TOOL PEAK RESULTS     cost against the network's size: generate, lint --network
+//                                        and topology check over full meshes of 50, 100 and 200
+//                                        brokers and a 1,000-broker tree (Benchmarks/network-scaling)
 import ActiveMQConfig
 import ActiveMQLint
 import Foundation
@@ -295,6 +298,115 @@ func all(tool: String, baseline: String, results: String) throws {
     print("results: \(results)")
 }
 
+// MARK: Cost against the network's size
+
+/// A spec: a full mesh of `count` brokers, or a tree of `count` (one root, nine inner, the rest leaves).
+func networkSpec(mesh count: Int) -> [String: Any] {
+    ["topology": "mesh", "user": "bridge", "brokers": (0..<count).map(endpointBroker)]
+}
+
+func networkSpec(tree count: Int) -> [String: Any] {
+    ["topology": "tree", "user": "bridge", "brokers": (0..<count).map(endpointBroker),
+     "layers": [(10..<count).map { "B\($0)" }, (1..<10).map { "B\($0)" }, ["B0"]]]
+}
+
+func endpointBroker(_ i: Int) -> [String: Any] {
+    ["name": "B\(i)", "endpoints": [String(format: "ssl://b-%08x-aaaa-bbbb-cccc-%012x-1.mq.us-east-2.amazonaws.com:61617", i, i)]]
+}
+
+func folderSize(_ path: String) -> Int {
+    ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).reduce(0) { $0 + fileSize(path + "/" + $1) }
+}
+
+/// The slope of log(y) against log(x), least squares: 1 is linear, 2 quadratic.
+func logLogSlope(_ points: [(x: Double, y: Double)]) -> Double {
+    let xs = points.map { log($0.x) }, ys = points.map { log($0.y) }
+    let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
+    let sxy = zip(xs, ys).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
+    let sxx = xs.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
+    return sxx == 0 ? 0 : sxy / sxx
+}
+
+/// generate, lint --network and topology check (the default profile, amazon-mq) over full meshes of
+/// 50, 100 and 200 brokers (4× the connectors each step) and a 1,000-broker tree: wall time minus an
+/// empty run's, median of three; peak memory of the process. Goals (Docs/performance.md): each mesh
+/// step ≤ 4.4× the one before, the 200-broker mesh generated and linted in ≤ 2 s each, peak memory
+/// ≤ 4× the files' size + 30 MB. Exits 1 when a goal is missed.
+func network(tool: String, peak: String, results: String) throws {
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("amq-network-\(getpid())").path
+    try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    let runs = 3
+    // Each run goes through the small `peak` helper (Benchmarks/baseline/peak.c), so the peak memory
+    // is the tool's own, not this runner's.
+    func run(_ arguments: [String]) throws -> Measurement { try measure(peak, [tool] + arguments) }
+    let empty = median(try (0..<5).map { _ in try run(["--version"]).seconds })
+    var table: [String] = []
+    var json: [String: Any] = ["date": ISO8601DateFormatter().string(from: Date()), "empty_run_seconds": empty]
+    var failures: [String] = []
+    func row(_ what: String, _ value: String) { table.append(what.padding(toLength: 44, withPad: " ", startingAt: 0) + value) }
+    func timed(_ arguments: [String], prepare: () throws -> Void = {}) throws -> (seconds: Double, peakMB: Double) {
+        var seconds: [Double] = []
+        var peaks: [Double] = []
+        for _ in 0..<runs {
+            try prepare()
+            let measured = try run(arguments)
+            seconds.append(max(0, measured.seconds - empty))
+            peaks.append(Double(measured.maxrss_kb) / 1024)
+        }
+        return (median(seconds), peaks.max() ?? 0)
+    }
+    var series: [[String: Any]] = []
+    var mesh: [(connectors: Double, generate: Double, lint: Double, check: Double)] = []
+    for (name, spec, connectors) in [("mesh 50", networkSpec(mesh: 50), 50 * 49 / 2), ("mesh 100", networkSpec(mesh: 100), 100 * 99 / 2),
+                                     ("mesh 200", networkSpec(mesh: 200), 200 * 199 / 2), ("tree 1000", networkSpec(tree: 1000), 999)] {
+        let specPath = work + "/\(name.replacingOccurrences(of: " ", with: "-")).json"
+        try JSONSerialization.data(withJSONObject: spec).write(to: URL(fileURLWithPath: specPath))
+        let out = specPath + ".out"
+        let generate = try timed(["topology", "generate", specPath, "--out", out, "--force"]) {
+            try? FileManager.default.removeItem(atPath: out)
+        }
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).sorted().map { out + "/" + $0 }
+        let megabytes = Double(folderSize(out)) / 1_000_000
+        let lint = try timed(["lint", "--network", specPath, out])
+        let check = try timed(["topology", "check", specPath] + files)
+        let budget = 4 * megabytes * 1.048576 + 30  // MiB, as the peaks are
+        row("\(name): \(connectors) connectors, \(String(format: "%.1f", megabytes)) MB",
+            String(format: "generate %.3f s %.0f MB · lint %.3f s %.0f MB · check %.3f s %.0f MB (budget %.0f MB)",
+                   generate.seconds, generate.peakMB, lint.seconds, lint.peakMB, check.seconds, check.peakMB, budget))
+        for (what, peak) in [("generate", generate.peakMB), ("lint", lint.peakMB), ("check", check.peakMB)] where peak > budget {
+            failures.append("\(name) \(what): peak \(Int(peak)) MB > \(Int(budget)) MB")
+        }
+        series.append(["name": name, "connectors": connectors, "megabytes": megabytes,
+                       "generate_seconds": generate.seconds, "generate_peak_mb": generate.peakMB,
+                       "lint_seconds": lint.seconds, "lint_peak_mb": lint.peakMB,
+                       "check_seconds": check.seconds, "check_peak_mb": check.peakMB, "memory_budget_mb": budget])
+        if name.hasPrefix("mesh") { mesh.append((Double(connectors), generate.seconds, lint.seconds, check.seconds)) }
+    }
+    for (step, (before, after)) in zip(mesh, mesh.dropFirst()).enumerated() {
+        let ratios = [("generate", after.generate / before.generate), ("lint", after.lint / before.lint), ("check", after.check / before.check)]
+        row("mesh step \(step + 1): \(Int(after.connectors / before.connectors))× the connectors",
+            ratios.map { String(format: "%@ %.2f×", $0.0, $0.1) }.joined(separator: " · "))
+        for (what, ratio) in ratios where ratio > 4.4 { failures.append("mesh step \(step + 1) \(what): \(String(format: "%.2f", ratio))× > 4.4×") }
+    }
+    let slopes = [("generate", logLogSlope(mesh.map { ($0.connectors, $0.generate) })), ("lint", logLogSlope(mesh.map { ($0.connectors, $0.lint) })),
+                  ("check", logLogSlope(mesh.map { ($0.connectors, $0.check) }))]
+    row("log–log slope over the meshes (1 = linear)", slopes.map { String(format: "%@ %.2f", $0.0, $0.1) }.joined(separator: " · "))
+    if let last = mesh.last {
+        if last.generate > 2 { failures.append(String(format: "mesh 200 generate: %.2f s > 2 s", last.generate)) }
+        if last.lint > 2 { failures.append(String(format: "mesh 200 lint: %.2f s > 2 s", last.lint)) }
+    }
+    json["series"] = series
+    json["slopes"] = Dictionary(uniqueKeysWithValues: slopes.map { ($0.0, $0.1) })
+    json["failures"] = failures
+    print(table.joined(separator: "\n"))
+    print(failures.isEmpty ? "every goal met" : "missed: " + failures.joined(separator: "; "))
+    let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .prettyPrinted])
+    try data.write(to: URL(fileURLWithPath: results))
+    print("results: \(results)")
+    if !failures.isEmpty { exit(1) }
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
@@ -304,8 +416,9 @@ do {
     case "foundation" where arguments.count == 2: try foundation(arguments[1])
     case "lint" where arguments.count >= 2: try lint(Array(arguments.dropFirst()))
     case "all" where arguments.count == 4: try all(tool: arguments[1], baseline: arguments[2], results: arguments[3])
+    case "network" where arguments.count == 4: try network(tool: arguments[1], peak: arguments[2], results: arguments[3])
     default:
-        FileHandle.standardError.write(Data("usage: tracer generate BYTES OUT | generate-typical OUT | roundtrip FILE | foundation FILE | lint FILE… | all TOOL BASELINE RESULTS\n".utf8))
+        FileHandle.standardError.write(Data("usage: tracer generate BYTES OUT | generate-typical OUT | roundtrip FILE | foundation FILE | lint FILE… | all TOOL BASELINE RESULTS | network TOOL PEAK RESULTS\n".utf8))
         exit(2)
     }
 } catch {

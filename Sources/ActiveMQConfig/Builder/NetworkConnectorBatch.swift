@@ -28,6 +28,14 @@ extension BrokerConfiguration {
                                                     settings: RuleSettings, rules: RuleSet = .model) throws(ConnectorError) -> [Diagnostic] {
         guard !edits.isEmpty else { return [] }
         let broker = try self.broker(selector)
+        // The broker's connectors by effective name, read once (each edit's look-up is then a
+        // dictionary read, not a walk of the broker).
+        let byName = Dictionary(grouping: broker.networkConnectors, by: \.effectiveName)
+        func connector(named name: String) throws(ConnectorError) -> NetworkConnector {
+            guard let found = byName[name], let first = found.first else { throw .noSuchConnector(name) }
+            guard found.count == 1 else { throw .ambiguousName(name, lines: found.map { $0.element.position.line }) }
+            return first
+        }
         var textEdits: [TextEdit] = []
         var additions: [NewElement] = []
         var removed: [LosslessDocument.Element] = []
@@ -50,7 +58,7 @@ extension BrokerConfiguration {
                                                 children: definition.filterElements))
                     editedNames.append(definition.name)
                 case .update(let name, let change):
-                    let connector = try Self.connector(named: name, in: broker)
+                    let connector = try connector(named: name)
                     for assignment in try change.assignments() where connector.element.attribute(assignment.name)?.value != assignment.value {
                         textEdits.append(try xml { () throws(XMLEditError) in
                             try document.editSettingAttribute(assignment.name, to: assignment.value, on: connector.element)
@@ -60,7 +68,7 @@ extension BrokerConfiguration {
                     editedNames.append(newName)
                     if !change.destinationFilterChanges.isEmpty { filterChanges.append((newName, change.destinationFilterChanges)) }
                 case .remove(let name):
-                    removed.append(try Self.connector(named: name, in: broker).element)
+                    removed.append(try connector(named: name).element)
                 }
             }
             let list = broker.networkConnectorsElement
@@ -97,10 +105,12 @@ extension BrokerConfiguration {
             let connector = try BrokerConfiguration(document: candidate).networkConnector(named: name, in: selector)
             _ = try Self.applying(changes, toConnectorAt: connector.element.range.lowerBound, in: &candidate)
         }
-        let edited = BrokerConfiguration(document: candidate)
+        let edited = Dictionary(grouping: try BrokerConfiguration(document: candidate).broker(selector).networkConnectors, by: \.effectiveName)
         var ranges: [Range<Int>] = []
         for name in editedNames {
-            ranges.append(try edited.networkConnector(named: name, in: selector).element.range)
+            guard let found = edited[name], let first = found.first else { throw .noSuchConnector(name) }
+            // Two connectors of one name: both are judged (duplicate-connector-name refuses them).
+            ranges += found.count == 1 ? [first.element.range] : found.map(\.element.range)
         }
         let warnings = try Self.judge(candidate, edited: ranges, settings: settings, rules: rules)
         document = candidate

@@ -224,7 +224,9 @@ extension Linter {
         let index = DocumentIndex(path: source.path, configuration: configuration, settings: settings)
         guard !index.brokers.isEmpty else { return .skipped }
         observer?(index)
-        return .linted(index, rules.checkDocument(index))
+        let findings = rules.checkDocument(index)
+        index.discardDocumentParts()
+        return .linted(index, findings)
     }
 
     /// Whether the bytes hold `<broker` or `:broker` (a prefixed `<amq:broker`): a document that

@@ -30,7 +30,8 @@ public enum FileBytes {
 
     private static func readAll(descriptor: Int32, path: String, sizeHint: Int) throws(XMLDocumentError) -> [UInt8] {
         var bytes: [UInt8] = []
-        var capacity = max(sizeHint + 1, 65536)
+        // A regular file's size is known: one byte more shows the end without a second buffer.
+        var capacity = sizeHint > 0 ? sizeHint + 1 : 65536
         var count = 0
         while true {
             if count == capacity || bytes.isEmpty {
@@ -48,7 +49,8 @@ public enum FileBytes {
             count += n
         }
         bytes.removeSubrange(count...)
-        return bytes
+        // Standard input (or a file that grew) may leave much spare room: keep only what is used.
+        return bytes.capacity - count > count / 8 ? bytes.withUnsafeBufferPointer { Array($0) } : bytes
     }
 
     /// The system's message for an `errno` value, lower-cased like the rest of our messages.

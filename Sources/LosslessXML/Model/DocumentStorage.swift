@@ -105,9 +105,11 @@ final class DocumentStorage: Sendable {
         }
         self.encoding = encoding
         self.hasByteOrderMark = lexed.hasByteOrderMark
-        self.nodes = lexed.nodes
-        self.elements = lexed.elements
-        self.attributes = lexed.attributes
+        // The tables were reserved by estimate while lexing; a document keeps only what it uses
+        // (a network of hundreds of files is held at once by the cross-file rules).
+        self.nodes = Self.fitted(lexed.nodes)
+        self.elements = Self.fitted(lexed.elements)
+        self.attributes = Self.fitted(lexed.attributes)
         self.namespaces = namespaces
         self.entities = lexed.entities
         self.warnings = warnings
@@ -150,6 +152,14 @@ final class DocumentStorage: Sendable {
             return (string(start..<colon), string((colon + 1)..<end))
         }
         return (nil, string(start..<end))
+    }
+}
+
+extension DocumentStorage {
+    /// The array in a buffer of its own size, when its spare capacity is more than an eighth.
+    static func fitted<Element>(_ array: [Element]) -> [Element] {
+        guard array.capacity - array.count > array.count / 8 else { return array }
+        return array.withUnsafeBufferPointer { Array($0) }
     }
 }
 

@@ -52,12 +52,22 @@ public final class DocumentIndex: Sendable {
         return parts.withLock { stored in
             if let earlier = stored[key], let value = earlier.value as? Value { return value }
             stored[key] = (part.name, value)
+            buildLog.withLock { _ = $0.insert(part.name) }
             return value
         }
     }
 
-    /// The names of the parts built so far (what a run has paid for), sorted.
-    package var builtParts: [String] { parts.withLock { $0.values.map(\.name) }.sorted() }
+    /// Drops every part but the connectors once the document rules are done with it: the run then
+    /// holds, per document, what the network rules read, not what the document rules did (the
+    /// schema walks are most of a document's memory). A part read again is built again.
+    package func discardDocumentParts() {
+        let kept: Set<ObjectIdentifier> = [ObjectIdentifier(Self.networkConnectorsPart), ObjectIdentifier(Self.transportConnectorsPart)]
+        parts.withLock { stored in stored = stored.filter { kept.contains($0.key) } }
+    }
+
+    /// The names of the parts built so far (what a run has paid for, discarded ones too), sorted.
+    package var builtParts: [String] { buildLog.withLock { $0 }.sorted() }
+    private let buildLog = Locked<Set<String>>([])
 
     /// The network connectors of every broker, in document order, with their URIs parsed.
     public var networkConnectors: [IndexedNetworkConnector] { self[Self.networkConnectorsPart] }
@@ -78,9 +88,13 @@ public final class DocumentIndex: Sendable {
     }
 
     static let networkConnectorsPart = Part("network-connectors") { index in
-        index.brokers.enumerated().flatMap { number, broker in
-            broker.networkConnectors.map { IndexedNetworkConnector(connector: $0, broker: number) }
+        let perBroker = index.brokers.map(\.networkConnectors)
+        var all: [IndexedNetworkConnector] = []
+        all.reserveCapacity(perBroker.reduce(0) { $0 + $1.count })
+        for (number, connectors) in perBroker.enumerated() {
+            for connector in connectors { all.append(IndexedNetworkConnector(connector: connector, broker: number)) }
         }
+        return all
     }
     static let networkConnectorsByStartPart = Part("network-connectors-by-start") { index in
         Dictionary(index.networkConnectors.enumerated().map { ($0.element.connector.element.range.lowerBound, $0.offset) },
@@ -120,20 +134,58 @@ public struct IndexedNetworkConnector: Sendable {
     public let connector: NetworkConnector
     /// Its broker's position in ``DocumentIndex/brokers``.
     public let broker: Int
-    /// The `uri` attribute parsed: nil when absent; a placeholder or `ENC(…)` as such; the error
-    /// when the literal does not parse.
-    public let uri: Result<ConfigValue<NetworkConnectorURI>?, ConfigValueError>
     /// The URI as the rules judge it: the literal that parses, or that would without its
     /// whitespace (a fault `uri-syntax` reports); nil otherwise.
     public let uriIgnoringWhitespace: NetworkConnectorURI?
+    /// What the `uri` attribute is, kept small (a network of brokers holds tens of thousands).
+    private let state: State
+
+    private enum State: Sendable {
+        case absent
+        /// A literal that parses: ``uriIgnoringWhitespace`` holds it.
+        case literal
+        case placeholder(String)
+        case encrypted(String)
+        case failed(Failure)
+    }
+
+    private final class Failure: Sendable {
+        let error: ConfigValueError
+        init(_ error: ConfigValueError) { self.error = error }
+    }
+
+    /// The `uri` attribute parsed: nil when absent; a placeholder or `ENC(…)` as such; the error
+    /// when the literal does not parse.
+    public var uri: Result<ConfigValue<NetworkConnectorURI>?, ConfigValueError> {
+        switch state {
+        case .absent: return .success(nil)
+        case .literal: return .success(uriIgnoringWhitespace.map(ConfigValue.literal))
+        case .placeholder(let text): return .success(.placeholder(text))
+        case .encrypted(let text): return .success(.encrypted(text))
+        case .failed(let failure): return .failure(failure.error)
+        }
+    }
 
     init(connector: NetworkConnector, broker: Int) {
         self.connector = connector
         self.broker = broker
-        uri = Result { () throws(ConfigValueError) in try connector.uri }
-        switch uri {
-        case .success(let value): uriIgnoringWhitespace = value?.literal
-        case .failure(let error):
+        do {
+            switch try connector.uri {
+            case nil:
+                state = .absent
+                uriIgnoringWhitespace = nil
+            case .literal(let uri)?:
+                state = .literal
+                uriIgnoringWhitespace = uri
+            case .placeholder(let text)?:
+                state = .placeholder(text)
+                uriIgnoringWhitespace = nil
+            case .encrypted(let text)?:
+                state = .encrypted(text)
+                uriIgnoringWhitespace = nil
+            }
+        } catch {
+            state = .failed(Failure(error))
             if error.uriError?.kind == .whitespace, let text = connector.element.attribute("uri")?.value {
                 uriIgnoringWhitespace = try? NetworkConnectorURI.parseIgnoringWhitespace(text)
             } else {

@@ -45,8 +45,12 @@ private func checkDuplicateBridges(_ context: NetworkContext) {
     let network = context[NetworkModel.part]
     let nodes = network.nodes
     var reported = Set<Int>()
+    // The edges from each broker to each other, found by a dictionary read, not a scan of all.
+    var between: [Int: [Int: [Int]]] = [:]
+    for (j, edge) in network.edges.enumerated() { between[edge.from, default: [:]][edge.to, default: []].append(j) }
     for (i, edge) in network.edges.enumerated() where edge.duplex {
-        for (j, reverse) in network.edges.enumerated() where reverse.from == edge.to && reverse.to == edge.from && !reported.contains(j) {
+        for j in between[edge.to]?[edge.from] ?? [] where !reported.contains(j) {
+            let reverse = network.edges[j]
             if reverse.duplex && j < i { continue }  // both duplex: report once, on the later one
             reported.insert(j)
             let first = nodes[edge.from]

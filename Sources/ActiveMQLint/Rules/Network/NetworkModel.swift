@@ -74,23 +74,40 @@ struct NetworkModel: Sendable {
         component = Array(nodes.indices)
         guard nodes.count > 1 else { return }
         let nodes = self.nodes
+        // Every look-up below is a dictionary read, built once: the model costs what the network's
+        // size does, not its square.
+        var specOwner: [String: String] = [:]  // host:port → the first spec broker listing it
+        for broker in spec?.brokers ?? [] {
+            for endpoint in broker.endpoints {
+                if let uri = try? TransportURI.parse(endpoint), let host = uri.host, let port = uri.port?.literal {
+                    specOwner["\(host.lowercased()):\(port)"] = specOwner["\(host.lowercased()):\(port)"] ?? broker.name
+                }
+            }
+        }
+        var firstNamed: [String: Int] = [:]
+        var firstWithSpecEndpoint: [String: Int] = [:]
+        var bound: [String: [Int]] = [:]
+        var byBrokerName: [String: [Int]] = [:]
+        for (index, node) in nodes.enumerated() {
+            if firstNamed[node.name] == nil { firstNamed[node.name] = index }
+            for key in node.specEndpoints where firstWithSpecEndpoint[key] == nil { firstWithSpecEndpoint[key] = index }
+            for key in node.endpoints { bound[key, default: []].append(index) }
+            if let name = node.brokerName { byBrokerName[name, default: []].append(index) }
+        }
         /// The file a connector member reaches: by the spec; by a transport connector bound to that
         /// host and port; or by brokerName and a port the broker listens on. Loopback hosts and
         /// port 0 reach no other file.
         func target(host: String, port: Int) -> Int? {
-            let key = "\(host.lowercased()):\(port)"
-            if let specName = spec?.broker(endpointHost: host, port: port)?.name,
-                let index = nodes.firstIndex(where: { $0.name == specName })
-            {
-                return index
-            }
-            if let index = nodes.firstIndex(where: { $0.specEndpoints.contains(key) }) { return index }
+            let lowered = host.lowercased()
+            let key = "\(lowered):\(port)"
+            if let specName = specOwner[key], let index = firstNamed[specName] { return index }
+            if let index = firstWithSpecEndpoint[key] { return index }
             guard port != 0, !Self.isLoopback(host) else { return nil }
-            let bound = nodes.indices.filter { nodes[$0].endpoints.contains(key) }
-            if bound.count == 1 { return bound[0] }
-            let named = nodes.indices.filter { nodes[$0].brokerName == host.lowercased() && nodes[$0].ports.contains(port) }
+            if let found = bound[key], found.count == 1 { return found[0] }
+            let named = (byBrokerName[lowered] ?? []).filter { nodes[$0].ports.contains(port) }
             return named.count == 1 ? named[0] : nil
         }
+        edges.reserveCapacity(connectorsOfNode.reduce(0) { $0 + $1.count })
         for index in nodes.indices {
             for entry in connectorsOfNode[index] {
                 let connector = entry.connector
