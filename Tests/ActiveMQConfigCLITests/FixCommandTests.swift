@@ -1,3 +1,5 @@
+import ActiveMQConfig
+import ActiveMQLint
 import Foundation
 import Testing
 
@@ -42,6 +44,23 @@ struct FixCommandTests {
         let again = runCLI(["lint", "--fix", "--diff"] + (try Self.arguments(name)) + paths)
         #expect(again.exitCode == 0 && again.stdout.isEmpty)
         try? FileManager.default.removeItem(at: folder)
+    }
+
+    @Test("Every rule that declares a fix has a golden that applies it")
+    func everyFixableRuleHasAGolden() throws {
+        var fixed = Set<String>()
+        for name in Self.cases {
+            let (folder, paths) = try Self.copy(name)
+            let run = runCLI(["lint", "--fix"] + (try Self.arguments(name)) + paths)
+            for line in run.stderr.split(separator: "\n") where line.contains(" fixed: ") {
+                if let open = line.lastIndex(of: "["), let close = line.lastIndex(of: "]") {
+                    fixed.insert(String(line[line.index(after: open)..<close]))
+                }
+            }
+            try? FileManager.default.removeItem(at: folder)
+        }
+        let fixable = Set(RuleCatalog.all.filter { $0.fix != nil }.map(\.id.rawValue))
+        #expect(fixable.subtracting(fixed).isEmpty, "no golden applies the fixes of \(fixable.subtracting(fixed).sorted())")
     }
 
     @Test("Unsafe fixes need --unsafe-fixes; --diff writes nothing, exits 1 and never shows the secret")

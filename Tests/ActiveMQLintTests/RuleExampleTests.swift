@@ -16,12 +16,24 @@ struct RuleExampleTests {
                 try SchemaValidator.validate(Array(file.text.utf8), path: file.name, schema: Shared.schema)
             }.filter { $0.rule == rule.id }
         }
+        return try lintAll(example).filter { $0.rule == rule.id }
+    }
+
+    /// Every finding of every rule on an example, as `lint` gives them.
+    static func lintAll(_ example: RuleExample, rules: RuleSet = RuleCatalog.rules) throws -> [Finding] {
+        try Linter(commandLine: commandLine(example), rules: rules).lint(inputs(example)).findings
+    }
+
+    static func commandLine(_ example: RuleExample) throws -> LintCommandLine {
         var commandLine = LintCommandLine()
         commandLine.profile = example.profile.name
         if case .amazonMQ(let engine) = example.profile { commandLine.engineVersion = engine }
         if let spec = example.networkSpec { commandLine.network = try NetworkSpec.decode(Array(spec.utf8)) }
-        let inputs = files.map { LintInput(path: $0.name, bytes: .success(Array($0.text.utf8))) }
-        return try Linter(commandLine: commandLine).lint(inputs).findings.filter { $0.rule == rule.id }
+        return commandLine
+    }
+
+    static func inputs(_ example: RuleExample) -> [LintInput] {
+        example.strippedFiles.map { LintInput(path: $0.name, bytes: .success(Array($0.text.utf8))) }
     }
 
     /// The rules whose examples run through the linter; `schema`'s run through XSD validation
@@ -62,15 +74,8 @@ struct RuleExampleTests {
             #expect(got == expected, "example \(index + 1) of \(id): \(found.map(\.formatted))")
             for finding in found {
                 #expect(finding.severity == rule.defaultSeverity(under: example.profile) ?? .error)
-                if rule.fix != nil, rule.id != .staticShouldBeMasterSlave || example.files[0].text.contains("static:(") {
-                    // A fixable rule's fix, applied, leaves the finding gone.
-                    if let fix = finding.fix, let text = example.strippedFiles.first(where: { $0.name == finding.file })?.text {
-                        var document = try LosslessDocument(string: text)
-                        try document.apply(fix.edits)
-                        let again = try Self.findings(of: rule, in: RuleExample(String(decoding: document.bytes, as: UTF8.self), profile: example.profile))
-                        #expect(!again.contains { $0.line == finding.line && $0.column == finding.column }, "\(id): the fix did not resolve it")
-                    }
-                }
+                // A fix is of the kind the rule declares; a rule that declares none carries none.
+                #expect(finding.fix.map { $0.applicability == rule.fix } ?? true, "\(id): a fix of another kind than the rule declares")
             }
         }
     }
@@ -85,6 +90,36 @@ struct RuleExampleTests {
         for (index, example) in rule.nonTriggeringExamples.enumerated() {
             let found = try Self.findings(of: rule, in: example)
             #expect(found.isEmpty, "non-triggering example \(index + 1) of \(id): \(found.map(\.formatted))")
+            // It says nothing because the rule finds nothing, not because the file does not parse.
+            if id != .schema {
+                let broken = try Self.lintAll(example).filter { $0.rule == .notWellFormed }
+                #expect(broken.isEmpty, "non-triggering example \(index + 1) of \(id) is not well-formed: \(broken.map(\.formatted))")
+            }
+        }
+    }
+
+    @Test("Fixes leave exactly the corrected text; examples without one carry no fix; fixed files lint free of fixable findings",
+          arguments: linted)
+    func corrections(_ id: RuleID) throws {
+        let rule = try #require(RuleCatalog.rule(id))
+        for (index, example) in rule.triggeringExamples.enumerated() {
+            let label = "example \(index + 1) of \(id)"
+            // The rule alone, its unsafe fixes too, over every file of the example as one run.
+            let linter = Linter(commandLine: try Self.commandLine(example), rules: RuleSet([rule]))
+            let outcome = try Fixer(linter: linter, includeUnsafe: true).fix(Self.inputs(example))
+            for file in outcome.files {
+                let text = String(decoding: file.fixed, as: UTF8.self)
+                if let expected = example.corrected[file.path] {
+                    #expect(text == expected, "\(label), \(file.path): the fix leaves\n\(text)")
+                } else {
+                    #expect(file.fixed == file.original, "\(label), \(file.path): a fix changed a file the example says stays:\n\(text)")
+                }
+            }
+            #expect(example.corrected.isEmpty == outcome.fixed.isEmpty, "\(label): corrected text given \(!example.corrected.isEmpty), fixes \(outcome.fixed.count)")
+            // Every file re-linted (a cross-file fix changes what the others' findings say): nothing fixable remains.
+            let again = try Linter(commandLine: try Self.commandLine(example), rules: RuleSet([rule]))
+                .lint(outcome.files.map { LintInput(path: $0.path, bytes: .success($0.fixed)) }).findings
+            #expect(!again.contains { $0.fix != nil }, "\(label): still fixable after fixing: \(again.map(\.formatted))")
         }
     }
 

@@ -18,9 +18,11 @@ extension Rule {
         activeMQ: nil, amazonMQ: .error, tags: ["amazon-mq", "security"], fix: .safe,
         triggering: [
             .connectors(#"<networkConnector name="a" userName="u" ↓password="${AMQ_BRIDGE_PASSWORD}" uri="static:(ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617)"/>"#,
-                        profile: .amazonMQ(.v5_18)),
+                        profile: .amazonMQ(.v5_18))
+                .fixed(#"<networkConnector name="a" userName="u" uri="static:(ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617)"/>"#),
             .connectors(#"<networkConnector name="a" userName="u" ↓remotePassword="ENC(abc)" uri="static:(ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617)"/>"#,
-                        profile: .amazonMQ(.v5_18)),
+                        profile: .amazonMQ(.v5_18))
+                .fixed(#"<networkConnector name="a" userName="u" uri="static:(ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617)"/>"#),
         ],
         nonTriggering: [
             .connectors(#"<networkConnector name="a" userName="u" uri="static:(ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617)"/>"#,

@@ -23,10 +23,12 @@ extension Rule {
             """,
         activeMQ: .error, amazonMQ: .error, tags: ["security"], fix: .unsafe, isMandatory: true,
         triggering: [
-            .connectors(#"<networkConnector name="a" userName="bridge" ↓password="s3cret" uri="static:(ssl://h:61617)"/>"#),
+            .connectors(#"<networkConnector name="a" userName="bridge" ↓password="s3cret" uri="static:(ssl://h:61617)"/>"#)
+                .fixed(#"<networkConnector name="a" userName="bridge" password="${AMQ_BRIDGE_PASSWORD}" uri="static:(ssl://h:61617)"/>"#),
             .connectors(#"<networkConnector name="a" uri="static:(↓ssl://bridge:s3cret@b-1234-1.mq.us-east-2.amazonaws.com:61617)"/>"#),
             .connectors(#"<networkConnector name="a" userName="bridge" uri="↓static:(ssl://h:61617)?password=s3cret"/>"#),
-            .connectors(#"<networkConnector name="a" userName="bridge" ↓remotePassword="s3cret" uri="static:(ssl://h:61617)"/>"#),
+            .connectors(#"<networkConnector name="a" userName="bridge" ↓remotePassword="s3cret" uri="static:(ssl://h:61617)"/>"#)
+                .fixed(#"<networkConnector name="a" userName="bridge" remotePassword="${AMQ_BRIDGE_PASSWORD_REMOTE}" uri="static:(ssl://h:61617)"/>"#),
         ],
         nonTriggering: [
             .connectors(#"<networkConnector name="a" userName="bridge" password="${AMQ_BRIDGE_PASSWORD}" uri="static:(ssl://h:61617)"/>"#),

@@ -15,8 +15,10 @@ extension Rule {
             """,
         activeMQ: .warning, amazonMQ: .warning, tags: ["style"], fix: .safe,
         triggering: [
-            .connectors(#"<networkConnector name="a" userName="u" ↓networkTTL="-5" uri="static:(tcp://h:61616)"/>"#),
-            .connectors(#"<networkConnector name="a" userName="u" ↓messageTTL="-2" consumerTTL="1" uri="static:(tcp://h:61616)"/>"#),
+            .connectors(#"<networkConnector name="a" userName="u" ↓networkTTL="-5" uri="static:(tcp://h:61616)"/>"#)
+                .fixed(#"<networkConnector name="a" userName="u" networkTTL="-1" uri="static:(tcp://h:61616)"/>"#),
+            .connectors(#"<networkConnector name="a" userName="u" ↓messageTTL="-2" consumerTTL="1" uri="static:(tcp://h:61616)"/>"#)
+                .fixed(#"<networkConnector name="a" userName="u" messageTTL="-1" consumerTTL="1" uri="static:(tcp://h:61616)"/>"#),
         ],
         nonTriggering: [
             .connectors(#"<networkConnector name="a" userName="u" networkTTL="-1" uri="static:(tcp://h:61616)"/>"#),

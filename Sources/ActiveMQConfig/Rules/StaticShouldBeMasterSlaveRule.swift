@@ -18,7 +18,8 @@ extension Rule {
         activeMQ: .warning, amazonMQ: .error, tags: ["correctness", "amazon-mq"], fix: .unsafe,
         triggering: [
             .connectors(#"<networkConnector name="a" userName="u" ↓uri="static:(ssl://b-9876-1.mq.us-east-2.amazonaws.com:61617,ssl://b-9876-2.mq.us-east-2.amazonaws.com:61617)"/>"#,
-                        profile: .amazonMQ(.v5_18)),
+                        profile: .amazonMQ(.v5_18))
+                .fixed(#"<networkConnector name="a" userName="u" uri="masterslave:(ssl://b-9876-1.mq.us-east-2.amazonaws.com:61617,ssl://b-9876-2.mq.us-east-2.amazonaws.com:61617)"/>"#),
             .connectors(#"<networkConnector name="a" userName="u" ↓uri="static:(ssl://b-1111-1.mq.eu-west-1.amazonaws.com:61617,ssl://b-2222-1.mq.eu-west-1.amazonaws.com:61617,ssl://b-1111-2.mq.eu-west-1.amazonaws.com:61617)"/>"#),
         ],
         nonTriggering: [

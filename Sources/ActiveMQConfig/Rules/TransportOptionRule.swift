@@ -23,10 +23,13 @@ extension Rule {
             """,
         activeMQ: .warning, amazonMQ: .warning, tags: ["correctness"], fix: .unsafe,
         triggering: [
-            .broker(#"<transportConnectors><transportConnector name="openwire" uri="tcp://0.0.0.0:61616?↓maximumConection=1000"/></transportConnectors>"#),
+            .broker(#"<transportConnectors><transportConnector name="openwire" uri="tcp://0.0.0.0:61616?↓maximumConection=1000"/></transportConnectors>"#)
+                .fixed(#"<transportConnectors><transportConnector name="openwire" uri="tcp://0.0.0.0:61616?maximumConnections=1000"/></transportConnectors>"#),
             .broker(#"<transportConnectors><transportConnector name="openwire" uri="tcp://0.0.0.0:61616?↓needClientAuth=true"/></transportConnectors>"#),
-            .broker(#"<transportConnectors><transportConnector name="openwire" uri="nio://0.0.0.0:61616?maximumConnections=1000&amp;↓tcpNoDelay=true"/></transportConnectors>"#),
-            .broker(#"<transportConnectors><transportConnector name="ssl" uri="ssl://0.0.0.0:61617?↓wireFormat.maxInactivityDurationInitialDelay=30000"/></transportConnectors>"#),
+            .broker(#"<transportConnectors><transportConnector name="openwire" uri="nio://0.0.0.0:61616?maximumConnections=1000&amp;↓tcpNoDelay=true"/></transportConnectors>"#)
+                .fixed(#"<transportConnectors><transportConnector name="openwire" uri="nio://0.0.0.0:61616?maximumConnections=1000&amp;transport.tcpNoDelay=true"/></transportConnectors>"#),
+            .broker(#"<transportConnectors><transportConnector name="ssl" uri="ssl://0.0.0.0:61617?↓wireFormat.maxInactivityDurationInitialDelay=30000"/></transportConnectors>"#)
+                .fixed(#"<transportConnectors><transportConnector name="ssl" uri="ssl://0.0.0.0:61617?wireFormat.maxInactivityDurationInitalDelay=30000"/></transportConnectors>"#),
             .broker(#"<transportConnectors><transportConnector name="openwire" uri="tcp://0.0.0.0:61616?↓updateClusterClients=true"/></transportConnectors>"#),
         ],
         nonTriggering: [

@@ -21,7 +21,8 @@ extension Rule {
             """,
         activeMQ: .error, amazonMQ: .error, tags: ["correctness"], fix: .safe,
         triggering: [
-            .connectors(#"<networkConnector name="a" userName="u" uri="masterslave:(ssl://a:61617,↓ ssl://b:61617)"/>"#),
+            .connectors(#"<networkConnector name="a" userName="u" uri="masterslave:(ssl://a:61617,↓ ssl://b:61617)"/>"#)
+                .fixed(#"<networkConnector name="a" userName="u" uri="masterslave:(ssl://a:61617,ssl://b:61617)"/>"#),
             .connectors(#"<networkConnector name="a" userName="u" uri="↓statc:(ssl://a:61617)"/>"#),
             .broker(#"<transportConnectors><transportConnector name="openwire" uri="tcp://0.0.0.0:61616↓)"/></transportConnectors>"#),
         ],

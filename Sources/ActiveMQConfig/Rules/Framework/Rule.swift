@@ -143,12 +143,56 @@ public struct RuleExample: Sendable, Hashable {
     public var networkSpec: String?
     /// What the documentation shows (the snippet the example was made from).
     public var shown: String
+    /// The files as the rule's fixes leave them (unsafe ones included), by file name, for the files
+    /// they change: checked byte for byte, as SwiftLint checks its corrections. Empty: the example's
+    /// findings carry no fix (also checked).
+    public var corrected: [String: String] = [:]
+    /// How the example was written, so that ``fixed(_:file:)`` writes its correction the same way.
+    private var shape = Shape.document
+
+    private enum Shape: Sendable, Hashable {
+        case document
+        case connectors(brokerAttributes: String)
+        case broker(attributes: String)
+    }
 
     /// A whole document.
     public init(_ text: String, profile: LintProfile = .activeMQ) {
         files = [File("activemq.xml", text)]
         self.profile = profile
         shown = text
+    }
+
+    /// This example with what its fixes must leave: written as the example was (the connector lines
+    /// of ``connectors(_:profile:brokerAttributes:)``, the children of ``broker(_:profile:attributes:)``,
+    /// else a whole file), in `file` (the only file by default).
+    public func fixed(_ text: String, file: String? = nil) -> RuleExample {
+        var copy = self
+        let whole: String
+        switch shape {
+        case .document: whole = text
+        case .connectors(let attributes): whole = Self.connectorsDocument(text, brokerAttributes: attributes)
+        case .broker(let attributes): whole = Self.brokerDocument(text, attributes: attributes)
+        }
+        copy.corrected[file ?? files[0].name] = whole
+        return copy
+    }
+
+    /// This example with what its fixes must leave in `file` (the only file by default), as a whole file.
+    public func fixedDocument(_ text: String, file: String? = nil) -> RuleExample {
+        var copy = self
+        copy.corrected[file ?? files[0].name] = text
+        return copy
+    }
+
+    private static func connectorsDocument(_ lines: String, brokerAttributes: String) -> String {
+        "<broker xmlns=\"http://activemq.apache.org/schema/core\"\(brokerAttributes)>\n  <networkConnectors>\n"
+            + lines.split(separator: "\n").map { "    \($0)\n" }.joined() + "  </networkConnectors>\n</broker>\n"
+    }
+
+    private static func brokerDocument(_ children: String, attributes: String) -> String {
+        "<broker xmlns=\"http://activemq.apache.org/schema/core\"\(attributes)>\n"
+            + children.split(separator: "\n").map { "  \($0)\n" }.joined() + "</broker>\n"
     }
 
     /// Several files linted together, as one network.
@@ -161,21 +205,17 @@ public struct RuleExample: Sendable, Hashable {
 
     /// Network connectors (one or more `<networkConnector …/>` lines) inside a bare broker.
     public static func connectors(_ lines: String, profile: LintProfile = .activeMQ, brokerAttributes: String = "") -> RuleExample {
-        var example = RuleExample(
-            "<broker xmlns=\"http://activemq.apache.org/schema/core\"\(brokerAttributes)>\n  <networkConnectors>\n"
-                + lines.split(separator: "\n").map { "    \($0)\n" }.joined() + "  </networkConnectors>\n</broker>\n",
-            profile: profile)
+        var example = RuleExample(connectorsDocument(lines, brokerAttributes: brokerAttributes), profile: profile)
         example.shown = lines
+        example.shape = .connectors(brokerAttributes: brokerAttributes)
         return example
     }
 
     /// Children of a bare `<broker>` (transport connectors, plugins, …).
     public static func broker(_ children: String, profile: LintProfile = .activeMQ, attributes: String = "") -> RuleExample {
-        var example = RuleExample(
-            "<broker xmlns=\"http://activemq.apache.org/schema/core\"\(attributes)>\n"
-                + children.split(separator: "\n").map { "  \($0)\n" }.joined() + "</broker>\n",
-            profile: profile)
+        var example = RuleExample(brokerDocument(children, attributes: attributes), profile: profile)
         example.shown = example.files[0].text
+        example.shape = .broker(attributes: attributes)
         return example
     }
 
@@ -208,7 +248,12 @@ public struct RuleExample: Sendable, Hashable {
     }
 
     var markdown: String {
-        (profile.isAmazonMQ ? "Under the `amazon-mq` profile:\n\n" : "") + "```xml\n" + shown.trimmingCharacters(in: "\n") + "\n```\n\n"
+        var text = (profile.isAmazonMQ ? "Under the `amazon-mq` profile:\n\n" : "") + "```xml\n" + shown.trimmingCharacters(in: "\n") + "\n```\n\n"
+        for file in files where corrected[file.name] != nil {
+            text += (files.count > 1 ? "The fix leaves `\(file.name)` as:\n\n" : "The fix leaves:\n\n")
+                + "```xml\n" + (corrected[file.name] ?? "").trimmingCharacters(in: "\n") + "\n```\n\n"
+        }
+        return text
     }
 }
 

@@ -24,7 +24,11 @@ extension Rule {
                 .init("Hub.xml", exampleBroker("Hub", port: 61701, "")),
                 .init("Spoke1.xml", exampleBroker("Spoke1", port: 61702, #"↓<networkConnector name="s1" userName="u" duplex="true" uri="static:(tcp://Hub:61701)"/>"#)),
                 .init("Spoke2.xml", exampleBroker("Spoke2", port: 61703, #"<networkConnector name="s2" userName="u" duplex="true" ↓networkTTL="1" uri="static:(tcp://Hub:61701)"/>"#)),
-            ]),
+            ])
+            .fixedDocument(exampleBroker("Spoke1", port: 61702, #"<networkConnector name="s1" userName="u" duplex="true" uri="static:(tcp://Hub:61701)" networkTTL="2"/>"#),
+                           file: "Spoke1.xml")
+            .fixedDocument(exampleBroker("Spoke2", port: 61703, #"<networkConnector name="s2" userName="u" duplex="true" networkTTL="2" uri="static:(tcp://Hub:61701)"/>"#),
+                           file: "Spoke2.xml"),
             RuleExample(files: [
                 .init("A.xml", exampleBroker("A", port: 61701, """
                     <networkConnector name="a_b" userName="u" duplex="true" ↓networkTTL="3" uri="static:(tcp://B:61702)"/>
@@ -32,7 +36,11 @@ extension Rule {
                     """)),
                 .init("B.xml", exampleBroker("B", port: 61702, #"<networkConnector name="b_c" userName="u" duplex="true" uri="static:(tcp://C:61703)"/>"#)),
                 .init("C.xml", exampleBroker("C", port: 61703, "")),
-            ]),
+            ])
+            .fixedDocument(exampleBroker("A", port: 61701, """
+                <networkConnector name="a_b" userName="u" duplex="true" networkTTL="1" uri="static:(tcp://B:61702)"/>
+                <networkConnector name="a_c" userName="u" duplex="true" uri="static:(tcp://C:61703)"/>
+                """), file: "A.xml"),
         ],
         nonTriggering: [
             RuleExample(files: [

@@ -22,10 +22,13 @@ extension Rule {
             """,
         activeMQ: nil, amazonMQ: .warning, tags: ["amazon-mq"], fix: .unsafe,
         triggering: [
-            .broker(#"↓<managementContext><managementContext createConnector="false"/></managementContext>"#, profile: .amazonMQ(.v5_18)),
-            .broker("", profile: .amazonMQ(.v5_18), attributes: #" ↓brokerName="b""#),
+            .broker(#"↓<managementContext><managementContext createConnector="false"/></managementContext>"#, profile: .amazonMQ(.v5_18))
+                .fixed(""),
+            .broker("", profile: .amazonMQ(.v5_18), attributes: #" ↓brokerName="b""#)
+                .fixedDocument("<broker xmlns=\"http://activemq.apache.org/schema/core\">\n</broker>\n"),
             .connectors(#"<networkConnector name="a" userName="u" ↓duplex="${duplex}" uri="static:(ssl://b-1-1.mq.us-east-2.amazonaws.com:61617)"/>"#,
-                        profile: .amazonMQ(.v5_18)),
+                        profile: .amazonMQ(.v5_18))
+                .fixed(#"<networkConnector name="a" userName="u" uri="static:(ssl://b-1-1.mq.us-east-2.amazonaws.com:61617)"/>"#),
         ],
         nonTriggering: [
             .connectors(#"<networkConnector name="a" userName="u" duplex="true" uri="static:(ssl://b-1-1.mq.us-east-2.amazonaws.com:61617)"/>"#,
