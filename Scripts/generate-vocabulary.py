@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Generates, from the official XSDs, the lint vocabularies
-(Sources/ActiveMQLint/Vocabulary/GeneratedVocabularies.swift) and the builder's table of
-<networkConnector> attributes (Sources/ActiveMQConfig/Builder/GeneratedConnectorAttributes.swift).
+(Sources/ActiveMQLint/Vocabulary/GeneratedVocabularies.swift), the builder's table of
+<networkConnector> attributes (Sources/ActiveMQConfig/Builder/GeneratedConnectorAttributes.swift),
+and the typed model's attribute accessors with the schema versions that know each attribute
+(Sources/ActiveMQConfig/Model/GeneratedAttributes.swift; their prose comes from
+Scripts/attribute-docs.json, a hand-written overlay of summaries and defaults).
 
-    Scripts/generate-vocabulary.py [SHARED_REFERENCE_DIR] [LINT_OUTPUT] [MODEL_OUTPUT]
+    Scripts/generate-vocabulary.py [SHARED_REFERENCE_DIR] [LINT_OUTPUT] [MODEL_OUTPUT] [ACCESSORS_OUTPUT]
 
 Defaults: ../shared/reference beside the repository, and the committed Swift files. Each schema
 becomes one compact text table (a raw string literal, parsed once at first use): a literal of
@@ -18,6 +21,7 @@ mask of the schemas that have it and a tab):
     P property refs [*] [#]         a property child element: refs (comma-separated global
                                     elements, or -), * any global element, # other namespaces
 """
+import json
 import os
 import sys
 import xml.etree.ElementTree as ET
@@ -196,6 +200,124 @@ def main():
         model += ["    ]", "}"]
     with open(model_output, "w") as f:
         f.write("\n".join(model) + "\n")
+
+    accessors_output = sys.argv[4] if len(sys.argv) > 4 else os.path.join(ROOT, "Sources", "ActiveMQConfig", "Model", "GeneratedAttributes.swift")
+    with open(accessors_output, "w") as f:
+        f.write(accessors(reference))
+
+
+# The typed views whose accessors are generated: XSD element -> (Swift type, attributes written by
+# hand, which the generator leaves alone).
+VIEWS = [
+    ("broker", "Broker", {"destinationPolicy"}),
+    ("networkConnector", "NetworkConnector", {"uri", "password", "remotePassword"}),
+    ("transportConnector", "TransportConnector", {"uri"}),
+    ("policyEntry", "PolicyEntry", {"networkBridgeFilterFactory", "destination"}),
+    ("conditionalNetworkBridgeFilterFactory", "ConditionalNetworkBridgeFilterFactory", set()),
+    ("virtualTopic", "VirtualTopic", set()),
+    ("compositeQueue", "CompositeDestination", set()),
+    ("filteredDestination", "FilteredDestination", set()),
+]
+# Attributes the schema types as text (their setters take a String, for property placeholders) that
+# ActiveMQ reads as a boolean or a number: the accessor types them as ActiveMQ does.
+TYPE_OVERRIDES = {
+    ("broker", "advisorySupport"): "boolean", ("broker", "deleteAllMessagesOnStartup"): "boolean",
+    ("broker", "passiveSlave"): "boolean", ("broker", "persistent"): "boolean", ("broker", "schedulerSupport"): "boolean",
+    ("broker", "shutdownOnSlaveFailure"): "boolean", ("broker", "systemExitOnShutdown"): "boolean",
+    ("broker", "useJmx"): "boolean", ("broker", "waitForSlave"): "boolean",
+    ("networkConnector", "prefetchSize"): "int",
+}
+SWIFT_KEYWORDS = {"default", "static", "class", "struct", "protocol", "import", "return", "self", "Self", "in", "is", "as",
+                  "case", "switch", "where", "func", "var", "let", "init", "deinit", "extension", "operator", "subscript",
+                  "internal", "private", "public", "true", "false", "nil", "throws", "rethrows", "try", "catch", "repeat", "do"}
+
+
+def raw_attribute_types(path, elements):
+    """element -> {attribute: raw XSD type (boolean, int, long, double, string...)}."""
+    schema = ET.parse(path).getroot()
+    named = {}
+    for st in schema.findall(XS + "simpleType"):
+        restriction = st.find(XS + "restriction")
+        if restriction is not None:
+            named[st.get("name")] = local(restriction.get("base"))
+    result = {}
+    for element in schema.findall(XS + "element"):
+        if element.get("name") not in elements:
+            continue
+        complex_type = element.find(XS + "complexType")
+        found = {}
+        for attribute in complex_type.findall(XS + "attribute") if complex_type is not None else []:
+            kind = local(attribute.get("type")) if attribute.get("type") else "string"
+            found[attribute.get("name")] = named.get(kind, kind)
+        result[element.get("name")] = found
+    return result
+
+
+def accessors(reference):
+    overlay = json.load(open(os.path.join(HERE, "attribute-docs.json")))
+    elements = [e for e, _, _ in VIEWS] + ["compositeTopic"]
+    masks, types = {}, {}
+    for bit, version in enumerate(ACTIVEMQ):
+        for element, found in raw_attribute_types(os.path.join(reference, f"activemq/activemq-{version}.xsd"), elements).items():
+            for name, kind in found.items():
+                masks[(element, name)] = masks.get((element, name), 0) | (1 << bit)
+                types[(element, name)] = kind  # the newest schema's type wins
+    def minor(version):
+        return ".".join(version.split(".")[:2])
+    def availability(mask):
+        known = [v for bit, v in enumerate(ACTIVEMQ) if mask & (1 << bit)]
+        bits = [bit for bit in range(len(ACTIVEMQ)) if mask & (1 << bit)]
+        contiguous = bits == list(range(bits[0], bits[-1] + 1))
+        if mask == (1 << len(ACTIVEMQ)) - 1:
+            return f"In every schema from {minor(ACTIVEMQ[0])} to {minor(ACTIVEMQ[-1])}."
+        if contiguous:
+            return f"In the schemas of {known[0]} to {known[-1]}."
+        return "In the schemas of " + ", ".join(known) + "."
+    out = [
+        "// Generated by Scripts/generate-vocabulary.py from the official ActiveMQ XSDs, with the prose of",
+        "// Scripts/attribute-docs.json. Do not edit: run the script again (a test checks that it changes nothing).",
+        "",
+        "// swiftlint:disable all",
+    ]
+    lines = []
+    for element, swift_type, manual in VIEWS:
+        names = sorted(name for (e, name) in masks if e == element)
+        out += ["", f"extension {swift_type} {{"]
+        for name in names:
+            lines.append(f"{element} {name} {masks[(element, name)]:x}")
+            if name in manual:
+                continue
+            kind = TYPE_OVERRIDES.get((element, name), types[(element, name)])
+            doc = overlay.get(f"{element}.{name}") or f"the `{kind}` attribute the schema defines (see ActiveMQ's documentation of `<{element}>`)."
+            identifier = f"`{name}`" if name in SWIFT_KEYWORDS else name
+            out.append(f"    /// `{name}`: {doc} {availability(masks[(element, name)])}")
+            if kind == "boolean":
+                out.append(f"    public var {identifier}: ConfigValue<Bool>? {{ get throws(ConfigValueError) {{ try typedAttributes.boolean(\"{name}\") }} }}")
+            elif kind in ("int", "integer", "short", "byte"):
+                out.append(f"    public var {identifier}: ConfigValue<Int>? {{ get throws(ConfigValueError) {{ try typedAttributes.int(\"{name}\") }} }}")
+            elif kind == "long":
+                out.append(f"    public var {identifier}: ConfigValue<Int>? {{ get throws(ConfigValueError) {{ try typedAttributes.long(\"{name}\") }} }}")
+            elif kind in ("double", "float", "decimal"):
+                out.append(f"    public var {identifier}: ConfigValue<Double>? {{ get throws(ConfigValueError) {{ try typedAttributes.decimal(\"{name}\") }} }}")
+            else:
+                out.append(f"    public var {identifier}: ConfigValue<String>? {{ typedAttributes.string(\"{name}\") }}")
+        out.append("}")
+    for name in sorted(name for (e, name) in masks if e == "compositeTopic"):
+        lines.append(f"compositeTopic {name} {masks[('compositeTopic', name)]:x}")
+    out += [
+        "",
+        "/// Which of Apache ActiveMQ's schemas know each attribute of the typed views: one line per",
+        "/// attribute, `element attribute mask`, bit 0 of the hex mask the first of ``versions``.",
+        "enum GeneratedAttributeAvailability {",
+        "    /// The schemas, oldest first.",
+        "    static let versions: [String] = [" + ", ".join(f'"{v}"' for v in ACTIVEMQ) + "]",
+        "",
+        "    /// The table (parsed once, on first use).",
+        '    static let table: String = #"""',
+    ]
+    out.extend("    " + line for line in sorted(lines))
+    out += ['    """#', "}", ""]
+    return "\n".join(out)
 
 
 if __name__ == "__main__":

@@ -68,14 +68,15 @@ struct GeneratedArtifactTests {
         #expect(pages.count == RuleCatalog.all.count)
     }
 
-    @Test("Regenerating the vocabularies and the builder's attribute table from the XSDs changes nothing", .enabled(if: Shared.isPresent, "../shared is absent"))
+    @Test("Regenerating the vocabularies, the builder's attribute table and the model's accessors from the XSDs changes nothing", .enabled(if: Shared.isPresent, "../shared is absent"))
     func vocabularies() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("vocabulary-\(UUID().uuidString).swift").path
         let modelOutput = FileManager.default.temporaryDirectory.appendingPathComponent("attributes-\(UUID().uuidString).swift").path
+        let accessorsOutput = FileManager.default.temporaryDirectory.appendingPathComponent("accessors-\(UUID().uuidString).swift").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Shared.repository.appendingPathComponent("Scripts/generate-vocabulary.py").path,
-                             Shared.root.appendingPathComponent("reference").path, output, modelOutput]
+                             Shared.root.appendingPathComponent("reference").path, output, modelOutput, accessorsOutput]
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
@@ -83,6 +84,8 @@ struct GeneratedArtifactTests {
         #expect(try String(contentsOfFile: output, encoding: .utf8) == committed)
         let committedModel = try String(contentsOf: Shared.repository.appendingPathComponent("Sources/ActiveMQConfig/Builder/GeneratedConnectorAttributes.swift"), encoding: .utf8)
         #expect(try String(contentsOfFile: modelOutput, encoding: .utf8) == committedModel)
+        let committedAccessors = try String(contentsOf: Shared.repository.appendingPathComponent("Sources/ActiveMQConfig/Model/GeneratedAttributes.swift"), encoding: .utf8)
+        #expect(try String(contentsOfFile: accessorsOutput, encoding: .utf8) == committedAccessors)
     }
 
     @Test("Regenerating the carried schemas from the XSDs changes nothing", .enabled(if: Shared.isPresent, "../shared is absent"))

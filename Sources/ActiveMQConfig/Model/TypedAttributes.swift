@@ -16,6 +16,14 @@ struct TypedAttributes {
         try typed(name, expected: "an integer from -2147483648 to 2147483647", parse: LexicalValue.int32)
     }
 
+    func decimal(_ name: String) throws(ConfigValueError) -> ConfigValue<Double>? {
+        try typed(name, expected: "a decimal number", parse: { text in
+            let trimmed = text.trimmingXMLSpace
+            guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
+            return Double(trimmed)
+        })
+    }
+
     func long(_ name: String) throws(ConfigValueError) -> ConfigValue<Int>? {
         try typed(name, expected: "an integer", parse: LexicalValue.int64)
     }
