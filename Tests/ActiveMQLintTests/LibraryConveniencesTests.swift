@@ -34,6 +34,30 @@ struct LibraryConveniencesTests {
         #expect(findings.map(\.rule) == [.zeroTTL])
     }
 
+    @Test("Attribute names and values are judged by the linter's schema rules, for the version that applies")
+    func attributesJudgedByRules() throws {
+        func refusal(_ definition: NetworkConnectorDefinition, _ settings: RuleSettings = RuleSettings()) -> [Finding] {
+            do {
+                _ = try definition.validate(settings: settings, rules: RuleCatalog.rules)
+                return []
+            } catch {
+                guard case .refused(let findings) = error else { return [] }
+                return findings
+            }
+        }
+        let base = NetworkConnectorDefinition(name: "n", to: .broker("tcp://h:61616")).userName("u")
+        let unknown = refusal(base.attribute("duplx", "true"))
+        #expect(unknown.map(\.rule) == [.unknownAttribute] && unknown.first?.message.contains("did you mean 'duplex'") == true)
+        #expect(refusal(base.attribute("conduitSubscriptions", "yes")).map(\.rule) == [.invalidValue])
+        // remoteUserName is in the schemas from 5.16.5: refused for 5.15, written for 5.18.
+        var old = RuleSettings()
+        old.activeMQVersion = ActiveMQVersion(major: 5, minor: 15)
+        #expect(refusal(base.attribute("remoteUserName", "r"), old).map(\.rule) == [.unknownAttribute])
+        var current = RuleSettings()
+        current.activeMQVersion = ActiveMQVersion(major: 5, minor: 18)
+        #expect(refusal(base.attribute("remoteUserName", "r"), current).isEmpty)
+    }
+
     @Test("A rendered fragment, pasted into a configuration, lints clean under the same profile", arguments: [true, false])
     func fragment(_ wrapped: Bool) throws {
         let definitions = [

@@ -15,6 +15,10 @@ public enum ConnectorError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Several connectors of the broker resolve to this name; their lines.
     case ambiguousName(String, lines: [Int], element: String = "networkConnector")
     /// An attribute the connector's element does not define, with a suggestion when one is close.
+    ///
+    /// No longer thrown: the rules judge attribute names (`unknown-attribute`, whose findings come
+    /// as ``refused(_:)``). Kept so that code matching on it still compiles.
+    @available(*, deprecated, message: "attribute names are judged by the rules: an unknown one is refused as .refused([unknown-attribute])")
     case unknownAttribute(String, suggestion: String?, element: String = "networkConnector")
     /// A value of the wrong type for its attribute.
     case invalidValue(attribute: String, expected: String)

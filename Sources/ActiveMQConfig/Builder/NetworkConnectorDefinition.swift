@@ -146,9 +146,10 @@ public struct NetworkConnectorDefinition: Sendable, Hashable {
     }
 }
 
-/// The values a connector write may take, checked before any rule runs: what cannot be written at
-/// all (an empty name, a malformed placeholder reference, an attribute `<networkConnector>` does not
-/// have, a value of the wrong type). Whether the connector is *good* is the rules' to judge.
+/// The values a connector write may take: what cannot be written at all (an empty name, a
+/// malformed placeholder reference, an attribute that has its own modifier). Everything else,
+/// attribute names and value types included, is the rules' to judge (`unknown-attribute` and
+/// `invalid-value` of the linter's schema rules; the model's own rules do not read the schema).
 enum ConnectorValues {
     /// The attributes to write, in order (`name`, `userName`, `password`, `duplex`, `networkTTL`,
     /// the others, `uri`), for a new connector or a change to one.
@@ -172,28 +173,10 @@ enum ConnectorValues {
             guard !["name", "uri", "userName", "password", "duplex", "networkTTL"].contains(attribute.name) else {
                 throw .invalidValue(attribute: attribute.name, expected: "set with its own modifier, not attribute(_:_:)")
             }
-            try check(attribute: attribute.name, value: attribute.value)
             result.append(attribute)
         }
         if let remote { result.append(.init(name: "uri", value: remote.uriText)) }
         return result
-    }
-
-    /// Checks one attribute: known to ActiveMQ's schema and of the right type. A literal password
-    /// is left to the `embedded-password` rule, which no setting turns off.
-    static func check(attribute name: String, value: String) throws(ConnectorError) {
-        guard let type = NetworkConnectorAttributes.types[name] else {
-            throw .unknownAttribute(name, suggestion: Spelling.closest(to: name, in: NetworkConnectorAttributes.types.keys))
-        }
-        if Placeholder.containsReference(value) || Placeholder.isEncrypted(value) { return }
-        switch type {
-        case "boolean":
-            guard LexicalValue.boolean(value) != nil else { throw .invalidValue(attribute: name, expected: "true or false") }
-        case "integer":
-            guard LexicalValue.int64(value) != nil else { throw .invalidValue(attribute: name, expected: "an integer") }
-        default:
-            break
-        }
     }
 }
 

@@ -36,10 +36,10 @@ public struct TransportConnectorDefinition: Sendable, Hashable {
     /// `updateClusterClientsOnRemove`: also update clients when a broker leaves (Amazon MQ allows it).
     public func updateClusterClientsOnRemove(_ on: Bool) -> Self { attribute("updateClusterClientsOnRemove", on ? "true" : "false") }
 
-    /// The attributes to write: `name`, the others, `uri`; each value checked.
+    /// The attributes to write: `name`, the others, `uri` (the rules judge names and values).
     func attributeList() throws(ConnectorError) -> [NewElement.Attribute] {
         guard !name.isEmpty else { throw .invalidName }
-        return [.init(name: "name", value: name)] + (try TransportConnectorValues.check(otherAttributes)) + (uri.map { [.init(name: "uri", value: $0)] } ?? [])
+        return [.init(name: "name", value: name)] + otherAttributes + (uri.map { [.init(name: "uri", value: $0)] } ?? [])
     }
 }
 
@@ -68,25 +68,5 @@ public struct TransportConnectorChange: Sendable, Hashable {
         copy.attributes.removeAll { $0.name == name }
         copy.attributes.append(.init(name: name, value: value))
         return copy
-    }
-}
-
-/// Checks transport connector attribute values against ActiveMQ's schema (generated).
-enum TransportConnectorValues {
-    static func check(_ attributes: [NewElement.Attribute]) throws(ConnectorError) -> [NewElement.Attribute] {
-        for attribute in attributes {
-            guard let type = TransportConnectorAttributes.types[attribute.name] else {
-                throw .unknownAttribute(attribute.name, suggestion: Spelling.closest(to: attribute.name, in: TransportConnectorAttributes.types.keys),
-                                        element: "transportConnector")
-            }
-            if Placeholder.containsReference(attribute.value) || Placeholder.isEncrypted(attribute.value) { continue }
-            if type == "boolean", LexicalValue.boolean(attribute.value) == nil {
-                throw .invalidValue(attribute: attribute.name, expected: "true or false")
-            }
-            if type == "integer", LexicalValue.int64(attribute.value) == nil {
-                throw .invalidValue(attribute: attribute.name, expected: "an integer")
-            }
-        }
-        return attributes
     }
 }

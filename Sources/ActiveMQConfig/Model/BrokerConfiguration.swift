@@ -224,7 +224,7 @@ public struct BrokerConfiguration: Sendable {
                                                   settings: RuleSettings = RuleSettings(), rules: RuleSet = .model) throws(ConnectorError) -> TransportConnectorEdit {
         let connector = try transportConnector(named: name, in: broker)
         if change.attributes.contains(where: { $0.name == "name" && $0.value.isEmpty }) { throw .invalidName }
-        let assignments = try TransportConnectorValues.check(change.attributes.filter { $0.name != "name" && $0.name != "uri" })
+        let assignments = change.attributes.filter { $0.name != "name" && $0.name != "uri" }
             + change.attributes.filter { $0.name == "name" || $0.name == "uri" }
         let (candidate, updated) = try settingAttributes(assignments, on: connector.element)
         let warnings = try Self.judge(candidate, edited: updated, settings: settings, rules: rules, blocking: Self.transportBlocking)

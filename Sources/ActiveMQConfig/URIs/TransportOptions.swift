@@ -117,7 +117,7 @@ public enum TransportOptions {
                 continue
             }
             if known.contains(name) { continue }
-            if TransportConnectorAttributes.types[name] != nil {
+            if SchemaAvailability.of(name, in: "transportConnector") != nil {
                 problems.append(Problem(option: name, message: "'\(name)' is an attribute of <transportConnector>, not a URI option: here it is ignored",
                                         replacement: nil))
             } else if tlsServerOptions.contains(name) {
