@@ -117,8 +117,12 @@ public struct Diagnostic: Sendable, Hashable {
 
     /// `FILE:LINE:COLUMN: severity: message [code]`, then one `FILE:LINE:COLUMN: note: message`
     /// line per note; what is unknown is left out, and so are the generic codes `usage` and `io`.
-    public var formatted: String {
-        var text = Self.prefix(file: file, line: line, column: column) + "\(severity.rawValue): \(message)"
+    public var formatted: String { formatted(label: severity.rawValue) }
+
+    /// ``formatted`` with another word in place of the severity (`fixed`, `skipped`), or none:
+    /// `FILE:LINE:COLUMN: LABEL: message [code]`.
+    public func formatted(label: String?) -> String {
+        var text = Self.prefix(file: file, line: line, column: column) + (label.map { "\($0): " } ?? "") + message
         if let code, code != Self.usageCode, code != Self.ioCode { text += " [\(code)]" }
         for note in notes {
             text += "\n" + Self.prefix(file: note.file, line: note.line, column: note.column) + "note: " + note.message

@@ -220,13 +220,13 @@ public struct RuleExample: Sendable, Hashable {
     }
 
     /// The files without their markers.
-    public var strippedFiles: [File] {
+    package var strippedFiles: [File] {
         files.map { File($0.name, $0.text.filter { $0 != Self.marker }) }
     }
 
     /// Where the markers are: file name, 1-based line and column (in Unicode scalars), in the
     /// stripped text.
-    public var markers: [(file: String, line: Int, column: Int)] {
+    package var markers: [(file: String, line: Int, column: Int)] {
         var result: [(String, Int, Int)] = []
         for file in files {
             var line = 1

@@ -106,8 +106,8 @@ struct LintCommand: JudgingCommand {
                 for finding in outcome.fixed where finding.file == file.path {
                     var shown = finding
                     shown.notes = []
-                    shown.message = "fixed: " + (finding.fix?.message ?? "")
-                    console.printError(shown.formatted.replacingFirst("\(finding.severity.rawValue): fixed: ", with: "fixed: "))
+                    shown.message = finding.fix?.message ?? ""
+                    console.printError(shown.formatted(label: "fixed"))
                 }
             }
             linted = outcome.remaining
@@ -147,7 +147,9 @@ struct LintCommand: JudgingCommand {
         }
         for error in report.ioErrors { console.printError(CLIError(error).description) }
         if verbose {
-            for file in report.skipped { console.printError("\(file): skipped: it holds no ActiveMQ <broker> element") }
+            for file in report.skipped {
+                console.printError(Diagnostic(file: file, severity: .info, code: nil, message: "it holds no ActiveMQ <broker> element").formatted(label: "skipped"))
+            }
         }
         if format == .text { console.printError(Reporter.summary(report)) }
         try finish(report.diagnostics, failingAt: failOn)

@@ -95,7 +95,9 @@ struct GenerateTopology: JudgingCommand {
             throw CLIError(path: existing, message: "already exists; nothing was written (use --force to overwrite)", exitCode: ExitStatus.failure)
         }
         for broker in network.brokers where !files.contains(where: { $0.broker == broker.name }) {
-            CLI.console.printError("\(broker.name): declares no connector; no file written (its configuration needs no change)")
+            CLI.console.printError(Diagnostic(file: nil, severity: .info, code: nil,
+                                              message: "\(broker.name): declares no connector; no file written (its configuration needs no change)")
+                .formatted(label: nil))
         }
         for (file, path) in zip(files, paths) {
             do {
