@@ -15,7 +15,7 @@ public final class DocumentIndex: Sendable {
     public let settings: RuleSettings
     /// The brokers, in document order.
     public let brokers: [Broker]
-    private let parts = Locked<[ObjectIdentifier: (name: String, value: any Sendable)]>([:])
+    private let parts = PartCache()
 
     /// Indexes a configuration.
     public init(path: String, configuration: BrokerConfiguration, settings: RuleSettings) {
@@ -44,17 +44,7 @@ public final class DocumentIndex: Sendable {
 
     /// The part's value, built now if no one has asked for it yet.
     public subscript<Value>(part: Part<Value>) -> Value {
-        let key = ObjectIdentifier(part)
-        // Bound in two steps: a stored nil of an optional part is a value, not a miss.
-        if let stored = parts.withLock({ $0[key] }), let known = stored.value as? Value { return known }
-        // Built outside the lock: a part may read other parts.
-        let value = part.build(self)
-        return parts.withLock { stored in
-            if let earlier = stored[key], let value = earlier.value as? Value { return value }
-            stored[key] = (part.name, value)
-            buildLog.withLock { _ = $0.insert(part.name) }
-            return value
-        }
+        parts.value(ObjectIdentifier(part), name: part.name) { part.build(self) }
     }
 
     /// Drops every part but the connectors once the document rules are done with it: the run then
@@ -62,12 +52,11 @@ public final class DocumentIndex: Sendable {
     /// schema walks are most of a document's memory). A part read again is built again.
     package func discardDocumentParts() {
         let kept: Set<ObjectIdentifier> = [ObjectIdentifier(Self.networkConnectorsPart), ObjectIdentifier(Self.transportConnectorsPart)]
-        parts.withLock { stored in stored = stored.filter { kept.contains($0.key) } }
+        parts.discard(keeping: kept)
     }
 
     /// The names of the parts built so far (what a run has paid for, discarded ones too), sorted.
-    package var builtParts: [String] { buildLog.withLock { $0 }.sorted() }
-    private let buildLog = Locked<Set<String>>([])
+    package var builtParts: [String] { parts.built }
 
     /// The network connectors of every broker, in document order, with their URIs parsed.
     public var networkConnectors: [IndexedNetworkConnector] { self[Self.networkConnectorsPart] }

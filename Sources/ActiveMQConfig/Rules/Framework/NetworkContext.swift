@@ -5,7 +5,7 @@ public final class NetworkIndex: Sendable {
     public let documents: [DocumentIndex]
     /// The network spec (`--network`), if any.
     public let spec: NetworkSpec?
-    private let parts = Locked<[ObjectIdentifier: any Sendable]>([:])
+    private let parts = PartCache()
 
     /// Indexes a run's documents as one network.
     public init(documents: [DocumentIndex], spec: NetworkSpec?) {
@@ -28,15 +28,7 @@ public final class NetworkIndex: Sendable {
 
     /// The part's value, built now if no one has asked for it yet.
     public subscript<Value>(part: Part<Value>) -> Value {
-        let key = ObjectIdentifier(part)
-        // Bound in two steps: a stored nil of an optional part is a value, not a miss.
-        if let stored = parts.withLock({ $0[key] }), let known = stored as? Value { return known }
-        let value = part.build(self)
-        return parts.withLock { stored in
-            if let earlier = stored[key], let value = earlier as? Value { return value }
-            stored[key] = value
-            return value
-        }
+        parts.value(ObjectIdentifier(part), name: part.name) { part.build(self) }
     }
 }
 
