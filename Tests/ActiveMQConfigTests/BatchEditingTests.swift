@@ -1,4 +1,5 @@
 import ActiveMQConfig
+import LosslessXML
 import Foundation
 import Testing
 
@@ -100,5 +101,37 @@ struct BatchEditingTests {
         case (.failure, .failure): break
         default: Issue.record("\(relative): one way refused, the other did not: \(single) / \(batch)")
         }
+    }
+
+    @Test("One parse per edit, however many connectors or destinations it touches")
+    func oneParse() throws {
+        let path = "one-parse-\(UInt64.random(in: 0...UInt64.max)).xml"
+        let text = """
+            <broker xmlns="http://activemq.apache.org/schema/core">
+              <networkConnectors>
+                <networkConnector name="a" userName="u" uri="static:(tcp://a:61616)">
+                  <excludedDestinations><queue physicalName="old.one"/><queue physicalName="old.two"/></excludedDestinations>
+                </networkConnector>
+              </networkConnectors>
+            </broker>
+
+            """
+        var configuration = try BrokerConfiguration(bytes: Array(text.utf8), path: path)
+        ParseCounter.watch(path)
+        // An attribute, three destinations added, one removed, one list created: one parse.
+        try configuration.updateNetworkConnector(
+            named: "a",
+            NetworkConnectorChange().networkTTL(2).excluding(.queue("x.1"), .queue("x.2"), .queue("x.3")).removing([.queue("old.one")], from: .excluded)
+                .includingDynamically(.topic("events.>")),
+            settings: RuleSettings())
+        #expect(ParseCounter.count(path) == 1)
+        let written = String(decoding: configuration.bytes, as: UTF8.self)
+        #expect(written.contains("<dynamicallyIncludedDestinations>") && written.contains("x.3") && !written.contains("old.one"))
+        // Ten connectors in one batch: one parse.
+        ParseCounter.watch(path)
+        try configuration.applyNetworkConnectorEdits((1...10).map { n in
+            .add(NetworkConnectorDefinition(name: "b\(n)", to: .broker("tcp://b\(n):61616")).userName("u"))
+        }, settings: RuleSettings())
+        #expect(ParseCounter.count(path) == 1)
     }
 }

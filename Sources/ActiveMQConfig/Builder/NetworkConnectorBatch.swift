@@ -40,7 +40,7 @@ extension BrokerConfiguration {
         var additions: [NewElement] = []
         var removed: [LosslessDocument.Element] = []
         var editedNames: [String] = []
-        var filterChanges: [(name: String, changes: [DestinationFilterChange])] = []
+
         /// An edit primitive's error, as the builder's.
         func xml<T>(_ body: () throws(XMLEditError) -> T) throws(ConnectorError) -> T {
             do {
@@ -64,9 +64,8 @@ extension BrokerConfiguration {
                             try document.editSettingAttribute(assignment.name, to: assignment.value, on: connector.element)
                         })
                     }
-                    let newName = change.name ?? name
-                    editedNames.append(newName)
-                    if !change.destinationFilterChanges.isEmpty { filterChanges.append((newName, change.destinationFilterChanges)) }
+                    editedNames.append(change.name ?? name)
+                    textEdits += try Self.filterEdits(change.destinationFilterChanges, on: connector.element, in: document)
                 case .remove(let name):
                     removed.append(try connector(named: name).element)
                 }
@@ -94,16 +93,11 @@ extension BrokerConfiguration {
                 }
             }
         }
-        var candidate: LosslessDocument
+        let candidate: LosslessDocument
         do {
             candidate = try document.applying(textEdits)
         } catch {
             throw .edit(error)
-        }
-        // Filter changes (rare in a batch) follow, each on the connector as it now is.
-        for (name, changes) in filterChanges {
-            let connector = try BrokerConfiguration(document: candidate).networkConnector(named: name, in: selector)
-            _ = try Self.applying(changes, toConnectorAt: connector.element.range.lowerBound, in: &candidate)
         }
         let edited = Dictionary(grouping: try BrokerConfiguration(document: candidate).broker(selector).networkConnectors, by: \.effectiveName)
         var ranges: [Range<Int>] = []

@@ -118,10 +118,9 @@ public struct BrokerConfiguration: Sendable {
     public mutating func updateNetworkConnector(named name: String, in broker: BrokerSelector = .only, _ change: NetworkConnectorChange,
                                                 settings: RuleSettings, rules: RuleSet = .model) throws(ConnectorError) -> ConnectorEdit {
         let connector = try networkConnector(named: name, in: broker)
-        var (candidate, updated) = try settingAttributes(try change.assignments(), on: connector.element)
-        if !change.destinationFilterChanges.isEmpty {
-            updated = try Self.applying(change.destinationFilterChanges, toConnectorAt: updated.range.lowerBound, in: &candidate)
-        }
+        // Attribute values and filter lists in one batch: one parse.
+        let filters = try Self.filterEdits(change.destinationFilterChanges, on: connector.element, in: document)
+        let (candidate, updated) = try settingAttributes(try change.assignments(), on: connector.element, with: filters)
         let warnings = try Self.judge(candidate, edited: updated, settings: settings, rules: rules)
         document = candidate
         return ConnectorEdit(connector: NetworkConnector(element: updated), warnings: warnings)
@@ -168,10 +167,11 @@ public struct BrokerConfiguration: Sendable {
 
     /// The document with `assignments` set on `element` in one edit (values already equal left
     /// alone), and the edited element in it; `self` is unchanged.
-    private func settingAttributes(_ assignments: [NewElement.Attribute], on element: LosslessDocument.Element) throws(ConnectorError) -> (LosslessDocument, LosslessDocument.Element) {
+    private func settingAttributes(_ assignments: [NewElement.Attribute], on element: LosslessDocument.Element,
+                                   with others: [TextEdit] = []) throws(ConnectorError) -> (LosslessDocument, LosslessDocument.Element) {
         var candidate = document
         do throws(XMLEditError) {
-            var edits: [TextEdit] = []
+            var edits: [TextEdit] = others
             for assignment in assignments where element.attribute(assignment.name)?.value != assignment.value {
                 edits.append(try candidate.editSettingAttribute(assignment.name, to: assignment.value, on: element))
             }

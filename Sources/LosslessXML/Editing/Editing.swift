@@ -259,6 +259,16 @@ extension LosslessDocument {
         return TextEdit(range: layout.blanksBefore(start)..<end, replacement: [])
     }
 
+    /// The edit that removes all of an element's content and closes it as an empty-element tag
+    /// (`<a ...></a>` or `<a ...>…</a>` becomes `<a .../>`, in the file's style): comments and
+    /// children go too. Nil when it already is one.
+    public func editEmptyingElement(_ element: Element) throws(XMLEditError) -> TextEdit? {
+        try checkCurrent(element.storage)
+        let raw = element.raw
+        guard !raw.isEmptyElementTag else { return nil }
+        return TextEdit(range: (Int(raw.startTagEnd) - 1)..<element.range.upperBound, replacement: Layout(storage: storage).emptyTagClose(named: storage.bytes[(element.range.lowerBound + 1)..<Int(raw.nameEnd)], namespace: raw.namespace))
+    }
+
     /// The edit that writes an element holding nothing but whitespace as an empty-element tag
     /// (`<a x="1">⏎  </a>` becomes `<a x="1"/>`, or `<a x="1" />` where the file mostly writes
     /// that), or nil when it holds more or is one already.
