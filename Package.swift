@@ -5,7 +5,8 @@
 // Layers (arrows point down only):
 //   CLibXML2 (system library) → CXMLShim (C, the only code that sees libxml2's headers)
 //   → LosslessXML (byte-exact document) → ActiveMQConfig (typed model)
-//   → ActiveMQLint (rules, reports) and ActiveMQTopology (network generator)
+//   → ActiveMQLint (rules, reports), ActiveMQTopology (network generator) and ActiveMQRouting
+//     (where messages go)
 //   → ActiveMQConfigCLI (commands) → activemq-config (executable).
 import PackageDescription
 
@@ -26,6 +27,8 @@ let package = Package(
         .library(name: "ActiveMQLint", targets: ["ActiveMQLint"]),
         // The network-of-brokers generator.
         .library(name: "ActiveMQTopology", targets: ["ActiveMQTopology"]),
+        // Where messages go: the forwarding model of a network of brokers, and scenarios.
+        .library(name: "ActiveMQRouting", targets: ["ActiveMQRouting"]),
         .executable(name: "activemq-config", targets: ["activemq-config"]),
     ],
     dependencies: [
@@ -63,8 +66,14 @@ let package = Package(
             swiftSettings: upcomingFeatures
         ),
         .target(
+            name: "ActiveMQRouting",
+            dependencies: ["ActiveMQConfig"],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
             name: "ActiveMQConfigCLI",
             dependencies: [
+                "ActiveMQRouting",
                 "ActiveMQTopology",
                 "ActiveMQLint",
                 "ActiveMQConfig",
@@ -96,6 +105,11 @@ let package = Package(
         .testTarget(
             name: "ActiveMQTopologyTests",
             dependencies: ["ActiveMQTopology", "ActiveMQLint", "ActiveMQConfig"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "ActiveMQRoutingTests",
+            dependencies: ["ActiveMQRouting", "ActiveMQConfig"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

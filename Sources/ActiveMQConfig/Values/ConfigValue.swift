@@ -90,13 +90,13 @@ package enum LexicalValue {
     }
 
     /// `xs:integer` within Java's `int`.
-    static func int32(_ text: String) -> Int? {
+    package static func int32(_ text: String) -> Int? {
         guard let value = integer(text), value >= Int(Int32.min), value <= Int(Int32.max) else { return nil }
         return value
     }
 
     /// `xs:long`.
-    static func int64(_ text: String) -> Int? { integer(text) }
+    package static func int64(_ text: String) -> Int? { integer(text) }
 
     private static func integer(_ text: String) -> Int? {
         var t = text.trimmingXMLSpace

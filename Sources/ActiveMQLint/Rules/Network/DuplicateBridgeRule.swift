@@ -42,7 +42,7 @@ extension Rule {
 }
 
 private func checkDuplicateBridges(_ context: NetworkContext) {
-    let network = context[NetworkModel.part]
+    let network = context[BrokerNetwork.part]
     let nodes = network.nodes
     var reported = Set<Int>()
     // The edges from each broker to each other, found by a dictionary read, not a scan of all.

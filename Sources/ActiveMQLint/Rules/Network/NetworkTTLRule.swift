@@ -57,7 +57,7 @@ extension Rule {
 }
 
 private func checkTTL(_ context: NetworkContext) {
-    let network = context[NetworkModel.part]
+    let network = context[BrokerNetwork.part]
     let nodes = network.nodes
     let edges = network.edges
     // The two members of an active/standby pair are two files with one brokerName: one broker.

@@ -50,7 +50,7 @@ extension Rule {
 }
 
 private func checkUserNames(_ context: NetworkContext) {
-    let network = context[NetworkModel.part]
+    let network = context[BrokerNetwork.part]
     let nodes = network.nodes
     var seen = Set<String>()
     var users: [Int: [(node: Int, connector: NetworkConnector, user: String)]] = [:]

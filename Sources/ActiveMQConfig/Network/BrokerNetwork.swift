@@ -1,52 +1,51 @@
-import ActiveMQConfig
-
-/// The brokers of one lint run as a network: which connector reaches which broker. A part of the
-/// run's ``NetworkIndex``, built once per run when a network rule first reads it and dropped with
-/// the run; read by `duplicate-bridge`, `username-mismatch` and `network-ttl`.
-struct NetworkModel: Sendable {
-    struct Node {
+/// The brokers of a set of documents as a network: which connector reaches which broker, by the
+/// network spec, by a transport connector bound to the host and port, or by `brokerName` and a port
+/// the broker listens on. A part of a run's ``NetworkIndex``, built once when first read and
+/// dropped with the run; read by the cross-file rules and by message routing.
+package struct BrokerNetwork: Sendable {
+    package struct Node {
         /// The document's position in the run.
-        var document: Int
+        package var document: Int
         /// Its path.
-        var path: String
-        var broker: Broker
+        package var path: String
+        package var broker: Broker
         /// The broker's position in its document.
-        var brokerNumber: Int
-        var name: String
+        package var brokerNumber: Int
+        package var name: String
         /// The literal brokerName, lowercased, when it names this broker (not `localhost`).
-        var brokerName: String?
+        package var brokerName: String?
         /// host:port (lowercased) of transport connectors bound to a specific, non-loopback host.
-        var endpoints: Set<String>
+        package var endpoints: Set<String>
         /// host:port (lowercased) the network spec gives this broker.
-        var specEndpoints: Set<String>
+        package var specEndpoints: Set<String>
         /// Every port a transport connector listens on (port 0 excluded).
-        var ports: Set<Int>
+        package var ports: Set<Int>
     }
 
-    struct Edge {
-        var from: Int
-        var to: Int
-        var connector: NetworkConnector
-        var name: String
-        var duplex: Bool
-        var ttl: Int?
+    package struct Edge {
+        package var from: Int
+        package var to: Int
+        package var connector: NetworkConnector
+        package var name: String
+        package var duplex: Bool
+        package var ttl: Int?
     }
 
-    var nodes: [Node] = []
-    var edges: [Edge] = []
+    package var nodes: [Node] = []
+    package var edges: [Edge] = []
     /// For each node, the index of its connected component (files linked by connectors).
-    var component: [Int] = []
+    package var component: [Int] = []
 
-    static let part = NetworkIndex.Part("network-model") { NetworkModel($0.documents, spec: $0.spec) }
+    package static let part = NetworkIndex.Part("network-model") { BrokerNetwork($0.documents, spec: $0.spec) }
 
     /// Whether a host is this machine: it never links two files (every broker has one).
-    static func isLoopback(_ host: String) -> Bool {
+    package static func isLoopback(_ host: String) -> Bool {
         let host = host.lowercased()
         return host == "localhost" || host == "0.0.0.0" || host == "::" || host == "::1" || host == "[::1]"
             || host.hasPrefix("127.") || host == "ip6-localhost"
     }
 
-    private init(_ documents: [DocumentIndex], spec: NetworkSpec?) {
+    package init(_ documents: [DocumentIndex], spec: NetworkSpec?) {
         var connectorsOfNode: [[IndexedNetworkConnector]] = []
         for (number, document) in documents.enumerated() {
             let stem = NetworkSpec.fileStem(document.path)
@@ -138,12 +137,4 @@ struct NetworkModel: Sendable {
         }
         component = component.indices.map(root)
     }
-}
-
-/// A broker for rule examples: named `name`, listening on every interface at `port`; the others
-/// reach it as `tcp://<name>:<port>`.
-func exampleBroker(_ name: String, port: Int, _ connectors: String) -> String {
-    "<broker xmlns=\"http://activemq.apache.org/schema/core\" brokerName=\"\(name)\">\n"
-        + (connectors.isEmpty ? "" : "  <networkConnectors>\n" + connectors.split(separator: "\n").map { "    \($0)\n" }.joined() + "  </networkConnectors>\n")
-        + "  <transportConnectors>\n    <transportConnector name=\"openwire\" uri=\"tcp://0.0.0.0:\(port)\"/>\n  </transportConnectors>\n</broker>\n"
 }

@@ -1,10 +1,9 @@
-import ActiveMQConfig
 
 /// A strict JSON reader that keeps each value's line and column, for configuration files whose
 /// mistakes must be reported where they are: no trailing commas, no comments, no duplicate keys.
-struct StrictJSON {
+package struct StrictJSON {
     /// A value and where it starts.
-    indirect enum Value {
+    package indirect enum Value {
         case object([Member])
         case array([Located])
         case string(String)
@@ -12,7 +11,7 @@ struct StrictJSON {
         case bool(Bool)
         case null
 
-        var typeName: String {
+        package var typeName: String {
             switch self {
             case .object: return "an object"
             case .array: return "an array"
@@ -25,25 +24,25 @@ struct StrictJSON {
     }
 
     /// An object's member: its key, where the key is, and its value.
-    struct Member {
-        var key: String
-        var line: Int
-        var column: Int
-        var value: Located
+    package struct Member {
+        package var key: String
+        package var line: Int
+        package var column: Int
+        package var value: Located
     }
 
     /// A value at a place.
-    struct Located {
-        var value: Value
-        var line: Int
-        var column: Int
+    package struct Located {
+        package var value: Value
+        package var line: Int
+        package var column: Int
     }
 
     /// A syntax error at a place.
-    struct Failure: Error {
-        var message: String
-        var line: Int
-        var column: Int
+    package struct Failure: Error {
+        package var message: String
+        package var line: Int
+        package var column: Int
     }
 
     private let bytes: [UInt8]
@@ -51,23 +50,8 @@ struct StrictJSON {
     private var line = 1
     private var lineStart = 0
 
-    /// Reads and parses a settings file; an error names the file, and the place when it is in it.
-    static func load(_ path: String, what: String) throws(LintSettingsError) -> Located {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path)
-        } catch {
-            throw LintSettingsError(path: path, message: error.message)
-        }
-        do throws(Failure) {
-            return try parse(bytes)
-        } catch {
-            throw LintSettingsError(path: path, message: "not \(what): \(error.message)", line: error.line, column: error.column)
-        }
-    }
-
     /// Parses a whole document.
-    static func parse(_ bytes: [UInt8]) throws(Failure) -> Located {
+    package static func parse(_ bytes: [UInt8]) throws(Failure) -> Located {
         var reader = StrictJSON(bytes: bytes)
         reader.skipSpace()
         let value = try reader.value()

@@ -1,0 +1,464 @@
+public import ActiveMQConfig
+
+/// Predicts what a network of brokers does with messages, from configuration alone: how consumer
+/// demand crosses the bridges (consumer advisories, `consumerTTL`, the broker-path rule, conduit
+/// subscriptions, destination filters, `advisorySupport`, `staticBridge`, priorities), then where
+/// each batch of messages goes (`messageTTL`, the broker-path rule, queue dispatch by priority and
+/// round-robin, topic copies per path and the audits that hide them, stranding and
+/// `replayWhenNoConsumers`). Messages are counted, never simulated one by one; an outcome the
+/// configuration cannot decide is a range with its reasons.
+///
+/// The semantics are those of `network-routing.md` §1, read from ActiveMQ's source; each step
+/// settles before the next one starts.
+public struct Simulator: Sendable {
+    /// The network.
+    public let network: RoutingNetwork
+
+    /// A simulator over a network.
+    public init(network: RoutingNetwork) {
+        self.network = network
+    }
+
+    /// A consumer as a scenario opens it.
+    public struct Consumer: Sendable, Hashable {
+        /// Its id.
+        public var id: String
+        /// Its broker's position in ``RoutingNetwork/brokers``.
+        public var broker: Int
+        /// What it consumes (wildcards allowed).
+        public var destination: DestinationName
+        /// Its selector, if any.
+        public var selector: MessageSelector?
+        /// Its priority (JMS default 0).
+        public var priority: Int
+        /// Its prefetch (1000 for queues by default).
+        public var prefetch: Int
+        /// Whether it acknowledges what it receives; one that does not holds its queue messages,
+        /// and they go back to its broker's queue when it closes.
+        public var acknowledges: Bool
+
+        /// A consumer.
+        public init(id: String, broker: Int, destination: DestinationName, selector: MessageSelector? = nil, priority: Int = 0,
+                    prefetch: Int = 1000, acknowledges: Bool = true) {
+            self.id = id
+            self.broker = broker
+            self.destination = destination
+            self.selector = selector
+            self.priority = priority
+            self.prefetch = prefetch
+            self.acknowledges = acknowledges
+        }
+    }
+
+    /// One step of a scenario, as the simulator plays it.
+    public enum Step: Sendable, Hashable {
+        /// A consumer opens (and stays until closed).
+        case consume(Consumer)
+        /// Messages are sent.
+        case produce(broker: Int, destination: DestinationName, count: Int, properties: [String: MessageSelector.Value])
+        /// A consumer closes.
+        case close(id: String)
+        /// Time passes (nothing the model needs).
+        case wait
+    }
+
+    /// What the network did.
+    public struct Prediction: Sendable {
+        /// Per consumer: what it received.
+        public struct ConsumerOutcome: Sendable, Hashable {
+            /// Its id.
+            public var id: String
+            /// Its broker's name.
+            public var broker: String
+            /// What it consumes.
+            public var destination: DestinationName
+            /// Deliveries, duplicates included.
+            public var received: MessageCount
+            /// Distinct messages.
+            public var unique: MessageCount
+        }
+
+        /// Messages left on a broker's queue at the end.
+        public struct Residue: Sendable, Hashable {
+            /// The broker's name.
+            public var broker: String
+            /// The queue.
+            public var destination: DestinationName
+            /// How many.
+            public var messages: MessageCount
+            /// Why they stay: no consumer at all, or stranded (they came over a bridge and may not
+            /// go back), with the setting that decides.
+            public var reason: String
+        }
+
+        /// Messages that took one route.
+        public struct PathFlow: Sendable, Hashable {
+            /// The brokers, producer's first.
+            public var route: [String]
+            /// How many.
+            public var messages: MessageCount
+            /// Where they stopped without a consumer, if they did.
+            public var stoppedAt: String?
+        }
+
+        /// The consumers, in the order they opened.
+        public var consumers: [ConsumerOutcome]
+        /// What stays on each broker.
+        public var residue: [Residue]
+        /// The routes messages took.
+        public var paths: [PathFlow]
+    }
+
+    /// Plays the steps and predicts the outcome.
+    public func run(_ steps: [Step]) -> Prediction {
+        var state = State(network: network)
+        for step in steps {
+            switch step {
+            case .consume(let consumer):
+                state.open(consumer)
+                state.settle()
+            case .close(let id):
+                state.close(id)
+                state.settle()
+            case .produce(let broker, let destination, let count, let properties):
+                state.produce(at: broker, destination, count: count, properties: properties)
+                state.settle()
+            case .wait:
+                break
+            }
+        }
+        return state.prediction()
+    }
+}
+
+// MARK: The state of a run
+
+/// A subscription on a broker: a local consumer, or a demand subscription a bridge made there.
+struct Subscription {
+    enum Kind {
+        case local(consumer: Int)
+        /// A demand subscription of bridge `bridge` (toward its remote broker), for consumers `origins`.
+        case demand(bridge: Int, path: [Int], origins: Set<Int>, isStatic: Bool)
+    }
+
+    var broker: Int
+    var destination: DestinationName
+    var kind: Kind
+    var priority: Int
+    var selector: MessageSelector?
+    var prefetch: Int
+
+    var isNetwork: Bool {
+        if case .demand = kind { return true }
+        return false
+    }
+}
+
+struct State {
+    let network: RoutingNetwork
+    var consumers: [(consumer: Simulator.Consumer, open: Bool, received: MessageCount, unique: MessageCount)] = []
+    /// Queue messages waiting on each broker: destination, the brokers they have left, their properties.
+    var waiting: [(broker: Int, destination: DestinationName, path: [Int], count: MessageCount, properties: [String: MessageSelector.Value])] = []
+    var subscriptions: [Subscription] = []
+    var routes: [[Int]: (messages: MessageCount, stopped: Bool)] = [:]
+    /// The bridges that end at each broker.
+    let bridgesTo: [Int: [Int]]
+
+    /// Queue messages a consumer that does not acknowledge holds, as they arrived.
+    var held: [Int: [(destination: DestinationName, path: [Int], count: MessageCount, properties: [String: MessageSelector.Value])]] = [:]
+
+    init(network: RoutingNetwork) {
+        self.network = network
+        bridgesTo = Dictionary(grouping: network.bridges.indices, by: { network.bridges[$0].to })
+        subscriptions = demand()
+    }
+
+    mutating func open(_ consumer: Simulator.Consumer) {
+        consumers.append((consumer, true, .zero, .zero))
+        subscriptions = demand()
+    }
+
+    mutating func close(_ id: String) {
+        for index in consumers.indices where consumers[index].consumer.id == id && consumers[index].open {
+            consumers[index].open = false
+            // What it held goes back to its broker's queue, with the path it came by.
+            for batch in held.removeValue(forKey: index) ?? [] {
+                waiting.append((consumers[index].consumer.broker, batch.destination, batch.path, batch.count, batch.properties))
+            }
+        }
+        subscriptions = demand()
+    }
+
+    // MARK: Demand
+
+    /// Every subscription the open consumers cause, across the bridges (§1.2, §1.5, §1.6, §1.7, §1.8).
+    func demand() -> [Subscription] {
+        var result: [Subscription] = []
+        var work: [(subscription: Int, path: [Int], origins: Set<Int>)] = []
+        for (index, entry) in consumers.enumerated() where entry.open {
+            let consumer = entry.consumer
+            result.append(Subscription(broker: consumer.broker, destination: consumer.destination, kind: .local(consumer: index),
+                                       priority: consumer.priority, selector: consumer.selector, prefetch: consumer.prefetch))
+            work.append((result.count - 1, [], [index]))
+        }
+        var next = 0
+        while next < work.count {
+            let item = work[next]
+            next += 1
+            let source = result[item.subscription]
+            let y = source.broker
+            guard network.brokers[y].advisorySupport else { continue }
+            for bridgeIndex in bridgesTo[y] ?? [] {
+                let bridge = network.bridges[bridgeIndex]
+                let x = bridge.from
+                if bridge.staticBridge { continue }
+                if bridge.consumerTTL != -1 && item.path.count >= bridge.consumerTTL { continue }
+                if item.path.contains(x) || x == y { continue }
+                if !bridge.permits(source.destination) { continue }
+                let path = item.path + [y]
+                let canConduit = bridge.conduit
+                    && (source.destination.kind == .topic || !source.isNetwork || bridge.conduitNetworkQueues)
+                if canConduit, let existing = result.firstIndex(where: { candidate in
+                    if case .demand(let b, _, _, false) = candidate.kind { return b == bridgeIndex && candidate.destination == source.destination }
+                    return false
+                }) {
+                    // Added to the existing conduit subscription: no new advisory travels on.
+                    if case .demand(let b, let p, let origins, let isStatic) = result[existing].kind {
+                        result[existing].kind = .demand(bridge: b, path: p, origins: origins.union(item.origins), isStatic: isStatic)
+                    }
+                    continue
+                }
+                let priority = bridge.decreasePriority
+                    ? bridge.priorityBase - (path.count > 1 ? path.count + 1 : 0)
+                    : source.priority
+                let suppress = source.destination.kind == .topic ? bridge.suppressDuplicateTopics : bridge.suppressDuplicateQueues
+                if suppress, result.contains(where: { other in
+                    guard other.broker == x, other.destination == source.destination, case .demand(_, _, let origins, _) = other.kind else { return false }
+                    return !origins.isDisjoint(with: item.origins) && other.priority >= priority
+                }) {
+                    continue
+                }
+                result.append(Subscription(broker: x, destination: source.destination,
+                                           kind: .demand(bridge: bridgeIndex, path: path, origins: item.origins, isStatic: false),
+                                           priority: priority, selector: canConduit ? nil : source.selector, prefetch: Int.max))
+                work.append((result.count - 1, path, item.origins))
+            }
+        }
+        // Statically included destinations: a subscription toward the remote broker whatever its consumers.
+        for (bridgeIndex, bridge) in network.bridges.enumerated() {
+            for destination in bridge.staticallyIncluded where !bridge.excluded.contains(where: { $0.matches(destination) }) {
+                result.append(Subscription(broker: bridge.from, destination: destination,
+                                           kind: .demand(bridge: bridgeIndex, path: [bridge.to], origins: [], isStatic: true),
+                                           priority: bridge.decreasePriority ? bridge.priorityBase : 0, selector: nil, prefetch: Int.max))
+            }
+        }
+        return result
+    }
+
+    // MARK: Flow
+
+    func selectorMatches(_ subscription: Subscription, _ properties: [String: MessageSelector.Value]) -> Bool {
+        subscription.selector?.matches(properties) ?? true
+    }
+
+    func covers(_ subscription: Subscription, _ destination: DestinationName) -> Bool {
+        subscription.destination == destination || subscription.destination.matches(destination)
+    }
+
+    func replays(at broker: Int, _ destination: DestinationName) -> Bool {
+        guard destination.kind == .queue, let factory = network.brokers[broker].policyMap?.entry(for: destination)?.networkBridgeFilterFactory,
+            case .literal(true)? = try? factory.replayWhenNoConsumers
+        else { return false }
+        return true
+    }
+
+    func audits(at broker: Int, _ destination: DestinationName) -> Bool {
+        guard let entry = network.brokers[broker].policyMap?.entry(for: destination) else { return false }
+        if case .literal(false)? = try? entry.enableAudit { return false }
+        return true
+    }
+
+    mutating func produce(at broker: Int, _ destination: DestinationName, count: Int, properties: [String: MessageSelector.Value]) {
+        if destination.kind == .topic || destination.kind == .tempTopic {
+            publish(at: broker, destination, count: count, properties: properties)
+        } else {
+            waiting.append((broker, destination, [], MessageCount(count), properties))
+        }
+    }
+
+    /// Moves queue messages until nothing moves: each batch goes to the consumers that may have it
+    /// (§1.4), forwarded batches arrive with the longer path, and what no one may have waits.
+    mutating func settle() {
+        var rounds = 0
+        while !waiting.isEmpty && rounds < 64 {
+            rounds += 1
+            let batches = waiting
+            waiting = []
+            var moved = false
+            for batch in batches {
+                moved = dispatch(batch.broker, batch.destination, path: batch.path, count: batch.count, properties: batch.properties, depth: 0) || moved
+            }
+            if !moved { break }
+        }
+    }
+
+    /// Dispatches a batch of queue messages at a broker; whether any of it moved.
+    @discardableResult
+    mutating func dispatch(_ x: Int, _ destination: DestinationName, path: [Int], count: MessageCount,
+                           properties: [String: MessageSelector.Value], depth: Int) -> Bool {
+        guard count.max > 0 else { return false }
+        let locals = subscriptions.filter { subscription in
+            if case .local(let consumer) = subscription.kind {
+                return subscription.broker == x && consumers[consumer].open && covers(subscription, destination) && selectorMatches(subscription, properties)
+            }
+            return false
+        }
+        let replay = replays(at: x, destination) && locals.isEmpty
+        var eligible = locals
+        for subscription in subscriptions where subscription.broker == x && covers(subscription, destination) && selectorMatches(subscription, properties) {
+            guard case .demand(let bridgeIndex, _, _, _) = subscription.kind else { continue }
+            let bridge = network.bridges[bridgeIndex]
+            guard bridge.permits(destination) else { continue }
+            let ttlAllows = bridge.messageTTL == -1 || path.count < bridge.messageTTL
+            if !path.contains(bridge.to) && ttlAllows {
+                eligible.append(subscription)
+            } else if replay && path.contains(bridge.to) {
+                eligible.append(subscription)  // the replay branch checks no TTL
+            }
+        }
+        guard !eligible.isEmpty, depth < network.brokers.count * 2 + 4 else {
+            waiting.append((x, destination, path, count, properties))
+            return false
+        }
+        let top = eligible.map(\.priority).max() ?? 0
+        let level = eligible.filter { $0.priority == top }
+        let lower = eligible.filter { $0.priority < top }
+        var share = count.roundRobinShare(of: level.count)
+        // A local consumer of the top level may fill its prefetch: then the lower levels get some.
+        let canFill = level.contains { subscription in
+            if case .local = subscription.kind { return share.max > subscription.prefetch }
+            return false
+        }
+        if !lower.isEmpty && canFill {
+            share = MessageCount(min: 0, max: share.max, reasons: share.reasons.union([.prefetch]))
+        }
+        for subscription in level { deliver(subscription, at: x, destination, path: path, count: share, properties: properties, depth: depth) }
+        if !lower.isEmpty && canFill {
+            let lowerShare = count.upTo(.prefetch).roundRobinShare(of: lower.count)
+            for subscription in lower { deliver(subscription, at: x, destination, path: path, count: lowerShare, properties: properties, depth: depth) }
+        }
+        return true
+    }
+
+    mutating func deliver(_ subscription: Subscription, at x: Int, _ destination: DestinationName, path: [Int], count: MessageCount,
+                          properties: [String: MessageSelector.Value], depth: Int) {
+        switch subscription.kind {
+        case .local(let consumer):
+            consumers[consumer].received = consumers[consumer].received + count
+            consumers[consumer].unique = consumers[consumer].unique + count
+            if !consumers[consumer].consumer.acknowledges {
+                held[consumer, default: []].append((destination, path, count, properties))
+            }
+            record(path + [x], count, stopped: false)
+        case .demand(let bridgeIndex, _, _, _):
+            let to = network.bridges[bridgeIndex].to
+            dispatch(to, destination, path: path + [x], count: count, properties: properties, depth: depth + 1)
+        }
+    }
+
+    /// Publishes topic messages: a copy for every subscription that may have one, per path; the
+    /// audit of a subscription a policy entry covers lets each message through once (§1.6).
+    mutating func publish(at broker: Int, _ destination: DestinationName, count: Int, properties: [String: MessageSelector.Value]) {
+        var passed: [Int: MessageCount] = [:]  // per subscription, under an audit
+        var work: [(broker: Int, path: [Int], copies: MessageCount)] = [(broker, [], MessageCount(count))]
+        var next = 0
+        var firstArrival = Array(repeating: [Int]?.none, count: network.brokers.count)
+        var received = Array(repeating: MessageCount.zero, count: consumers.count)
+        while next < work.count, next < 10_000 {
+            let (x, path, copies) = work[next]
+            next += 1
+            if firstArrival[x] == nil { firstArrival[x] = path }
+            let audited = audits(at: x, destination)
+            var delivered = false
+            for (index, subscription) in subscriptions.enumerated()
+            where subscription.broker == x && covers(subscription, destination) && selectorMatches(subscription, properties) {
+                var share = copies
+                if audited {
+                    let before = passed[index] ?? .zero
+                    let after = (before + copies).capped(at: count)
+                    share = MessageCount(min: after.min - before.min, max: after.max - before.max, reasons: after.reasons)
+                    passed[index] = after
+                }
+                guard share.max > 0 else { continue }
+                switch subscription.kind {
+                case .local(let consumer):
+                    guard consumers[consumer].open else { continue }
+                    received[consumer] = received[consumer] + share
+                    record(path + [x], share, stopped: false)
+                    delivered = true
+                case .demand(let bridgeIndex, _, _, _):
+                    let bridge = network.bridges[bridgeIndex]
+                    guard bridge.permits(destination), !path.contains(bridge.to),
+                        bridge.messageTTL == -1 || path.count < bridge.messageTTL
+                    else { continue }
+                    work.append((bridge.to, path + [x], share))
+                    delivered = true
+                }
+            }
+            if !delivered && !path.isEmpty { record(path + [x], copies, stopped: true) }
+        }
+        if next < work.count {
+            // More paths than the analyser follows: what is left is a range.
+            for index in received.indices { received[index] = MessageCount(min: received[index].min, max: Int.max / 4, reasons: [.pathLimit]) }
+        }
+        for index in consumers.indices {
+            consumers[index].received = consumers[index].received + received[index]
+            consumers[index].unique = consumers[index].unique + received[index].capped(at: count)
+        }
+    }
+
+    mutating func record(_ route: [Int], _ count: MessageCount, stopped: Bool) {
+        guard route.count > 1 || !stopped else { return }
+        let previous = routes[route]?.messages ?? .zero
+        routes[route] = (previous + count, stopped)
+    }
+
+    // MARK: Outcome
+
+    func prediction() -> Simulator.Prediction {
+        let name = { (broker: Int) in network.brokers[broker].name }
+        let outcomes = consumers.map { entry in
+            Simulator.Prediction.ConsumerOutcome(id: entry.consumer.id, broker: name(entry.consumer.broker), destination: entry.consumer.destination,
+                                                 received: entry.received, unique: entry.unique)
+        }
+        var residue: [String: Simulator.Prediction.Residue] = [:]
+        var order: [String] = []
+        for batch in waiting {
+            let key = "\(batch.broker) \(batch.destination)"
+            let reason: String
+            if batch.path.isEmpty {
+                reason = "no consumer may have them here, and no bridge asks for them"
+            } else if let last = batch.path.last {
+                reason = "stranded: they came from \(name(last)) and the broker-path rule keeps them from going back; replayWhenNoConsumers on \(name(batch.broker)) would return them"
+            } else {
+                reason = ""
+            }
+            if var existing = residue[key] {
+                existing.messages = existing.messages + batch.count
+                residue[key] = existing
+            } else {
+                order.append(key)
+                residue[key] = .init(broker: name(batch.broker), destination: batch.destination, messages: batch.count, reason: reason)
+            }
+        }
+        var routes = self.routes
+        for batch in waiting where !batch.path.isEmpty {
+            let route = batch.path + [batch.broker]
+            routes[route] = ((routes[route]?.messages ?? .zero) + batch.count, true)
+        }
+        let paths = routes.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { route, value in
+            Simulator.Prediction.PathFlow(route: route.map(name), messages: value.messages, stoppedAt: value.stopped ? route.last.map(name) : nil)
+        }
+        return Simulator.Prediction(consumers: outcomes, residue: order.compactMap { residue[$0] }, paths: paths)
+    }
+}
