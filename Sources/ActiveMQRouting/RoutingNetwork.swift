@@ -122,7 +122,8 @@ public struct RoutingNetwork: Sendable {
             documents.append(DocumentIndex(path: broker.file, configuration: broker.configuration, settings: RuleSettings()))
         }
         brokers = models
-        let network = BrokerNetwork(documents, spec: spec)
+        // The brokers of a scenario run on one machine: a loopback address names a port.
+        let network = BrokerNetwork(documents, spec: spec, loopbackByPort: true)
         var bridges: [Bridge] = []
         for edge in network.edges {
             let from = network.nodes[edge.from].document, to = network.nodes[edge.to].document

@@ -160,7 +160,13 @@ struct State {
     /// Queue messages waiting on each broker: destination, the brokers they have left, their properties.
     var waiting: [(broker: Int, destination: DestinationName, path: [Int], count: MessageCount, properties: [String: MessageSelector.Value])] = []
     var subscriptions: [Subscription] = []
-    var routes: [[Int]: (messages: MessageCount, stopped: Bool)] = [:]
+    /// Messages per route, and whether the route ends without a consumer.
+    var routes: [RouteKey: MessageCount] = [:]
+
+    struct RouteKey: Hashable {
+        var route: [Int]
+        var stopped: Bool
+    }
     /// The bridges that end at each broker.
     let bridgesTo: [Int: [Int]]
 
@@ -419,8 +425,8 @@ struct State {
 
     mutating func record(_ route: [Int], _ count: MessageCount, stopped: Bool) {
         guard route.count > 1 || !stopped else { return }
-        let previous = routes[route]?.messages ?? .zero
-        routes[route] = (previous + count, stopped)
+        let key = RouteKey(route: route, stopped: stopped)
+        routes[key] = (routes[key] ?? .zero) + count
     }
 
     // MARK: Outcome
@@ -453,12 +459,13 @@ struct State {
         }
         var routes = self.routes
         for batch in waiting where !batch.path.isEmpty {
-            let route = batch.path + [batch.broker]
-            routes[route] = ((routes[route]?.messages ?? .zero) + batch.count, true)
+            let key = RouteKey(route: batch.path + [batch.broker], stopped: true)
+            routes[key] = (routes[key] ?? .zero) + batch.count
         }
-        let paths = routes.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { route, value in
-            Simulator.Prediction.PathFlow(route: route.map(name), messages: value.messages, stoppedAt: value.stopped ? route.last.map(name) : nil)
-        }
+        let paths = routes.sorted { ($0.key.route.map(name).joined(separator: " "), $0.key.stopped ? 1 : 0) < ($1.key.route.map(name).joined(separator: " "), $1.key.stopped ? 1 : 0) }
+            .map { key, messages in
+                Simulator.Prediction.PathFlow(route: key.route.map(name), messages: messages, stoppedAt: key.stopped ? key.route.last.map(name) : nil)
+            }
         return Simulator.Prediction(consumers: outcomes, residue: order.compactMap { residue[$0] }, paths: paths)
     }
 }

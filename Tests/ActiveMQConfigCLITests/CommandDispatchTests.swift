@@ -33,6 +33,8 @@ struct CommandDispatchTests {
         ["amazon-mq", "import", "revision.json", "-o", "a.xml"],
         ["amazon-mq", "diff", "a.xml", "revision.json"],
         ["roundtrip", "a.xml"],
+        ["network", "simulate", "scenario.json"],
+        ["network", "simulate", "scenario.json", "--format", "json", "--engine-version", "5.18", "--fail-on", "warning"],
     ]
 
     /// Arguments the root must answer: help, versions, completion scripts and mistakes.

@@ -49,6 +49,20 @@ struct JSONSchemaTests {
         #expect(try validate(Data(empty.stdout), against: "lint-report.schema.json") == "")
     }
 
+    @Test("Every scenario of Fixtures/scenarios matches Docs/scenario.schema.json; a misspelt key does not",
+          .enabled(if: JSONSchemaTests.jsonschemaAvailable || ProcessInfo.processInfo.environment["CI"] == "true", "python3 jsonschema is not installed"))
+    func scenarios() throws {
+        let folder = Paths.repository.appendingPathComponent("Fixtures/scenarios")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(!names.isEmpty)
+        for name in names {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name).appendingPathComponent("scenario.json"))
+            #expect(try validate(data, against: "scenario.schema.json") == "", "\(name)")
+        }
+        #expect(try validate(Data(#"{"engineVersion": "5.17.2", "brokers": [{"name": "A", "config": "A.xml"}], "steps": [{"consume": {"id": "c", "broker": "A", "destination": "queue://Q", "prefech": 1}}]}"#.utf8),
+                             against: "scenario.schema.json") != "")
+    }
+
     @Test("Examples of .activemq-config.json and network specs match their schemas",
           .enabled(if: JSONSchemaTests.jsonschemaAvailable || ProcessInfo.processInfo.environment["CI"] == "true", "python3 jsonschema is not installed"))
     func configurationAndSpec() throws {

@@ -45,7 +45,12 @@ package struct BrokerNetwork: Sendable {
             || host.hasPrefix("127.") || host == "ip6-localhost"
     }
 
-    package init(_ documents: [DocumentIndex], spec: NetworkSpec?) {
+    /// The network of these documents' brokers.
+    ///
+    /// - Parameter loopbackByPort: Whether a loopback address (`127.0.0.1`, `localhost`) reaches the
+    ///   one broker listening on its port: true for brokers that run together on one machine (a
+    ///   scenario); false for files linted together, where every broker has a localhost.
+    package init(_ documents: [DocumentIndex], spec: NetworkSpec?, loopbackByPort: Bool = false) {
         var connectorsOfNode: [[IndexedNetworkConnector]] = []
         for (number, document) in documents.enumerated() {
             let stem = NetworkSpec.fileStem(document.path)
@@ -101,7 +106,12 @@ package struct BrokerNetwork: Sendable {
             let key = "\(lowered):\(port)"
             if let specName = specOwner[key], let index = firstNamed[specName] { return index }
             if let index = firstWithSpecEndpoint[key] { return index }
-            guard port != 0, !Self.isLoopback(host) else { return nil }
+            guard port != 0 else { return nil }
+            if Self.isLoopback(host) {
+                guard loopbackByPort else { return nil }
+                let listening = nodes.indices.filter { nodes[$0].ports.contains(port) }
+                return listening.count == 1 ? listening[0] : nil
+            }
             if let found = bound[key], found.count == 1 { return found[0] }
             let named = (byBrokerName[lowered] ?? []).filter { nodes[$0].ports.contains(port) }
             return named.count == 1 ? named[0] : nil

@@ -1,0 +1,49 @@
+import ActiveMQConfig
+import ActiveMQLint
+import ActiveMQRouting
+import ArgumentParser
+
+/// `activemq-config network simulate SCENARIO`: plays a scenario on the forwarding model.
+struct SimulateNetwork: JudgingCommand {
+    static var configuration: CommandConfiguration {
+        ActiveMQConfigCLI.configuration(
+            "simulate", abstract: "Predict what a scenario's steps do: what each consumer receives, what stays where, by which path.",
+            discussion: """
+                The scenario (JSON, Docs/scenario.schema.json) names the brokers' configuration files, then steps: \
+                consumers open and close, messages are sent. Counts the configuration cannot decide are ranges with \
+                their reasons (timing, consumer-speed, prefetch, suppression-order, reconnect, path-limit). With the \
+                scenario's 'expect', each difference is an error. Exit 0: no finding at or above --fail-on; 1: such a \
+                finding; 2: a scenario that cannot be read or played. See Docs/routing.md.
+                """)
+    }
+
+    @Argument(help: "The scenario file (JSON).") var scenario: String
+    @OptionGroup var judgement: JudgementOptions
+    @Option(help: "The prediction's format on standard output.") var format: ListConnectors.Format = .text
+    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above this severity.") var failOn: Severity = .error
+
+    func run() throws {
+        let read: Scenario
+        do {
+            read = try Scenario(contentsOfFile: scenario)
+        } catch {
+            throw CLIError(error.diagnostics)
+        }
+        // The version: the flag's (an Amazon MQ engine runs its ActiveMQ version), else the scenario's.
+        let commandLine = try judgement.commandLine()
+        let version = commandLine.activeMQVersion ?? commandLine.engineVersion.map(ActiveMQVersion.init(amazonMQ:))
+        let prediction: Simulator.Prediction
+        do {
+            prediction = try read.predict(engineVersion: version)
+        } catch {
+            throw CLIError(error.diagnostics)
+        }
+        let differences = read.differences(from: prediction)
+        switch format {
+        case .text: CLI.console.writeOutput(Array(prediction.text.utf8))
+        case .json: CLI.console.writeOutput(Array(prediction.json(findings: differences).rendered().utf8))
+        }
+        for difference in differences { CLI.console.printError(difference.formatted) }
+        try finish(differences, failingAt: failOn)
+    }
+}

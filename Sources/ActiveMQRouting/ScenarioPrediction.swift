@@ -1,0 +1,141 @@
+public import ActiveMQConfig
+
+extension Scenario {
+    /// The code of a difference between a prediction and the scenario's `expect`.
+    public static let expectationCode = "scenario-expectation"
+
+    /// Reads the brokers' configurations (relative to the scenario's folder) and predicts what the
+    /// network does with the steps.
+    ///
+    /// - Parameter engineVersion: The version whose behaviour applies, when it is not the
+    ///   scenario's (`--engine-version`).
+    /// - Throws: ``RoutingError``: a configuration that cannot be read, or a step the model does
+    ///   not play yet (durable subscriptions, broker restarts).
+    public func predict(engineVersion: ActiveMQVersion? = nil) throws(RoutingError) -> Simulator.Prediction {
+        let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+        var configured: [(name: String, file: String, configuration: BrokerConfiguration)] = []
+        for broker in brokers {
+            let file = broker.config.hasPrefix("/") ? broker.config : folder + broker.config
+            do {
+                configured.append((broker.name, file, try BrokerConfiguration(contentsOfFile: file)))
+            } catch {
+                throw RoutingError(file: file, error.description)
+            }
+        }
+        let network = try RoutingNetwork(brokers: configured, spec: self.network, version: engineVersion ?? self.engineVersion)
+        let index = Dictionary(uniqueKeysWithValues: brokers.enumerated().map { ($0.element.name, $0.offset) })
+        var steps: [Simulator.Step] = []
+        for step in self.steps {
+            switch step {
+            case .consume(let consume):
+                if consume.durable != nil {
+                    throw RoutingError(file: path, "consumer '\(consume.id)': durable subscriptions are not modelled yet (Docs/routing.md says what is)")
+                }
+                let selector: MessageSelector?
+                do {
+                    selector = try consume.selector.map { (text) throws(MessageSelector.Unsupported) in try MessageSelector(text) }
+                } catch {
+                    throw RoutingError(file: path, "consumer '\(consume.id)': \(error.message)")
+                }
+                steps.append(.consume(.init(id: consume.id, broker: index[consume.broker] ?? 0, destination: consume.destination, selector: selector,
+                                            priority: consume.priority ?? 0, prefetch: consume.prefetch ?? (consume.destination.kind == .topic ? 32767 : 1000),
+                                            acknowledges: consume.acknowledge)))
+            case .produce(let produce):
+                steps.append(.produce(broker: index[produce.broker] ?? 0, destination: produce.destination, count: produce.count,
+                                      properties: produce.properties))
+            case .close(let id):
+                steps.append(.close(id: id))
+            case .wait:
+                steps.append(.wait)
+            case .unsubscribe, .stop, .start:
+                throw RoutingError(file: path, "unsubscribe, stop and start steps are not modelled yet (Docs/routing.md says what is)")
+            }
+        }
+        return Simulator(network: network).run(steps)
+    }
+
+    /// Where a prediction differs from `expect`: one error diagnostic per difference (none without
+    /// an `expect`).
+    public func differences(from prediction: Simulator.Prediction) -> [Diagnostic] {
+        guard let expect else { return [] }
+        var found: [Diagnostic] = []
+        func differ(_ message: String) {
+            found.append(Diagnostic(file: path, severity: .error, code: Self.expectationCode, message: message))
+        }
+        func show(_ count: ExpectedCount) -> String { count.min == count.max ? "\(count.min)" : "\(count.min)…\(count.max)" }
+        func same(_ predicted: MessageCount, _ expected: ExpectedCount) -> Bool { predicted.min == expected.min && predicted.max == expected.max }
+        for expected in expect.consumers {
+            guard let outcome = prediction.consumers.first(where: { $0.id == expected.id }) else {
+                differ("expect names consumer '\(expected.id)', which no step opens")
+                continue
+            }
+            if let received = expected.received, !same(outcome.received, received) {
+                differ("consumer '\(expected.id)' on \(outcome.broker): predicted to receive \(outcome.received), expected \(show(received))")
+            }
+            if let unique = expected.unique, !same(outcome.unique, unique) {
+                differ("consumer '\(expected.id)' on \(outcome.broker): predicted \(outcome.unique) distinct messages, expected \(show(unique))")
+            }
+        }
+        if let residue = expect.residue {
+            for expected in residue {
+                let predicted = prediction.residue.first { $0.broker == expected.broker && $0.destination == expected.destination }?.messages ?? .zero
+                if !same(predicted, expected.messages) {
+                    differ("\(expected.destination) on \(expected.broker): predicted \(predicted) left, expected \(show(expected.messages))")
+                }
+            }
+            for left in prediction.residue where !residue.contains(where: { $0.broker == left.broker && $0.destination == left.destination }) {
+                differ("\(left.destination) on \(left.broker): predicted \(left.messages) left, which expect does not list")
+            }
+        }
+        return found
+    }
+}
+
+extension Simulator.Prediction {
+    /// The prediction as JSON: `consumers`, `residue`, `paths` and `findings`, each count as
+    /// `{"min", "max"}` with the reasons of a range.
+    package func json(findings: [Diagnostic]) -> JSONText {
+        func count(_ value: MessageCount) -> JSONText {
+            .object([("min", .number(value.min)), ("max", .number(value.max))])
+        }
+        func reason(_ value: MessageCount) -> JSONText {
+            value.isExact ? .null : .string(value.reasons.sorted().map(\.rawValue).joined(separator: ", "))
+        }
+        return .object([
+            ("version", .number(1)),
+            ("consumers", .array(consumers.map { outcome in
+                .object([("id", .string(outcome.id)), ("broker", .string(outcome.broker)), ("destination", .string(outcome.destination.description)),
+                         ("received", count(outcome.received)), ("unique", count(outcome.unique)), ("reason", reason(outcome.received))])
+            })),
+            ("residue", .array(residue.map { left in
+                .object([("broker", .string(left.broker)), ("destination", .string(left.destination.description)),
+                         ("messages", count(left.messages)), ("reason", .string(left.reason))])
+            })),
+            ("paths", .array(paths.map { flow in
+                .object([("route", .array(flow.route.map(JSONText.string))), ("messages", count(flow.messages)),
+                         ("stoppedAt", .optional(flow.stoppedAt)), ("reason", reason(flow.messages))])
+            })),
+            ("findings", .array(findings.map { finding in
+                .object([("file", .optional(finding.file)), ("severity", .string(finding.severity.rawValue)),
+                         ("code", .optional(finding.code)), ("message", .string(finding.message))])
+            })),
+        ])
+    }
+
+    /// The prediction for a person: one line per consumer, residue and route
+    /// (`A → B ✗ C`-style routes mark where messages stopped).
+    package var text: String {
+        var lines: [String] = []
+        for outcome in consumers {
+            lines.append("consumer \(outcome.id) on \(outcome.broker) (\(outcome.destination)): received \(outcome.received), unique \(outcome.unique)")
+        }
+        for left in residue {
+            lines.append("left on \(left.broker) (\(left.destination)): \(left.messages): \(left.reason)")
+        }
+        for flow in paths {
+            let route = flow.route.joined(separator: " → ")
+            lines.append("path \(route)\(flow.stoppedAt == nil ? "" : " ✗"): \(flow.messages)" + (flow.stoppedAt.map { " (stopped at \($0))" } ?? ""))
+        }
+        return lines.map { $0 + "\n" }.joined()
+    }
+}

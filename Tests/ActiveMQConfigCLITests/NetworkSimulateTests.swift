@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `activemq-config network simulate`: the prediction for a person and as JSON, the scenario's
+/// expectations as findings, and the documented exit codes.
+@Suite("activemq-config network simulate")
+struct NetworkSimulateTests {
+    static func fixture(_ name: String) -> String { Paths.fixture("scenarios/\(name)/scenario.json") }
+
+    @Test("A fixture's prediction, as text and JSON; exit 0 when it agrees with expect")
+    func agrees() throws {
+        let text = runCLI(["network", "simulate", Self.fixture("chain-default-ttl")])
+        #expect(text.exitCode == 0, "\(text.stderr)")
+        #expect(text.stdoutText.contains("consumer c on C (queue://route.chain): received 0, unique 0"))
+        #expect(text.stdoutText.contains("left on A (queue://route.chain): 20: no consumer may have them here"))
+        let json = runCLI(["network", "simulate", "--format", "json", Self.fixture("chain-ttl-2")])
+        #expect(json.exitCode == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout)) as? [String: Any])
+        let consumers = try #require(object["consumers"] as? [[String: Any]])
+        #expect((consumers.first?["received"] as? [String: Int]) == ["min": 20, "max": 20])
+        #expect((object["paths"] as? [[String: Any]])?.first?["route"] as? [String] == ["A", "B", "C"])
+    }
+
+    @Test("A prediction that differs from expect exits 1, each difference a scenario-expectation error")
+    func differs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("simulate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let source = URL(fileURLWithPath: Self.fixture("one-way")).deletingLastPathComponent()
+        for file in ["A.xml", "B.xml"] { try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: folder.appendingPathComponent(file)) }
+        var scenario = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: source.appendingPathComponent("scenario.json"))) as? [String: Any])
+        scenario["expect"] = ["consumers": [["id": "a", "received": ["min": 20, "max": 20]]]]
+        let path = folder.appendingPathComponent("scenario.json").path
+        try JSONSerialization.data(withJSONObject: scenario).write(to: URL(fileURLWithPath: path))
+        let run = runCLI(["network", "simulate", path])
+        #expect(run.exitCode == 1)
+        #expect(run.stderr.contains("error: consumer 'a' on A: predicted to receive 0, expected 20 [scenario-expectation]"), "\(run.stderr)")
+    }
+
+    @Test("A scenario that cannot be read exits 2 at the place of the mistake")
+    func unreadable() throws {
+        let path = try Paths.temporaryFile(#"{"engineVersion": "5.17.2", "brokers": [{"name": "A", "config": "A.xml"}], "stps": []}"#, name: "scenario.json")
+        let run = runCLI(["network", "simulate", path])
+        #expect(run.exitCode == 2)
+        #expect(run.stderr.contains("\(path):1:76: error: unknown key 'stps' in a scenario (did you mean 'steps'?)"), "\(run.stderr)")
+        let missing = runCLI(["network", "simulate", "/nonexistent/scenario.json"])
+        #expect(missing.exitCode == 2)
+    }
+}

@@ -1,0 +1,70 @@
+import ActiveMQConfig
+import ActiveMQRouting
+import Foundation
+import Testing
+
+/// Scenario files: read strictly, each mistake at its place; the fixtures' predictions agree with
+/// their `expect` (the behaviours `network-routing.md` records on ActiveMQ 5.17.2).
+@Suite("Scenarios")
+struct ScenarioTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/scenarios")
+    static let fixtures: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+
+    @Test("Every scenario of Fixtures/scenarios predicts what its expect says", arguments: fixtures)
+    func fixture(_ name: String) throws {
+        let scenario = try Scenario(contentsOfFile: Self.folder.appendingPathComponent(name).appendingPathComponent("scenario.json").path)
+        #expect(scenario.expect != nil)
+        let prediction = try scenario.predict()
+        #expect(scenario.differences(from: prediction).map(\.formatted) == [])
+    }
+
+    @Test("At least six fixtures, and their configurations lint clean")
+    func fixturesExist() {
+        #expect(Self.fixtures.count >= 6)
+    }
+
+    func read(_ text: String) -> Result<Scenario, RoutingError> {
+        Result { () throws(RoutingError) in try Scenario(bytes: Array(text.utf8), path: "s.json") }
+    }
+
+    @Test("Mistakes are refused at their place: unknown keys (with a suggestion), a broker no one defines, a closed consumer, a bad count")
+    func strict() {
+        func error(_ text: String) -> String? {
+            if case .failure(let error) = read(text) { return error.description }
+            return nil
+        }
+        let brokers = #""brokers": [{"name": "A", "config": "A.xml"}]"#
+        #expect(error(#"{"engineVersion": "5.17.2", \#(brokers), "steps": [], "expct": {}}"#)
+                == "s.json:1:89: error: unknown key 'expct' in a scenario (did you mean 'expect'?)")
+        #expect(error(#"{\#(brokers), "steps": []}"#)?.contains("needs 'engineVersion'") == true)
+        #expect(error(#"{"engineVersion": "5.17.2", \#(brokers), "steps": [{"consume": {"id": "c", "broker": "B", "destination": "queue://Q"}}]}"#)?
+            .contains("no broker is named 'B'") == true)
+        #expect(error(#"{"engineVersion": "5.17.2", \#(brokers), "steps": [{"close": {"id": "c"}}]}"#)?.contains("no open consumer has the id 'c'") == true)
+        #expect(error(#"{"engineVersion": "5.17.2", \#(brokers), "steps": [{"produce": {"broker": "A", "destination": "queue://Q", "count": 1.5}}]}"#)?
+            .contains("'count' must be a whole number") == true)
+        #expect(error(#"{"engineVersion": "5.17.2", \#(brokers), "steps": [{"produce": {"broker": "A", "destination": "Q", "count": 1}}]}"#)?
+            .contains("queue://NAME or topic://NAME") == true)
+        #expect(error(#"{"engineVersion": "5.17.2", \#(brokers), "steps": [{"consume": {"id": "c", "broker": "A", "destination": "queue://Q", "selector": "a LIKE 'x'"}}]}"#)?
+            .contains("does not read") == true)
+        if case .success(let scenario) = read(#"{"engineVersion": "5.18", \#(brokers), "settleSeconds": 5, "steps": [{"wait": {"seconds": 1}}], "expect": {"consumers": []}}"#) {
+            #expect(scenario.engineVersion == ActiveMQVersion(major: 5, minor: 18) && scenario.settleSeconds == 5 && scenario.steps == [.wait(seconds: 1)])
+        } else {
+            Issue.record("a valid scenario was refused")
+        }
+    }
+
+    @Test("A prediction that differs from expect is a difference per count")
+    func differences() throws {
+        let path = Self.folder.appendingPathComponent("chain-default-ttl/scenario.json").path
+        var scenario = try Scenario(contentsOfFile: path)
+        scenario.expect = .init(consumers: [.init(id: "c", received: .init(min: 20, max: 20), unique: nil)], residue: [])
+        let differences = scenario.differences(from: try scenario.predict()).map(\.message)
+        #expect(differences == [
+            "consumer 'c' on C: predicted to receive 0, expected 20",
+            "queue://route.chain on A: predicted 20 left, which expect does not list",
+        ])
+        // The same scenario under networkTTL 2's file would differ; under another version it does not change.
+        #expect(scenario.differences(from: try scenario.predict(engineVersion: ActiveMQVersion(major: 6, minor: 1))).count == 2)
+    }
+}
