@@ -44,4 +44,29 @@ struct RealBrokerTests {
         #expect(log.contains("\(name) OK"), "\(log)")
         print(log, terminator: "")
     }
+
+    /// The routing scenarios of Fixtures/scenarios, played on real brokers by Scripts/play-scenario.
+    static let scenarios: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: Paths.fixture("scenarios"))) ?? []).sorted()
+
+    @Test("Real brokers do what each routing scenario's expect says (the model's prediction agrees: ScenarioTests)",
+          .enabled(if: activeMQInstalled || isCI, "ActiveMQ is not installed (apt-get install activemq); CI runs these"),
+          .timeLimit(.minutes(2)),
+          arguments: scenarios)
+    func routingScenario(_ name: String) throws {
+        let process = Process()
+        process.executableURL = Paths.repository.appendingPathComponent("Scripts/play-scenario")
+        process.arguments = [Paths.fixture("scenarios/\(name)/scenario.json")]
+        var environment = ProcessInfo.processInfo.environment
+        environment["ACTIVEMQ_CONFIG"] = Paths.binary.path
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(log)")
+        #expect(log.contains("agrees"), "\(log)")
+        print(log, terminator: "")
+    }
 }

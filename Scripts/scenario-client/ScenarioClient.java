@@ -1,0 +1,154 @@
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.jms.Connection;
+import javax.jms.DeliveryMode;
+import javax.jms.Destination;
+import javax.jms.JMSException;
+import javax.jms.Message;
+import javax.jms.MessageConsumer;
+import javax.jms.MessageProducer;
+import javax.jms.QueueBrowser;
+import javax.jms.Session;
+import javax.jms.TextMessage;
+import org.apache.activemq.ActiveMQConnectionFactory;
+
+/**
+ * The JMS side of Scripts/play-scenario: plays scenario steps on real brokers, one command per
+ * line on standard input, one reply line each on standard output (tab-separated fields).
+ *
+ *   open ID URL DESTINATION SELECTOR PREFETCH PRIORITY ACKNOWLEDGE   -> ok
+ *   produce URL DESTINATION COUNT PERSISTENT PROPERTIES              -> ok
+ *   close ID                                                          -> ok
+ *   counts                                                            -> counts ID=RECEIVED,UNIQUE ...
+ *   browse URL QUEUE                                                  -> browse N
+ *   quit
+ *
+ * Empty fields are "-". PROPERTIES are NAME\u001fTYPE\u001fVALUE records separated by \u001e, TYPE
+ * one of s (String), l (Long), d (Double), b (Boolean). Every connection disables the client's
+ * duplicate audit and topic-advisory watching, or duplicates would be invisible.
+ */
+public class ScenarioClient {
+    static final class Consumer {
+        final Connection connection;
+        final AtomicInteger received = new AtomicInteger();
+        final Set<String> unique = Collections.synchronizedSet(new HashSet<>());
+        Consumer(Connection connection) { this.connection = connection; }
+    }
+
+    static final Map<String, Consumer> consumers = new HashMap<>();
+
+    static String field(String value) { return "-".equals(value) ? null : value; }
+
+    static Destination destination(Session session, String name, String options) throws JMSException {
+        String suffix = options.isEmpty() ? "" : "?" + options;
+        if (name.startsWith("queue://")) return session.createQueue(name.substring(8) + suffix);
+        if (name.startsWith("topic://")) return session.createTopic(name.substring(8) + suffix);
+        throw new IllegalArgumentException("not queue:// or topic://: " + name);
+    }
+
+    static Connection connect(String url) throws JMSException {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
+        Connection connection = factory.createConnection();
+        connection.start();
+        return connection;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, "UTF-8"));
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] f = line.split("\t", -1);
+            try {
+                switch (f[0]) {
+                case "open": {
+                    Connection connection = connect(f[2]);
+                    boolean acknowledge = !"false".equals(f[7]);
+                    Session session = connection.createSession(false, acknowledge ? Session.AUTO_ACKNOWLEDGE : Session.CLIENT_ACKNOWLEDGE);
+                    StringBuilder options = new StringBuilder();
+                    if (field(f[5]) != null) options.append("consumer.prefetchSize=").append(f[5]);
+                    if (field(f[6]) != null) options.append(options.length() > 0 ? "&" : "").append("consumer.priority=").append(f[6]);
+                    MessageConsumer consumer = session.createConsumer(destination(session, f[3], options.toString()), field(f[4]));
+                    Consumer counted = new Consumer(connection);
+                    consumer.setMessageListener(message -> {
+                        counted.received.incrementAndGet();
+                        try {
+                            counted.unique.add(message.getJMSMessageID());
+                        } catch (JMSException e) {
+                            counted.unique.add("?" + counted.received.get());
+                        }
+                    });
+                    consumers.put(f[1], counted);
+                    System.out.println("ok");
+                    break;
+                }
+                case "produce": {
+                    Connection connection = connect(f[1]);
+                    Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                    MessageProducer producer = session.createProducer(destination(session, f[2], ""));
+                    producer.setDeliveryMode("false".equals(f[4]) ? DeliveryMode.NON_PERSISTENT : DeliveryMode.PERSISTENT);
+                    int count = Integer.parseInt(f[3]);
+                    for (int i = 0; i < count; i++) {
+                        TextMessage message = session.createTextMessage("m-" + i);
+                        if (f.length > 5 && !f[5].isEmpty() && !"-".equals(f[5])) {
+                            for (String record : f[5].split("\u001e")) {
+                                String[] p = record.split("\u001f", 3);
+                                switch (p[1]) {
+                                case "l": message.setLongProperty(p[0], Long.parseLong(p[2])); break;
+                                case "d": message.setDoubleProperty(p[0], Double.parseDouble(p[2])); break;
+                                case "b": message.setBooleanProperty(p[0], Boolean.parseBoolean(p[2])); break;
+                                default: message.setStringProperty(p[0], p[2]);
+                                }
+                            }
+                        }
+                        producer.send(message);
+                    }
+                    connection.close();
+                    System.out.println("ok");
+                    break;
+                }
+                case "close": {
+                    Consumer consumer = consumers.remove(f[1]);
+                    if (consumer != null) consumer.connection.close();
+                    System.out.println("ok");
+                    break;
+                }
+                case "counts": {
+                    StringBuilder out = new StringBuilder("counts");
+                    for (Map.Entry<String, Consumer> e : consumers.entrySet()) {
+                        out.append('\t').append(e.getKey()).append('=').append(e.getValue().received.get()).append(',').append(e.getValue().unique.size());
+                    }
+                    System.out.println(out);
+                    break;
+                }
+                case "browse": {
+                    Connection connection = connect(f[1]);
+                    Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                    QueueBrowser browser = session.createBrowser((javax.jms.Queue) destination(session, f[2], ""));
+                    int n = 0;
+                    for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements(); e.nextElement()) n++;
+                    connection.close();
+                    System.out.println("browse\t" + n);
+                    break;
+                }
+                case "quit":
+                    for (Consumer consumer : consumers.values()) consumer.connection.close();
+                    System.out.println("ok");
+                    System.exit(0);
+                    break;
+                default:
+                    System.out.println("error\tunknown command " + f[0]);
+                }
+            } catch (Exception e) {
+                System.out.println("error\t" + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
+            }
+            System.out.flush();
+        }
+    }
+}
