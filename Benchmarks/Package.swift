@@ -15,7 +15,8 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "tracer",
-            dependencies: [.product(name: "ActiveMQConfig", package: rootIdentity), .product(name: "ActiveMQLint", package: rootIdentity)]
+            dependencies: [.product(name: "ActiveMQConfig", package: rootIdentity), .product(name: "ActiveMQLint", package: rootIdentity),
+                           .product(name: "ActiveMQTopology", package: rootIdentity), .product(name: "ActiveMQRouting", package: rootIdentity)]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -137,8 +137,8 @@ public struct Simulator: Sendable {
 struct Subscription {
     enum Kind {
         case local(consumer: Int)
-        /// A demand subscription of bridge `bridge` (toward its remote broker), for consumers `origins`.
-        case demand(bridge: Int, path: [Int], origins: Set<Int>, isStatic: Bool)
+        /// A demand subscription of bridge `bridge`, toward its remote broker.
+        case demand(bridge: Int)
     }
 
     var broker: Int
@@ -154,12 +154,28 @@ struct Subscription {
     }
 }
 
+struct ConduitKey: Hashable {
+    var bridge: Int
+    var destination: DestinationName
+}
+
+struct BrokerDestination: Hashable {
+    var broker: Int
+    var destination: DestinationName
+}
+
 struct State {
     let network: RoutingNetwork
+    /// Subscription positions by broker (rebuilt with the subscriptions).
+    var subscriptionsAt: [Int: [Int]] = [:]
     var consumers: [(consumer: Simulator.Consumer, open: Bool, received: MessageCount, unique: MessageCount)] = []
     /// Queue messages waiting on each broker: destination, the brokers they have left, their properties.
     var waiting: [(broker: Int, destination: DestinationName, path: [Int], count: MessageCount, properties: [String: MessageSelector.Value])] = []
+    /// The subscriptions the open consumers cause; computed when messages need them, so that
+    /// consumers opening one after another cost one computation, not one each.
     var subscriptions: [Subscription] = []
+    /// Whether consumers opened or closed since ``subscriptions`` was computed.
+    var demandIsStale = true
     /// Messages per route, and whether the route ends without a consumer.
     var routes: [RouteKey: MessageCount] = [:]
 
@@ -176,12 +192,19 @@ struct State {
     init(network: RoutingNetwork) {
         self.network = network
         bridgesTo = Dictionary(grouping: network.bridges.indices, by: { network.bridges[$0].to })
+    }
+
+    /// Brings ``subscriptions`` up to date with the open consumers.
+    mutating func refreshDemand() {
+        guard demandIsStale else { return }
         subscriptions = demand()
+        subscriptionsAt = Dictionary(grouping: subscriptions.indices, by: { subscriptions[$0].broker })
+        demandIsStale = false
     }
 
     mutating func open(_ consumer: Simulator.Consumer) {
         consumers.append((consumer, true, .zero, .zero))
-        subscriptions = demand()
+        demandIsStale = true
     }
 
     mutating func close(_ id: String) {
@@ -192,7 +215,7 @@ struct State {
                 waiting.append((consumers[index].consumer.broker, batch.destination, batch.path, batch.count, batch.properties))
             }
         }
-        subscriptions = demand()
+        demandIsStale = true
     }
 
     // MARK: Demand
@@ -200,61 +223,67 @@ struct State {
     /// Every subscription the open consumers cause, across the bridges (§1.2, §1.5, §1.6, §1.7, §1.8).
     func demand() -> [Subscription] {
         var result: [Subscription] = []
-        var work: [(subscription: Int, path: [Int], origins: Set<Int>)] = []
+        // Per subscription: the brokers its demand crossed, and the consumers it stands for
+        // (beside `result`, so that joining a conduit subscription updates one set in place).
+        var paths: [[Int]] = []
+        var origins: [Set<Int>] = []
+        var work: [Int] = []
+        // Look-ups by key, not scans: a mesh of 200 brokers has tens of thousands of subscriptions.
+        var conduitOf: [ConduitKey: Int] = [:]
+        var demandAt: [BrokerDestination: [Int]] = [:]
         for (index, entry) in consumers.enumerated() where entry.open {
             let consumer = entry.consumer
             result.append(Subscription(broker: consumer.broker, destination: consumer.destination, kind: .local(consumer: index),
                                        priority: consumer.priority, selector: consumer.selector, prefetch: consumer.prefetch))
-            work.append((result.count - 1, [], [index]))
+            paths.append([])
+            origins.append([index])
+            work.append(result.count - 1)
         }
         var next = 0
         while next < work.count {
             let item = work[next]
             next += 1
-            let source = result[item.subscription]
+            let source = result[item]
             let y = source.broker
             guard network.brokers[y].advisorySupport else { continue }
             for bridgeIndex in bridgesTo[y] ?? [] {
                 let bridge = network.bridges[bridgeIndex]
                 let x = bridge.from
                 if bridge.staticBridge { continue }
-                if bridge.consumerTTL != -1 && item.path.count >= bridge.consumerTTL { continue }
-                if item.path.contains(x) || x == y { continue }
+                if bridge.consumerTTL != -1 && paths[item].count >= bridge.consumerTTL { continue }
+                if paths[item].contains(x) || x == y { continue }
                 if !bridge.permits(source.destination) { continue }
-                let path = item.path + [y]
                 let canConduit = bridge.conduit
                     && (source.destination.kind == .topic || !source.isNetwork || bridge.conduitNetworkQueues)
-                if canConduit, let existing = result.firstIndex(where: { candidate in
-                    if case .demand(let b, _, _, false) = candidate.kind { return b == bridgeIndex && candidate.destination == source.destination }
-                    return false
-                }) {
+                if canConduit, let existing = conduitOf[ConduitKey(bridge: bridgeIndex, destination: source.destination)] {
                     // Added to the existing conduit subscription: no new advisory travels on.
-                    if case .demand(let b, let p, let origins, let isStatic) = result[existing].kind {
-                        result[existing].kind = .demand(bridge: b, path: p, origins: origins.union(item.origins), isStatic: isStatic)
-                    }
+                    origins[existing].formUnion(origins[item])
                     continue
                 }
+                let path = paths[item] + [y]
                 let priority = bridge.decreasePriority
                     ? bridge.priorityBase - (path.count > 1 ? path.count + 1 : 0)
                     : source.priority
                 let suppress = source.destination.kind == .topic ? bridge.suppressDuplicateTopics : bridge.suppressDuplicateQueues
-                if suppress, result.contains(where: { other in
-                    guard other.broker == x, other.destination == source.destination, case .demand(_, _, let origins, _) = other.kind else { return false }
-                    return !origins.isDisjoint(with: item.origins) && other.priority >= priority
+                let place = BrokerDestination(broker: x, destination: source.destination)
+                if suppress, (demandAt[place] ?? []).contains(where: { other in
+                    !origins[other].isDisjoint(with: origins[item]) && result[other].priority >= priority
                 }) {
                     continue
                 }
-                result.append(Subscription(broker: x, destination: source.destination,
-                                           kind: .demand(bridge: bridgeIndex, path: path, origins: item.origins, isStatic: false),
+                result.append(Subscription(broker: x, destination: source.destination, kind: .demand(bridge: bridgeIndex),
                                            priority: priority, selector: canConduit ? nil : source.selector, prefetch: Int.max))
-                work.append((result.count - 1, path, item.origins))
+                paths.append(path)
+                origins.append(origins[item])
+                if canConduit { conduitOf[ConduitKey(bridge: bridgeIndex, destination: source.destination)] = result.count - 1 }
+                demandAt[place, default: []].append(result.count - 1)
+                work.append(result.count - 1)
             }
         }
         // Statically included destinations: a subscription toward the remote broker whatever its consumers.
         for (bridgeIndex, bridge) in network.bridges.enumerated() {
             for destination in bridge.staticallyIncluded where !bridge.excluded.contains(where: { $0.matches(destination) }) {
-                result.append(Subscription(broker: bridge.from, destination: destination,
-                                           kind: .demand(bridge: bridgeIndex, path: [bridge.to], origins: [], isStatic: true),
+                result.append(Subscription(broker: bridge.from, destination: destination, kind: .demand(bridge: bridgeIndex),
                                            priority: bridge.decreasePriority ? bridge.priorityBase : 0, selector: nil, prefetch: Int.max))
             }
         }
@@ -286,6 +315,7 @@ struct State {
 
     mutating func produce(at broker: Int, _ destination: DestinationName, count: Int, properties: [String: MessageSelector.Value]) {
         if destination.kind == .topic || destination.kind == .tempTopic {
+            refreshDemand()
             publish(at: broker, destination, count: count, properties: properties)
         } else {
             waiting.append((broker, destination, [], MessageCount(count), properties))
@@ -295,6 +325,8 @@ struct State {
     /// Moves queue messages until nothing moves: each batch goes to the consumers that may have it
     /// (§1.4), forwarded batches arrive with the longer path, and what no one may have waits.
     mutating func settle() {
+        guard !waiting.isEmpty else { return }
+        refreshDemand()
         var rounds = 0
         while !waiting.isEmpty && rounds < 64 {
             rounds += 1
@@ -313,16 +345,17 @@ struct State {
     mutating func dispatch(_ x: Int, _ destination: DestinationName, path: [Int], count: MessageCount,
                            properties: [String: MessageSelector.Value], depth: Int) -> Bool {
         guard count.max > 0 else { return false }
-        let locals = subscriptions.filter { subscription in
+        let here = (subscriptionsAt[x] ?? []).map { subscriptions[$0] }
+        let locals = here.filter { subscription in
             if case .local(let consumer) = subscription.kind {
-                return subscription.broker == x && consumers[consumer].open && covers(subscription, destination) && selectorMatches(subscription, properties)
+                return consumers[consumer].open && covers(subscription, destination) && selectorMatches(subscription, properties)
             }
             return false
         }
         let replay = replays(at: x, destination) && locals.isEmpty
         var eligible = locals
-        for subscription in subscriptions where subscription.broker == x && covers(subscription, destination) && selectorMatches(subscription, properties) {
-            guard case .demand(let bridgeIndex, _, _, _) = subscription.kind else { continue }
+        for subscription in here where covers(subscription, destination) && selectorMatches(subscription, properties) {
+            guard case .demand(let bridgeIndex) = subscription.kind else { continue }
             let bridge = network.bridges[bridgeIndex]
             guard bridge.permits(destination) else { continue }
             let ttlAllows = bridge.messageTTL == -1 || path.count < bridge.messageTTL
@@ -348,16 +381,22 @@ struct State {
         if !lower.isEmpty && canFill {
             share = MessageCount(min: 0, max: share.max, reasons: share.reasons.union([.prefetch]))
         }
-        for subscription in level { deliver(subscription, at: x, destination, path: path, count: share, properties: properties, depth: depth) }
+        // What goes over the bridges is gathered per remote broker (many network subscriptions toward
+        // one broker forward along one path), then dispatched there once.
+        var forwards: [Int: MessageCount] = [:]
+        for subscription in level { deliver(subscription, at: x, destination, path: path, count: share, properties: properties, forwards: &forwards) }
         if !lower.isEmpty && canFill {
             let lowerShare = count.upTo(.prefetch).roundRobinShare(of: lower.count)
-            for subscription in lower { deliver(subscription, at: x, destination, path: path, count: lowerShare, properties: properties, depth: depth) }
+            for subscription in lower { deliver(subscription, at: x, destination, path: path, count: lowerShare, properties: properties, forwards: &forwards) }
+        }
+        for (to, forwarded) in forwards.sorted(by: { $0.key < $1.key }) {
+            dispatch(to, destination, path: path + [x], count: forwarded, properties: properties, depth: depth + 1)
         }
         return true
     }
 
     mutating func deliver(_ subscription: Subscription, at x: Int, _ destination: DestinationName, path: [Int], count: MessageCount,
-                          properties: [String: MessageSelector.Value], depth: Int) {
+                          properties: [String: MessageSelector.Value], forwards: inout [Int: MessageCount]) {
         switch subscription.kind {
         case .local(let consumer):
             consumers[consumer].received = consumers[consumer].received + count
@@ -366,9 +405,9 @@ struct State {
                 held[consumer, default: []].append((destination, path, count, properties))
             }
             record(path + [x], count, stopped: false)
-        case .demand(let bridgeIndex, _, _, _):
+        case .demand(let bridgeIndex):
             let to = network.bridges[bridgeIndex].to
-            dispatch(to, destination, path: path + [x], count: count, properties: properties, depth: depth + 1)
+            forwards[to] = (forwards[to] ?? .zero) + count
         }
     }
 
@@ -386,8 +425,9 @@ struct State {
             if firstArrival[x] == nil { firstArrival[x] = path }
             let audited = audits(at: x, destination)
             var delivered = false
-            for (index, subscription) in subscriptions.enumerated()
-            where subscription.broker == x && covers(subscription, destination) && selectorMatches(subscription, properties) {
+            for index in subscriptionsAt[x] ?? [] {
+                let subscription = subscriptions[index]
+                guard covers(subscription, destination), selectorMatches(subscription, properties) else { continue }
                 var share = copies
                 if audited {
                     let before = passed[index] ?? .zero
@@ -402,7 +442,7 @@ struct State {
                     received[consumer] = received[consumer] + share
                     record(path + [x], share, stopped: false)
                     delivered = true
-                case .demand(let bridgeIndex, _, _, _):
+                case .demand(let bridgeIndex):
                     let bridge = network.bridges[bridgeIndex]
                     guard bridge.permits(destination), !path.contains(bridge.to),
                         bridge.messageTTL == -1 || path.count < bridge.messageTTL

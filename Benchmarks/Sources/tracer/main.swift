@@ -8,11 +8,16 @@
 //   tracer foundation FILE               Foundation's XMLDocument parse + serialize
 //   tracer lint FILE…                    the linter in process over the files
 //   tracer all TOOL BASELINE RESULTS     every measurement; prints the table, writes JSON
+//   tracer routing                       simulation time: one destination, consumers on every broker,
+//                                        of a 500-broker hub-and-spokes (networkTTL 2) and a 200-broker
+//                                        full mesh (networkTTL 1); goal ≤ 1 s each (Benchmarks/routing-scale)
 //   tracer network TOOL PEAK RESULTS     cost against the network's size: generate, lint --network
 //                                        and topology check over full meshes of 50, 100 and 200
 //                                        brokers and a 1,000-broker tree (Benchmarks/network-scaling)
 import ActiveMQConfig
 import ActiveMQLint
+import ActiveMQRouting
+import ActiveMQTopology
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -407,6 +412,37 @@ func network(tool: String, peak: String, results: String) throws {
     if !failures.isEmpty { exit(1) }
 }
 
+// MARK: Routing at scale
+
+func routing() throws {
+    var failures: [String] = []
+    for (name, topology, count) in [("hub-and-spokes of 500 (networkTTL 2)", NetworkSpec.Topology.hubAndSpokes, 500),
+                                    ("full mesh of 200 (networkTTL 1)", NetworkSpec.Topology.mesh, 200)] {
+        let brokers = (0..<count).map { NetworkSpec.Broker(name: "B\($0)", endpoints: ["ssl://b\($0).example:61617"]) }
+        let spec = NetworkSpec(topology: topology, user: "bridge", brokers: brokers, hub: topology == .hubAndSpokes ? "B0" : nil)
+        let files = try TopologyGenerator.generate(spec, target: .activeMQ)
+        let configured = try files.map { file in (file.broker, file.fileName, try BrokerConfiguration(bytes: file.bytes, path: file.fileName)) }
+        for kind in [DestinationEntry.Kind.queue, .topic] {
+            var times: [Double] = []
+            var delivered = 0
+            for _ in 0..<3 {
+                let start = now()
+                let network = try RoutingNetwork(brokers: configured, spec: nil, version: ActiveMQVersion(major: 5, minor: 17, patch: 2))
+                let steps: [Simulator.Step] = (0..<count).map { .consume(.init(id: "c\($0)", broker: $0, destination: DestinationName(kind: kind, name: "Q"))) }
+                    + [.produce(broker: count - 1, destination: DestinationName(kind: kind, name: "Q"), count: 1000, properties: [:])]
+                let prediction = Simulator(network: network).run(steps)
+                times.append(now() - start)
+                delivered = prediction.consumers.reduce(0) { $0 + $1.received.max }
+            }
+            let seconds = median(times)
+            print("\(name), \(kind.rawValue): \(String(format: "%.3f", seconds)) s (bridges, demand and 1,000 messages; \(delivered) deliveries at most)")
+            if seconds > 1 { failures.append("\(name) \(kind.rawValue): \(String(format: "%.2f", seconds)) s > 1 s") }
+        }
+    }
+    print(failures.isEmpty ? "every goal met" : "missed: " + failures.joined(separator: "; "))
+    if !failures.isEmpty { exit(1) }
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
@@ -416,6 +452,7 @@ do {
     case "foundation" where arguments.count == 2: try foundation(arguments[1])
     case "lint" where arguments.count >= 2: try lint(Array(arguments.dropFirst()))
     case "all" where arguments.count == 4: try all(tool: arguments[1], baseline: arguments[2], results: arguments[3])
+    case "routing" where arguments.count == 1: try routing()
     case "network" where arguments.count == 4: try network(tool: arguments[1], peak: arguments[2], results: arguments[3])
     default:
         FileHandle.standardError.write(Data("usage: tracer generate BYTES OUT | generate-typical OUT | roundtrip FILE | foundation FILE | lint FILE… | all TOOL BASELINE RESULTS | network TOOL PEAK RESULTS\n".utf8))
