@@ -223,8 +223,8 @@ struct State {
     /// Every subscription the open consumers cause, across the bridges (§1.2, §1.5, §1.6, §1.7, §1.8).
     func demand() -> [Subscription] {
         var result: [Subscription] = []
-        // Per subscription: the brokers its demand crossed, and the consumers it stands for
-        // (beside `result`, so that joining a conduit subscription updates one set in place).
+        // Per subscription: the brokers its demand crossed, and the consumers it was created for
+        // (its network consumer ids, which duplicate suppression compares).
         var paths: [[Int]] = []
         var origins: [Set<Int>] = []
         var work: [Int] = []
@@ -255,9 +255,10 @@ struct State {
                 if !bridge.permits(source.destination) { continue }
                 let canConduit = bridge.conduit
                     && (source.destination.kind == .topic || !source.isNetwork || bridge.conduitNetworkQueues)
-                if canConduit, let existing = conduitOf[ConduitKey(bridge: bridgeIndex, destination: source.destination)] {
-                    // Added to the existing conduit subscription: no new advisory travels on.
-                    origins[existing].formUnion(origins[item])
+                if canConduit, conduitOf[ConduitKey(bridge: bridgeIndex, destination: source.destination)] != nil {
+                    // Added to the existing conduit subscription: no new advisory travels on, and the
+                    // subscription's network consumer ids stay those it was created with
+                    // (`DemandSubscription.add` records the id on the bridge only).
                     continue
                 }
                 let path = paths[item] + [y]
