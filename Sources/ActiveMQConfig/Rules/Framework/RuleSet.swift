@@ -77,6 +77,6 @@ public struct RuleSet: Sendable {
         .masterSlaveMixedBrokers, .duplicateConnectorName, .missingUsername, .insecureTransport, .multicastDiscovery,
         .zeroTTL, .negativeTTL, .ttlOverride, .amazonMQPassword, .plaintextSecret, .duplicateTransportAddress,
         .deleteAllMessagesOnStartup, .advisorySupportDisabled, .discoveryPlugin, .destinationWildcard, .destinationIncludedAndExcluded,
-        .transportOption, .staticIncludeCoversExclusion,
+        .transportOption, .staticIncludeCoversExclusion, .ttlStrandsMessages,
     ])
 }
