@@ -113,7 +113,8 @@ extension Simulator.Prediction {
             })),
             ("paths", .array(paths.map { flow in
                 .object([("route", .array(flow.route.map(JSONText.string))), ("messages", count(flow.messages)),
-                         ("stoppedAt", .optional(flow.stoppedAt)), ("reason", reason(flow.messages))])
+                         ("stoppedAt", .optional(flow.stoppedAt)), ("stopReason", .optional(flow.stopReason)),
+                         ("reason", reason(flow.messages))])
             })),
             ("findings", .array(findings.map { finding in
                 .object([("file", .optional(finding.file)), ("severity", .string(finding.severity.rawValue)),
@@ -134,7 +135,7 @@ extension Simulator.Prediction {
         }
         for flow in paths {
             let route = flow.route.joined(separator: " → ")
-            lines.append("path \(route)\(flow.stoppedAt == nil ? "" : " ✗"): \(flow.messages)" + (flow.stoppedAt.map { " (stopped at \($0))" } ?? ""))
+            lines.append("path \(route)\(flow.stoppedAt == nil ? "" : " ✗"): \(flow.messages)" + (flow.stoppedAt.map { at in " (stopped at \(at)" + (flow.stopReason.map { ": \($0)" } ?? "") + ")" } ?? ""))
         }
         return lines.map { $0 + "\n" }.joined()
     }

@@ -99,6 +99,9 @@ public struct Simulator: Sendable {
             public var messages: MessageCount
             /// Where they stopped without a consumer, if they did.
             public var stoppedAt: String?
+            /// Why they stopped there: the setting that decides (`messageTTL` of a connector, the
+            /// broker-path rule, selectors), or that nothing asks for them.
+            public var stopReason: String?
         }
 
         /// The consumers, in the order they opened.
@@ -127,6 +130,7 @@ public struct Simulator: Sendable {
                 break
             }
         }
+        state.refreshDemand()
         return state.prediction()
     }
 }
@@ -178,6 +182,8 @@ struct State {
     var demandIsStale = true
     /// Messages per route, and whether the route ends without a consumer.
     var routes: [RouteKey: MessageCount] = [:]
+    /// Why a route ended without a consumer.
+    var stopReasons: [RouteKey: String] = [:]
 
     struct RouteKey: Hashable {
         var route: [Int]
@@ -452,7 +458,11 @@ struct State {
                     delivered = true
                 }
             }
-            if !delivered && !path.isEmpty { record(path + [x], copies, stopped: true) }
+            if !delivered && !path.isEmpty {
+                record(path + [x], copies, stopped: true)
+                let key = RouteKey(route: path + [x], stopped: true)
+                if stopReasons[key] == nil { stopReasons[key] = whyStopped(at: x, destination, path: path, properties: properties) }
+            }
         }
         if next < work.count {
             // More paths than the analyser follows: what is left is a range.
@@ -472,6 +482,45 @@ struct State {
 
     // MARK: Outcome
 
+    /// Why messages that reached `x` by `path` go no further: the first setting that stops a
+    /// bridge asking for them, else that nothing here asks for them.
+    func whyStopped(at x: Int, _ destination: DestinationName, path: [Int], properties: [String: MessageSelector.Value]) -> String {
+        let name = { (broker: Int) in network.brokers[broker].name }
+        var stoppedByTTL: RoutingNetwork.Bridge?
+        var stoppedByPath: RoutingNetwork.Bridge?
+        var selected = false
+        for index in subscriptionsAt[x] ?? [] {
+            let subscription = subscriptions[index]
+            guard covers(subscription, destination) else { continue }
+            guard selectorMatches(subscription, properties) else {
+                selected = true
+                continue
+            }
+            guard case .demand(let bridgeIndex) = subscription.kind else { continue }
+            let bridge = network.bridges[bridgeIndex]
+            guard bridge.permits(destination) else { continue }
+            if path.contains(bridge.to) {
+                stoppedByPath = stoppedByPath ?? bridge
+            } else if bridge.messageTTL != -1 && path.count >= bridge.messageTTL {
+                stoppedByTTL = stoppedByTTL ?? bridge
+            }
+        }
+        if let bridge = stoppedByTTL {
+            let side = bridge.isDuplexResponder ? ", the duplex responder of" : " of"
+            return "messageTTL \(bridge.messageTTL)\(side) connector '\(bridge.connectorName)' (\(bridge.file):\(bridge.line)) reached at \(name(x)): \(name(bridge.to)) asks for them, but they have crossed \(path.count) bridge\(path.count == 1 ? "" : "s") already"
+        }
+        if let bridge = stoppedByPath, let last = path.last {
+            return "stranded: they came from \(name(last)), and the broker-path rule keeps them from going back to \(name(bridge.to)), which asks for them; replayWhenNoConsumers on \(name(x)) would return them"
+        }
+        if path.isEmpty {
+            return "no consumer may have them here, and no bridge asks for them"
+        }
+        if selected {
+            return "forwarded from \(name(path[path.count - 1])), but the consumers here select other messages (a conduit subscription forwards without the selectors), and no bridge asks for them"
+        }
+        return "forwarded from \(name(path[path.count - 1])), where no consumer may have them now, and no bridge asks for them"
+    }
+
     func prediction() -> Simulator.Prediction {
         let name = { (broker: Int) in network.brokers[broker].name }
         let outcomes = consumers.map { entry in
@@ -482,14 +531,7 @@ struct State {
         var order: [String] = []
         for batch in waiting {
             let key = "\(batch.broker) \(batch.destination)"
-            let reason: String
-            if batch.path.isEmpty {
-                reason = "no consumer may have them here, and no bridge asks for them"
-            } else if let last = batch.path.last {
-                reason = "stranded: they came from \(name(last)) and the broker-path rule keeps them from going back; replayWhenNoConsumers on \(name(batch.broker)) would return them"
-            } else {
-                reason = ""
-            }
+            let reason = whyStopped(at: batch.broker, batch.destination, path: batch.path, properties: batch.properties)
             if var existing = residue[key] {
                 existing.messages = existing.messages + batch.count
                 residue[key] = existing
@@ -499,13 +541,18 @@ struct State {
             }
         }
         var routes = self.routes
+        var stopReasons = self.stopReasons
         for batch in waiting where !batch.path.isEmpty {
             let key = RouteKey(route: batch.path + [batch.broker], stopped: true)
             routes[key] = (routes[key] ?? .zero) + batch.count
+            if stopReasons[key] == nil {
+                stopReasons[key] = whyStopped(at: batch.broker, batch.destination, path: batch.path, properties: batch.properties)
+            }
         }
         let paths = routes.sorted { ($0.key.route.map(name).joined(separator: " "), $0.key.stopped ? 1 : 0) < ($1.key.route.map(name).joined(separator: " "), $1.key.stopped ? 1 : 0) }
             .map { key, messages in
-                Simulator.Prediction.PathFlow(route: key.route.map(name), messages: messages, stoppedAt: key.stopped ? key.route.last.map(name) : nil)
+                Simulator.Prediction.PathFlow(route: key.route.map(name), messages: messages, stoppedAt: key.stopped ? key.route.last.map(name) : nil,
+                                              stopReason: key.stopped ? stopReasons[key] : nil)
             }
         return Simulator.Prediction(consumers: outcomes, residue: order.compactMap { residue[$0] }, paths: paths)
     }

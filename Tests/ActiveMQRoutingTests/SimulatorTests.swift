@@ -57,7 +57,10 @@ struct SimulatorTests {
         ])
         #expect(prediction.consumers.map(\.received) == [MessageCount(0)])
         #expect(prediction.residue.map { "\($0.broker) \($0.messages)" } == ["B 20"])
-        #expect(prediction.residue.first?.reason.hasPrefix("stranded") == true)
+        // The residue and the stopped route name the setting that stops them, with its line.
+        let reason = try #require(prediction.residue.first?.reason)
+        #expect(reason.hasPrefix("messageTTL 1 of connector 'b_c' (B.xml:"))
+        #expect(prediction.paths.map(\.stopReason) == [reason])
     }
 
     static func oneWay(_ attributes: String) throws -> RoutingNetwork {
@@ -142,6 +145,8 @@ struct SimulatorTests {
         let stuck = Simulator(network: try network("")).run(steps)
         #expect(stuck.consumers.map(\.received) == [MessageCount(20), MessageCount(0)])
         #expect(stuck.residue.map { "\($0.broker) \($0.messages)" } == ["B 20"])
+        #expect(stuck.residue.first?.reason.hasPrefix("stranded: they came from A, and the broker-path rule keeps them from going back to A") == true)
+        #expect(stuck.residue.first?.reason.hasSuffix("replayWhenNoConsumers on B would return them") == true)
         // On A alone it changes nothing: the setting belongs on B, which holds them.
         #expect(Simulator(network: try network("", policy)).run(steps).consumers.map(\.received) == [MessageCount(20), MessageCount(0)])
         let replayed = Simulator(network: try network(policy)).run(steps)
