@@ -45,4 +45,28 @@ struct NetworkSimulateTests {
         let missing = runCLI(["network", "simulate", "/nonexistent/scenario.json"])
         #expect(missing.exitCode == 2)
     }
+
+    /// The `network simulate` blocks of the guide, as (relative scenario path, output).
+    static func guideBlocks() throws -> [(scenario: String, output: String)] {
+        let guide = try String(contentsOf: Paths.repository.appendingPathComponent("Docs/why-didnt-my-message-arrive.md"), encoding: .utf8)
+        let prompt = "$ activemq-config network simulate "
+        return guide.components(separatedBy: "```console\n").dropFirst().compactMap { block in
+            guard let end = block.range(of: "```") else { return nil }
+            let body = block[..<end.lowerBound]
+            guard body.hasPrefix(prompt), let newline = body.firstIndex(of: "\n") else { return nil }
+            return (String(body[body.index(body.startIndex, offsetBy: prompt.count)..<newline]), String(body[body.index(after: newline)...]))
+        }
+    }
+
+    @Test("Every output in the guide \"Why didn't my message arrive?\" is the tool's own")
+    func guide() throws {
+        let blocks = try Self.guideBlocks()
+        #expect(blocks.count >= 12)
+        for block in blocks {
+            let run = runCLI(["network", "simulate", Paths.repository.appendingPathComponent(block.scenario).path])
+            #expect(run.exitCode == 0, "\(block.scenario): \(run.stderr)")
+            let output = run.stdoutText.replacingOccurrences(of: Paths.repository.path + "/", with: "")
+            #expect(output == block.output, "\(block.scenario)")
+        }
+    }
 }
