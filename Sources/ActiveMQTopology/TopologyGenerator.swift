@@ -57,8 +57,9 @@ public enum TopologyGenerator {
     /// With `.amazonMQ`, every file is a whole broker configuration, so it can be pasted as a new
     /// revision without wiping anything: the broker's own (`bases[name]`, else `base`), else the
     /// configuration Amazon MQ creates by default (``AmazonMQDefaultConfiguration``). Only its
-    /// `<networkConnectors>` change, with minimal-diff edits; a broker that declares no connector
-    /// gets no file. Regenerating over earlier output is idempotent: connectors the generator owns
+    /// `<networkConnectors>` change, with minimal-diff edits (and, when the spec asks for
+    /// `replayWhenNoConsumers`, the `policyEntry queue=">"`); a broker that declares no connector
+    /// gets no file, unless the spec asks for the replay policy. Regenerating over earlier output is idempotent: connectors the generator owns
     /// (their names match the spec's `connectorName` pattern, or a link names them) are updated, or
     /// removed when the spec no longer wants them; every other connector is kept.
     ///
@@ -97,8 +98,9 @@ public enum TopologyGenerator {
             if let own = bases[broker.name] ?? base {
                 documents = [("\(broker.name).xml", own)]
             } else if target == .amazonMQ {
-                // A broker that declares nothing keeps its configuration as it is: no file.
-                if outgoing.isEmpty { continue }
+                // A broker that declares nothing keeps its configuration as it is: no file (unless it
+                // needs the replay policy: a hub that declares nothing holds what spokes send it).
+                if outgoing.isEmpty && spec.replayWhenNoConsumers != true { continue }
                 documents = [("\(broker.name).xml", try parse(AmazonMQDefaultConfiguration.text, broker.name))]
             } else if broker.endpoints.count == 2 {
                 documents = try broker.endpoints.enumerated().map { (member, endpoint) throws(TopologyError) in
@@ -112,6 +114,9 @@ public enum TopologyGenerator {
                 var configuration = document
                 var edits: [NetworkConnectorEdit] = []
                 do throws(ConnectorError) {
+                    if spec.replayWhenNoConsumers == true {
+                        try configuration.enableReplayWhenNoConsumers(settings: settings, rules: rules)
+                    }
                     let existingNames = try configuration.onlyBroker().networkConnectors.map(\.effectiveName)
                     let existing = Set(existingNames)
                     // Owned connectors the spec no longer wants go.

@@ -46,6 +46,9 @@ struct LintCommandTests {
         #expect(runCLI(["lint", "--profile", "amazon-mq", path]).exitCode == 1)
         #expect(runCLI(["lint", "-"], stdin: Array("<broker xmlns=\"http://activemq.apache.org/schema/core\"/>".utf8)).exitCode == 0)
         #expect(runCLI(["lint", "--disable", "no-such-rule", path]).exitCode == 2)
+        #expect(runCLI(["lint", "--enable", "no-such-rule", path]).exitCode == 2)
+        // --enable turns a disabled rule back on (flags after config), without changing its severity.
+        #expect(runCLI(["lint", "--fail-on", "warning", "--disable", "missing-username", "--enable", "missing-username", path]).exitCode == 1)
         #expect(runCLI(["lint", "--engine-version", "6.0", path]).exitCode == 0)  // ActiveMQ 6.0
         #expect(runCLI(["lint", "--engine-version", "7.0", path]).exitCode == 2)
         #expect(runCLI(["lint", "--profile", "amazon-mq", "--engine-version", "6.0", path]).exitCode == 2)
@@ -130,4 +133,25 @@ struct LintCommandTests {
         let unknown = runCLI(["explain", "masterslave-arty"])
         #expect(unknown.exitCode == 2 && unknown.stderr.contains("did you mean 'masterslave-arity'?"))
     }
+
+    @Test("An opt-in rule (replay-missing) says nothing until --enable turns it on, as info")
+    func optIn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("optin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let source = URL(fileURLWithPath: Paths.fixture("fix/replay-missing/in"))
+        let paths = try ["East.xml", "West.xml"].map { name in
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            return folder.appendingPathComponent(name).path
+        }
+        let off = runCLI(["lint"] + paths)
+        #expect(off.exitCode == 0 && off.stdout.isEmpty, "\(off.stdoutText)")
+        let on = runCLI(["lint", "--enable", "replay-missing", "--fail-on", "info"] + paths)
+        #expect(on.exitCode == 1)
+        #expect(on.stdoutText.contains("East.xml:3:1: info: East forwards to West, which can forward back"), "\(on.stdoutText)")
+        #expect(on.stdoutText.contains("West.xml:2:1: info: West forwards to East"))
+        // A severity in .activemq-config.json turns it on too.
+        try Data(#"{"severity": {"replay-missing": "warning"}}"#.utf8).write(to: folder.appendingPathComponent(".activemq-config.json"))
+        #expect(runCLI(["lint"] + paths).stdoutText.contains("warning: East forwards to West"))
+    }
 }
+

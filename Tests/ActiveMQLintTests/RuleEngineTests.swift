@@ -56,6 +56,7 @@ struct RuleEngineTests {
             commandLine.profile = example.profile.name
             if case .amazonMQ(let engine) = example.profile { commandLine.engineVersion = engine }
             if let spec = example.networkSpec { commandLine.network = try NetworkSpec.decode(Array(spec.utf8)) }
+            commandLine.enabled = RuleCatalog.all.filter(\.isOptIn).map(\.id)
             let inputs = example.strippedFiles.map { LintInput(path: $0.name, bytes: .success(Array($0.text.utf8))) }
             let findings = try Linter(commandLine: commandLine, rules: RuleSet([rule])).lint(inputs).findings
             #expect(!findings.isEmpty)

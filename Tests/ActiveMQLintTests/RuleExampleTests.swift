@@ -29,6 +29,8 @@ struct RuleExampleTests {
         commandLine.profile = example.profile.name
         if case .amazonMQ(let engine) = example.profile { commandLine.engineVersion = engine }
         if let spec = example.networkSpec { commandLine.network = try NetworkSpec.decode(Array(spec.utf8)) }
+        // Opt-in rules run on the examples as `--enable` turns them on.
+        commandLine.enabled = RuleCatalog.all.filter(\.isOptIn).map(\.id)
         return commandLine
     }
 
@@ -73,7 +75,7 @@ struct RuleExampleTests {
             let expected = example.markers.map { "\($0.file):\($0.line):\($0.column)" }.sorted()
             #expect(got == expected, "example \(index + 1) of \(id): \(found.map(\.formatted))")
             for finding in found {
-                #expect(finding.severity == rule.defaultSeverity(under: example.profile) ?? .error)
+                #expect(finding.severity == rule.defaultSeverity(under: example.profile) ?? (rule.isOptIn ? .info : .error))
                 // A fix is of the kind the rule declares; a rule that declares none carries none.
                 #expect(finding.fix.map { $0.applicability == rule.fix } ?? true, "\(id): a fix of another kind than the rule declares")
             }

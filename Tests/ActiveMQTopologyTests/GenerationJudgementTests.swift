@@ -42,4 +42,33 @@ struct GenerationJudgementTests {
         let report = try Linter(commandLine: commandLine).lint(files.map { LintInput(path: $0.fileName, bytes: .success($0.bytes)) })
         #expect(report.findings.filter { $0.severity == .error }.isEmpty, "\(report.findings.map(\.formatted))")
     }
+
+    @Test("replayWhenNoConsumers in the spec: every broker's file replays every queue, and lints clean",
+          arguments: TopologyFixtures.cases)
+    func replay(_ example: TopologyFixtures.Case) throws {
+        var spec = try TopologyFixtures.spec(example.topology)
+        spec.replayWhenNoConsumers = true
+        let files = try TopologyGenerator.generate(spec, target: example.target, rules: RuleCatalog.rules)
+        // Every broker has a file, those that declare no connector too (a hub holds what spokes send).
+        #expect(Set(files.map(\.broker)) == Set(spec.brokers.map(\.name)))
+        for file in files {
+            let configuration = try BrokerConfiguration(bytes: file.bytes, path: file.fileName)
+            let entry = configuration.brokers.first?.policyMap?.entry(for: DestinationName(kind: .queue, name: "any.queue"))
+            #expect(try entry?.networkBridgeFilterFactory?.replayWhenNoConsumers == .literal(true), "\(file.fileName)")
+        }
+        var commandLine = LintCommandLine()
+        commandLine.profile = example.target.profile.name
+        commandLine.network = spec
+        let report = try Linter(commandLine: commandLine).lint(files.map { LintInput(path: $0.fileName, bytes: .success($0.bytes)) })
+        #expect(report.findings.filter { $0.severity == .error }.isEmpty, "\(report.findings.map(\.formatted))")
+        // Generating again over its own output changes nothing.
+        let bases = try Dictionary(uniqueKeysWithValues: files.filter { !$0.fileName.hasSuffix("-2.xml") }.map {
+            ($0.broker, try BrokerConfiguration(bytes: $0.bytes, path: $0.fileName))
+        })
+        if example.target == .amazonMQ {
+            let again = try TopologyGenerator.generate(spec, target: example.target, bases: bases, rules: RuleCatalog.rules)
+            #expect(again.map(\.bytes) == files.map(\.bytes))
+        }
+    }
 }
+

@@ -84,11 +84,16 @@ public struct NetworkSpec: Sendable, Hashable, Codable {
     /// The engine version the brokers run (Amazon MQ `5.18`, or ActiveMQ `MAJOR.MINOR[.PATCH]`),
     /// when neither the command line nor `.activemq-config.json` says.
     public var engineVersion: String?
+    /// Whether every broker's files get `replayWhenNoConsumers="true"` for every queue (see
+    /// ``BrokerConfiguration/enableReplayWhenNoConsumers(on:settings:rules:)``): queue messages that
+    /// came over a bridge go back when their consumer moved. Off when absent.
+    public var replayWhenNoConsumers: Bool?
 
     /// Creates a spec.
     public init(topology: Topology, user: String?, brokers: [Broker], links: [Link]? = nil, hub: String? = nil,
-                layers: [[String]]? = nil, connectorName: String? = nil) {
+                layers: [[String]]? = nil, connectorName: String? = nil, replayWhenNoConsumers: Bool? = nil) {
         self.connectorName = connectorName
+        self.replayWhenNoConsumers = replayWhenNoConsumers
         self.topology = topology
         self.user = user
         self.brokers = brokers

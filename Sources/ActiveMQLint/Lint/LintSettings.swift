@@ -15,6 +15,9 @@ package struct LintCommandLine: Sendable, Hashable {
     package var activeMQVersion: ActiveMQVersion?
     /// `--disable` (repeatable).
     package var disabled: [RuleID] = []
+    /// `--enable` (repeatable): an opt-in rule on, as `info` unless a severity is set; a disabled
+    /// rule back on.
+    package var enabled: [RuleID] = []
     /// `--network SPEC`, read.
     package var network: NetworkSpec?
     /// `--secret-variable NAME`.

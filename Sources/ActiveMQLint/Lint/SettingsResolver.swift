@@ -125,6 +125,11 @@ public struct SettingsResolver: Sendable {
         }
         settings.profile = profile.value
         for rule in commandLine.disabled { settings.disabled.insert(rule) }
+        for rule in commandLine.enabled {
+            settings.disabled.remove(rule)
+            if case .some(.some) = settings.severities[rule] { continue }
+            if RuleCatalog.rule(rule)?.isOptIn == true { settings.severities[rule] = .info } else { settings.severities[rule] = nil }
+        }
         if let secretVariable = commandLine.secretVariable { settings.secretVariable = secretVariable }
         return ResolvedSettings(rules: settings, profile: profile, version: version)
     }

@@ -8,7 +8,7 @@ public enum RuleCatalog {
     public static let rules = RuleSet.model.adding([
         .notWellFormed, .unusedSuppression, .schema,
         .unknownElement, .unknownAttribute, .invalidValue, .amazonMQSanitized, .amazonMQRoot,
-        .duplicateBridge, .usernameMismatch, .networkTTL, .remoteAdvisorySupport, .virtualDestSubsOneEnd,
+        .duplicateBridge, .usernameMismatch, .networkTTL, .remoteAdvisorySupport, .virtualDestSubsOneEnd, .replayMissing,
     ])
 
     /// Every rule, sorted by id.

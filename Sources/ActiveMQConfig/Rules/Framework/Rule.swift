@@ -75,6 +75,10 @@ public struct Rule: Sendable {
         profile.isAmazonMQ ? amazonMQSeverity : activeMQSeverity
     }
 
+    /// Whether the rule is off under both profiles: an opt-in rule, which a severity in the
+    /// settings (`"severity": {"RULE": "info"}` in `.activemq-config.json`) turns on.
+    public var isOptIn: Bool { activeMQSeverity == nil && amazonMQSeverity == nil }
+
     /// Whether the rule compares several files (a network).
     public var isCrossFile: Bool {
         if case .network = check { return true }
@@ -87,6 +91,7 @@ public struct Rule: Sendable {
         var text = "# `\(id)`\n\n\(summary)\n\n"
         text += "| profile | default severity |\n| --- | --- |\n"
         text += "| `activemq` | \(show(activeMQSeverity)) |\n| `amazon-mq` | \(show(amazonMQSeverity)) |\n\n"
+        if isOptIn { text += "Opt-in: `\"severity\": {\"\(id)\": \"info\"}` in `.activemq-config.json` (or any severity) turns it on.\n\n" }
         if isCrossFile { text += "This rule compares all the files of one invocation (one network of brokers).\n\n" }
         if let fix { text += "Its findings carry a fix (\(fix.rawValue)).\n\n" }
         if !tags.isEmpty { text += "Tags: " + tags.map { "`\($0)`" }.joined(separator: ", ") + ".\n\n" }

@@ -74,11 +74,14 @@ public struct RuleSettings: Sendable, Hashable {
         self.profile = profile
     }
 
-    /// The severity of a rule for this file, or nil when it is off.
+    /// The severity of a rule for this file, or nil when it is off (an opt-in rule is off until
+    /// ``severities`` names it).
     public func severity(of rule: Rule) -> Severity? {
         if rule.isMandatory { return .error }
-        guard let base = rule.defaultSeverity(under: profile) else { return nil }
         if disabled.contains(rule.id) { return nil }
+        // A rule off under this profile only stays off; an opt-in rule (off under both) is turned on
+        // by a severity.
+        guard let base = rule.defaultSeverity(under: profile) else { return rule.isOptIn ? (severities[rule.id] ?? nil) : nil }
         if let override = severities[rule.id] { return override }
         return base
     }

@@ -20,6 +20,7 @@ struct LintCommand: JudgingCommand {
     @Option(help: "The report's format on standard output.") var format: ReportFormat = .text
     @Option(name: .customLong("fail-on"), help: "Exit 1 on findings at or above this severity.") var failOn: Severity = .error
     @Option(name: .customLong("disable"), help: "Turn a rule off (repeatable); embedded-password cannot be.") var disabled: [String] = []
+    @Option(name: .customLong("enable"), help: "Turn an opt-in rule on, as info, or a disabled rule back on (repeatable).") var enabled: [String] = []
     @Option(help: "A network spec (JSON) mapping endpoints to brokers, for the cross-file rules.") var network: String?
     @Flag(help: "Also say which files were skipped (no ActiveMQ <broker> in them).") var verbose = false
     @Option(help: "Read every file as a template (default: by its extension).")
@@ -42,7 +43,7 @@ struct LintCommand: JudgingCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one FILE") }
-        for rule in disabled where RuleCatalog.rule(RuleID(rawValue: rule)) == nil {
+        for rule in disabled + enabled where RuleCatalog.rule(RuleID(rawValue: rule)) == nil {
             throw ValidationError("unknown rule '\(rule)' (see 'activemq-config rules')")
         }
         if (unsafeFixes || diff) && !fix { throw ValidationError("--unsafe-fixes and --diff go with --fix") }
@@ -63,6 +64,7 @@ struct LintCommand: JudgingCommand {
         let console = CLI.console
         var commandLine = try judgement.commandLine()
         commandLine.disabled = disabled.map { RuleID(rawValue: $0) }
+        commandLine.enabled = enabled.map { RuleID(rawValue: $0) }
         commandLine.secretVariable = secretVariable
         commandLine.configPath = config
         if let network {
