@@ -42,6 +42,10 @@ public struct RoutingNetwork: Sendable {
         public var advisorySupport: Bool
         /// Its `<policyMap>`, for the replay filter factory and the audits.
         public var policyMap: PolicyMap?
+        /// The 1-based line and column of its `<broker>` element, where a finding about it points.
+        public var line: Int
+        /// The column of its `<broker>` element.
+        public var column: Int
     }
 
     /// A bridge X⇒Y: X forwards to Y what Y's consumers ask for.
@@ -56,6 +60,8 @@ public struct RoutingNetwork: Sendable {
         public var file: String
         /// The connector's line.
         public var line: Int
+        /// The connector's column.
+        public var column: Int
         /// Whether this is the responder side of a duplex connector declared on Y.
         public var isDuplexResponder: Bool
         /// Hops a consumer's demand may have crossed for this bridge to accept it (-1: unlimited).
@@ -118,7 +124,8 @@ public struct RoutingNetwork: Sendable {
                 throw RoutingError(file: broker.file, "a scenario broker's configuration holds exactly one <broker> (this one holds \(broker.configuration.brokers.count))")
             }
             let advisory = try Self.bool({ () throws(ConfigValueError) in try element.advisorySupport }, default: true, file: broker.file)
-            models.append(BrokerModel(name: broker.name, file: broker.file, advisorySupport: advisory, policyMap: element.policyMap))
+            models.append(BrokerModel(name: broker.name, file: broker.file, advisorySupport: advisory, policyMap: element.policyMap,
+                                      line: element.element.position.line, column: element.element.position.column))
             documents.append(DocumentIndex(path: broker.file, configuration: broker.configuration, settings: RuleSettings()))
         }
         brokers = models
@@ -197,6 +204,7 @@ public struct RoutingNetwork: Sendable {
         }
         return Bridge(
             from: from, to: to, connectorName: connector.effectiveName, file: file, line: connector.element.position.line,
+            column: connector.element.position.column,
             isDuplexResponder: false, consumerTTL: consumerTTL, messageTTL: messageTTL,
             conduit: try bool({ () throws(ConfigValueError) in try connector.conduitSubscriptions }, default: true, file: file),
             conduitNetworkQueues: try bool({ () throws(ConfigValueError) in try connector.conduitNetworkQueueSubscriptions }, default: false, file: file),

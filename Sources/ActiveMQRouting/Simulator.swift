@@ -110,6 +110,10 @@ public struct Simulator: Sendable {
         public var residue: [Residue]
         /// The routes messages took.
         public var paths: [PathFlow]
+        /// Losses, strandings and duplicates, each at the configuration line that causes it, under
+        /// its rule's id (`stranded-messages`, `undelivered-messages`, `duplicate-deliveries`) at
+        /// the rule's default severity; `network simulate` applies the settings.
+        public var findings: [Diagnostic] = []
     }
 
     /// Plays the steps and predicts the outcome.
@@ -485,6 +489,35 @@ struct State {
     /// Why messages that reached `x` by `path` go no further: the first setting that stops a
     /// bridge asking for them, else that nothing here asks for them.
     func whyStopped(at x: Int, _ destination: DestinationName, path: [Int], properties: [String: MessageSelector.Value]) -> String {
+        cause(at: x, destination, path: path, properties: properties).reason
+    }
+
+    /// Why messages stop at `x`, and where in the configuration: the connector whose `messageTTL`
+    /// they used up, else the holding broker's `<broker>` element.
+    func cause(at x: Int, _ destination: DestinationName, path: [Int], properties: [String: MessageSelector.Value])
+        -> (reason: String, file: String, line: Int, column: Int)
+    {
+        let broker = network.brokers[x]
+        if let bridge = ttlStop(at: x, destination, path: path, properties: properties) {
+            return (stopReason(at: x, destination, path: path, properties: properties), bridge.file, bridge.line, bridge.column)
+        }
+        return (stopReason(at: x, destination, path: path, properties: properties), broker.file, broker.line, broker.column)
+    }
+
+    /// The first bridge at `x` that asks for the messages and whose `messageTTL` they used up.
+    func ttlStop(at x: Int, _ destination: DestinationName, path: [Int], properties: [String: MessageSelector.Value]) -> RoutingNetwork.Bridge? {
+        for index in subscriptionsAt[x] ?? [] {
+            let subscription = subscriptions[index]
+            guard covers(subscription, destination), selectorMatches(subscription, properties),
+                case .demand(let bridgeIndex) = subscription.kind
+            else { continue }
+            let bridge = network.bridges[bridgeIndex]
+            if bridge.permits(destination), !path.contains(bridge.to), bridge.messageTTL != -1, path.count >= bridge.messageTTL { return bridge }
+        }
+        return nil
+    }
+
+    func stopReason(at x: Int, _ destination: DestinationName, path: [Int], properties: [String: MessageSelector.Value]) -> String {
         let name = { (broker: Int) in network.brokers[broker].name }
         var stoppedByTTL: RoutingNetwork.Bridge?
         var stoppedByPath: RoutingNetwork.Bridge?
@@ -554,6 +587,44 @@ struct State {
                 Simulator.Prediction.PathFlow(route: key.route.map(name), messages: messages, stoppedAt: key.stopped ? key.route.last.map(name) : nil,
                                               stopReason: key.stopped ? stopReasons[key] : nil)
             }
-        return Simulator.Prediction(consumers: outcomes, residue: order.compactMap { residue[$0] }, paths: paths)
+        return Simulator.Prediction(consumers: outcomes, residue: order.compactMap { residue[$0] }, paths: paths, findings: findings())
+    }
+
+    /// The findings of the run: each residue (stranded where it was forwarded, or undelivered where
+    /// it was sent while a consumer elsewhere wanted it) and each consumer that gets copies.
+    func findings() -> [Diagnostic] {
+        let name = { (broker: Int) in network.brokers[broker].name }
+        var found: [Diagnostic] = []
+        var seen = Set<String>()
+        for batch in waiting where batch.count.max > 0 {
+            let at = cause(at: batch.broker, batch.destination, path: batch.path, properties: batch.properties)
+            let total = waiting.filter { $0.broker == batch.broker && $0.destination == batch.destination && $0.path.isEmpty == batch.path.isEmpty }
+                .reduce(MessageCount.zero) { $0 + $1.count }
+            if batch.path.isEmpty {
+                guard seen.insert("u \(batch.broker) \(batch.destination)").inserted,
+                    let wanting = consumers.first(where: { entry in
+                        entry.consumer.broker != batch.broker
+                            && (entry.consumer.destination == batch.destination || entry.consumer.destination.matches(batch.destination))
+                    })
+                else { continue }
+                let broker = network.brokers[batch.broker]
+                found.append(Diagnostic(
+                    file: broker.file, line: broker.line, column: broker.column, severity: .warning, code: RuleID.undeliveredMessages.rawValue,
+                    message: "\(total) message\(total.max == 1 ? "" : "s") for \(batch.destination) stay on \(name(batch.broker)), where they were sent, while consumer '\(wanting.consumer.id)' on \(name(wanting.consumer.broker)) wanted them: no bridge asked for them (networkTTL, a connector's direction, advisorySupport or a filter)"))
+            } else {
+                guard seen.insert("s \(batch.broker) \(batch.destination)").inserted else { continue }
+                found.append(Diagnostic(
+                    file: at.file, line: at.line, column: at.column, severity: .warning, code: RuleID.strandedMessages.rawValue,
+                    message: "\(total) message\(total.max == 1 ? "" : "s") for \(batch.destination) stranded on \(name(batch.broker)): \(at.reason.hasPrefix("stranded: ") ? String(at.reason.dropFirst(10)) : at.reason)"))
+            }
+        }
+        for entry in consumers where entry.received.max > entry.unique.max {
+            let broker = network.brokers[entry.consumer.broker]
+            let certain = entry.received.min > entry.unique.max
+            found.append(Diagnostic(
+                file: broker.file, line: broker.line, column: broker.column, severity: .warning, code: RuleID.duplicateDeliveries.rawValue,
+                message: "consumer '\(entry.consumer.id)' on \(broker.name) \(certain ? "receives" : "may receive") \(entry.received) deliveries of \(entry.unique) distinct messages: they reach \(broker.name) over more than one path, and no audit hides the copies"))
+        }
+        return found
     }
 }

@@ -36,6 +36,30 @@ struct NetworkSimulateTests {
         #expect(run.stderr.contains("error: consumer 'a' on A: predicted to receive 0, expected 20 [scenario-expectation]"), "\(run.stderr)")
     }
 
+    @Test("The model's findings: their rule ids and lines on stderr and in JSON, --fail-on, and the project's settings")
+    func findings() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("simulate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let source = URL(fileURLWithPath: Self.fixture("ttl-mismatch")).deletingLastPathComponent()
+        for file in ["A.xml", "B.xml", "C.xml", "scenario.json"] {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: folder.appendingPathComponent(file))
+        }
+        let path = folder.appendingPathComponent("scenario.json").path
+        let run = runCLI(["network", "simulate", path])
+        #expect(run.exitCode == 0)
+        #expect(run.stderr.contains("B.xml:8:7: warning: 20 messages for queue://route.mismatch stranded on B: messageTTL 1 of connector 'b_c'"), "\(run.stderr)")
+        #expect(run.stderr.hasSuffix("[stranded-messages]\n"))
+        #expect(runCLI(["network", "simulate", "--fail-on", "warning", path]).exitCode == 1)
+        let json = runCLI(["network", "simulate", "--format", "json", path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout)) as? [String: Any])
+        #expect((object["findings"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["stranded-messages"])
+        // The project's settings apply: off, or another severity.
+        try Data(#"{"disable": ["stranded-messages"]}"#.utf8).write(to: folder.appendingPathComponent(".activemq-config.json"))
+        #expect(runCLI(["network", "simulate", "--fail-on", "info", path]).stderr.isEmpty)
+        try Data(#"{"severity": {"stranded-messages": "error"}}"#.utf8).write(to: folder.appendingPathComponent(".activemq-config.json"))
+        #expect(runCLI(["network", "simulate", path]).exitCode == 1)
+    }
+
     @Test("A scenario that cannot be read exits 2 at the place of the mistake")
     func unreadable() throws {
         let path = try Paths.temporaryFile(#"{"engineVersion": "5.17.2", "brokers": [{"name": "A", "config": "A.xml"}], "stps": []}"#, name: "scenario.json")

@@ -19,7 +19,38 @@ struct ScenarioTests {
         #expect(scenario.differences(from: prediction).map(\.formatted) == [])
     }
 
-    @Test("At least six fixtures, and their configurations lint clean")
+    /// The findings some fixtures raise (rule id, file, line), and some that raise none.
+    static let findings: [(scenario: String, expected: [String])] = [
+        ("ttl-mismatch", ["stranded-messages B.xml:8"]),
+        ("chain-default-ttl", ["undelivered-messages A.xml:6"]),
+        ("mesh-topic-ttl-2", ["duplicate-deliveries B.xml:6", "duplicate-deliveries C.xml:6", "duplicate-deliveries D.xml:6"]),
+        ("selectors-conduit", ["stranded-messages A.xml:6", "stranded-messages C.xml:6"]),
+        ("stranded", ["stranded-messages B.xml:6"]),
+        ("mesh-queue-ttl-2", ["stranded-messages C.xml:9", "stranded-messages D.xml:9"]),
+        ("chain-ttl-2", []), ("duplex", []), ("replay", []), ("mesh-topic", []), ("hub-spokes-queue", []), ("tree-topic", []),
+    ]
+
+    @Test("Losses, strandings and duplicates are findings of their rules, at the line that causes them", arguments: findings)
+    func routingFindings(_ example: (scenario: String, expected: [String])) throws {
+        let scenario = try Scenario(contentsOfFile: Self.folder.appendingPathComponent(example.scenario).appendingPathComponent("scenario.json").path)
+        let found = try scenario.predict().findings.map { finding in
+            "\((finding.code ?? "")) \((finding.file ?? "").split(separator: "/").last ?? ""):\(finding.line ?? 0)"
+        }
+        #expect(found.sorted() == example.expected.sorted())
+    }
+
+    @Test("Each rule of the routing model is raised by some fixture")
+    func everyRoutingRuleHasAScenario() throws {
+        var raised = Set<String>()
+        for name in Self.fixtures {
+            let scenario = try Scenario(contentsOfFile: Self.folder.appendingPathComponent(name).appendingPathComponent("scenario.json").path)
+            raised.formUnion(try scenario.predict().findings.compactMap(\.code))
+        }
+        #expect(Set(Rule.routingRules.map(\.id.rawValue)).subtracting(raised).isEmpty)
+        #expect(raised.isSubset(of: Set(Rule.routingRules.map(\.id.rawValue))))
+    }
+
+    @Test("At least six fixtures")
     func fixturesExist() {
         #expect(Self.fixtures.count >= 6)
     }

@@ -9,6 +9,7 @@ public enum RuleCatalog {
         .notWellFormed, .unusedSuppression, .schema,
         .unknownElement, .unknownAttribute, .invalidValue, .amazonMQSanitized, .amazonMQRoot,
         .duplicateBridge, .usernameMismatch, .networkTTL, .remoteAdvisorySupport, .virtualDestSubsOneEnd, .replayMissing,
+        .strandedMessages, .undeliveredMessages, .duplicateDeliveries,
     ])
 
     /// Every rule, sorted by id.

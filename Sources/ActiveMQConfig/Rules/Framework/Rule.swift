@@ -99,10 +99,13 @@ public struct Rule: Sendable {
             text += "Declared, with its check and these examples, in `\(source[source.index(after: slash)...])` of module `\(source[..<slash])`.\n\n"
         }
         text += "## Why\n\n" + rationale.trimmingCharacters(in: "\n") + "\n\n"
-        text += "## Triggers\n\n`↓` marks where the finding points.\n\n"
-        for example in triggeringExamples { text += example.markdown }
-        text += "## Does not trigger\n\n"
-        for example in nonTriggeringExamples { text += example.markdown }
+        // A rule of the routing model has scenarios for examples, named in its rationale.
+        if !triggeringExamples.isEmpty || !nonTriggeringExamples.isEmpty {
+            text += "## Triggers\n\n`↓` marks where the finding points.\n\n"
+            for example in triggeringExamples { text += example.markdown }
+            text += "## Does not trigger\n\n"
+            for example in nonTriggeringExamples { text += example.markdown }
+        }
         if isMandatory {
             text += "## Suppressing\n\nThis rule cannot be disabled, suppressed or downgraded, by any means.\n"
         } else if case .tool = check, id.rawValue != "unused-suppression" {

@@ -12,7 +12,8 @@ struct SimulateNetwork: JudgingCommand {
                 The scenario (JSON, Docs/scenario.schema.json) names the brokers' configuration files, then steps: \
                 consumers open and close, messages are sent. Counts the configuration cannot decide are ranges with \
                 their reasons (timing, consumer-speed, prefetch, suppression-order, reconnect, path-limit). With the \
-                scenario's 'expect', each difference is an error. Exit 0: no finding at or above --fail-on; 1: such a \
+                scenario's 'expect', each difference is an error; losses, strandings and duplicates are findings of \
+                their own rules (stranded-messages, undelivered-messages, duplicate-deliveries). Exit 0: no finding at or above --fail-on; 1: such a \
                 finding; 2: a scenario that cannot be read or played. See Docs/routing.md.
                 """)
     }
@@ -38,12 +39,19 @@ struct SimulateNetwork: JudgingCommand {
         } catch {
             throw CLIError(error.diagnostics)
         }
-        let differences = read.differences(from: prediction)
+        // The model's findings under the settings of the scenario's folder (off, or another severity).
+        let settings = try judgement.settings(for: read.path)
+        let findings = prediction.findings.compactMap { finding -> Diagnostic? in
+            guard let rule = RuleCatalog.rule(RuleID(rawValue: finding.code ?? "")), let severity = settings.severity(of: rule) else { return nil }
+            var judged = finding
+            judged.severity = severity
+            return judged
+        } + read.differences(from: prediction)
         switch format {
         case .text: CLI.console.writeOutput(Array(prediction.text.utf8))
-        case .json: CLI.console.writeOutput(Array(prediction.json(findings: differences).rendered().utf8))
+        case .json: CLI.console.writeOutput(Array(prediction.json(findings: findings).rendered().utf8))
         }
-        for difference in differences { CLI.console.printError(difference.formatted) }
-        try finish(differences, failingAt: failOn)
+        for finding in findings { CLI.console.printError(finding.formatted) }
+        try finish(findings, failingAt: failOn)
     }
 }
