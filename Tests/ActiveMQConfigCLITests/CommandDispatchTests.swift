@@ -35,6 +35,9 @@ struct CommandDispatchTests {
         ["roundtrip", "a.xml"],
         ["network", "simulate", "scenario.json"],
         ["network", "simulate", "scenario.json", "--format", "json", "--engine-version", "5.18", "--fail-on", "warning"],
+        ["network", "explain", "a.xml", "b.xml", "--destination", "queue://Q", "--from", "A", "--to", "B"],
+        ["network", "explain", "a.xml", "--network", "spec.json", "--destination", "topic://T", "--from", "A", "--to", "B",
+         "--selector", "k = 1", "--property", "k=1", "--count", "5", "--format", "json", "--profile", "amazon-mq"],
     ]
 
     /// Arguments the root must answer: help, versions, completion scripts and mistakes.

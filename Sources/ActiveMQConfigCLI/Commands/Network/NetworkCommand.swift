@@ -6,6 +6,6 @@ struct NetworkCommand: ParsableCommand {
         ActiveMQConfigCLI.configuration(
             "network",
             abstract: "Predict where messages go in a network of brokers, from its configurations.",
-            subcommands: [SimulateNetwork.self])
+            subcommands: [SimulateNetwork.self, ExplainNetwork.self])
     }
 }
