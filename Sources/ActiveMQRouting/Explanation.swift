@@ -58,12 +58,14 @@ public struct Explanation: Sendable {
         var previous = [Int?](repeating: nil, count: network.brokers.count)
         var reached = [Bool](repeating: false, count: network.brokers.count)
         reached[from] = true
+        let outgoing = Dictionary(grouping: network.bridges.indices, by: { network.bridges[$0].from })
         var queue = [from]
         var next = 0
         while next < queue.count {
             let x = queue[next]
             next += 1
-            for (index, bridge) in network.bridges.enumerated() where bridge.from == x && !reached[bridge.to] {
+            for index in outgoing[x] ?? [] where !reached[network.bridges[index].to] {
+                let bridge = network.bridges[index]
                 reached[bridge.to] = true
                 previous[bridge.to] = index
                 queue.append(bridge.to)

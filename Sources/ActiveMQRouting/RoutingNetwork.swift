@@ -123,7 +123,7 @@ public struct RoutingNetwork: Sendable {
             guard broker.configuration.brokers.count == 1, let element = broker.configuration.brokers.first else {
                 throw RoutingError(file: broker.file, "a scenario broker's configuration holds exactly one <broker> (this one holds \(broker.configuration.brokers.count))")
             }
-            let advisory = try Self.bool({ () throws(ConfigValueError) in try element.advisorySupport }, default: true, file: broker.file)
+            let advisory = try Self.value({ () throws(ConfigValueError) in try element.advisorySupport }, default: true, file: broker.file)
             models.append(BrokerModel(name: broker.name, file: broker.file, advisorySupport: advisory, policyMap: element.policyMap,
                                       line: element.element.position.line, column: element.element.position.column))
             documents.append(DocumentIndex(path: broker.file, configuration: broker.configuration, settings: RuleSettings()))
@@ -147,37 +147,20 @@ public struct RoutingNetwork: Sendable {
         self.bridges = bridges
     }
 
-    static func bool(_ read: () throws(ConfigValueError) -> ConfigValue<Bool>?, default value: Bool, file: String) throws(RoutingError) -> Bool {
+    /// A setting's value for routing: written, else `value`; a placeholder or an encrypted value
+    /// is refused, since the analyser needs the value itself.
+    static func value<T>(_ read: () throws(ConfigValueError) -> ConfigValue<T>?, default value: T, file: String) throws(RoutingError) -> T {
+        let written: ConfigValue<T>?
         do {
-            switch try read() {
-            case nil: return value
-            case .literal(let literal)?: return literal
-            case .placeholder(let text)?, .encrypted(let text)?:
-                throw RoutingError(file: file, "'\(redactText(text))' is resolved when the broker starts: the analyser needs its value written")
-            }
-        } catch let error as ConfigValueError {
-            throw RoutingError(file: file, line: error.position.line, column: error.position.column, error.description)
-        } catch let error as RoutingError {
-            throw error
+            written = try read()
         } catch {
-            throw RoutingError(file: file, "\(error)")
+            throw RoutingError(file: file, line: error.position.line, column: error.position.column, error.description)
         }
-    }
-
-    static func int(_ read: () throws(ConfigValueError) -> ConfigValue<Int>?, default value: Int, file: String) throws(RoutingError) -> Int {
-        do {
-            switch try read() {
-            case nil: return value
-            case .literal(let literal)?: return literal
-            case .placeholder(let text)?, .encrypted(let text)?:
-                throw RoutingError(file: file, "'\(redactText(text))' is resolved when the broker starts: the analyser needs its value written")
-            }
-        } catch let error as ConfigValueError {
-            throw RoutingError(file: file, line: error.position.line, column: error.position.column, error.description)
-        } catch let error as RoutingError {
-            throw error
-        } catch {
-            throw RoutingError(file: file, "\(error)")
+        switch written {
+        case nil: return value
+        case .literal(let literal)?: return literal
+        case .placeholder(let text)?, .encrypted(let text)?:
+            throw RoutingError(file: file, "'\(redactText(text))' is resolved when the broker starts: the analyser needs its value written")
         }
     }
 
@@ -206,15 +189,15 @@ public struct RoutingNetwork: Sendable {
             from: from, to: to, connectorName: connector.effectiveName, file: file, line: connector.element.position.line,
             column: connector.element.position.column,
             isDuplexResponder: false, consumerTTL: consumerTTL, messageTTL: messageTTL,
-            conduit: try bool({ () throws(ConfigValueError) in try connector.conduitSubscriptions }, default: true, file: file),
-            conduitNetworkQueues: try bool({ () throws(ConfigValueError) in try connector.conduitNetworkQueueSubscriptions }, default: false, file: file),
-            decreasePriority: try bool({ () throws(ConfigValueError) in try connector.decreaseNetworkConsumerPriority },
+            conduit: try value({ () throws(ConfigValueError) in try connector.conduitSubscriptions }, default: true, file: file),
+            conduitNetworkQueues: try value({ () throws(ConfigValueError) in try connector.conduitNetworkQueueSubscriptions }, default: false, file: file),
+            decreasePriority: try value({ () throws(ConfigValueError) in try connector.decreaseNetworkConsumerPriority },
                                        default: NetworkConnector.defaultDecreaseNetworkConsumerPriority(in: version), file: file),
-            priorityBase: try int({ () throws(ConfigValueError) in try connector.consumerPriorityBase }, default: -5, file: file),
-            staticBridge: try bool({ () throws(ConfigValueError) in try connector.staticBridge }, default: false, file: file),
-            suppressDuplicateTopics: try bool({ () throws(ConfigValueError) in try connector.suppressDuplicateTopicSubscriptions }, default: true, file: file),
-            suppressDuplicateQueues: try bool({ () throws(ConfigValueError) in try connector.suppressDuplicateQueueSubscriptions }, default: false, file: file),
-            bridgeTemporaryDestinations: try bool({ () throws(ConfigValueError) in try connector.bridgeTempDestinations }, default: true, file: file),
+            priorityBase: try value({ () throws(ConfigValueError) in try connector.consumerPriorityBase }, default: -5, file: file),
+            staticBridge: try value({ () throws(ConfigValueError) in try connector.staticBridge }, default: false, file: file),
+            suppressDuplicateTopics: try value({ () throws(ConfigValueError) in try connector.suppressDuplicateTopicSubscriptions }, default: true, file: file),
+            suppressDuplicateQueues: try value({ () throws(ConfigValueError) in try connector.suppressDuplicateQueueSubscriptions }, default: false, file: file),
+            bridgeTemporaryDestinations: try value({ () throws(ConfigValueError) in try connector.bridgeTempDestinations }, default: true, file: file),
             excluded: list(connector.excludedDestinations), dynamicallyIncluded: list(connector.dynamicallyIncludedDestinations),
             staticallyIncluded: list(connector.staticallyIncludedDestinations))
     }

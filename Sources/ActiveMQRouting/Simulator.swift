@@ -465,7 +465,7 @@ struct State {
             if !delivered && !path.isEmpty {
                 record(path + [x], copies, stopped: true)
                 let key = RouteKey(route: path + [x], stopped: true)
-                if stopReasons[key] == nil { stopReasons[key] = whyStopped(at: x, destination, path: path, properties: properties) }
+                if stopReasons[key] == nil { stopReasons[key] = stopReason(at: x, destination, path: path, properties: properties) }
             }
         }
         if next < work.count {
@@ -486,39 +486,15 @@ struct State {
 
     // MARK: Outcome
 
-    /// Why messages that reached `x` by `path` go no further: the first setting that stops a
-    /// bridge asking for them, else that nothing here asks for them.
-    func whyStopped(at x: Int, _ destination: DestinationName, path: [Int], properties: [String: MessageSelector.Value]) -> String {
-        cause(at: x, destination, path: path, properties: properties).reason
-    }
-
-    /// Why messages stop at `x`, and where in the configuration: the connector whose `messageTTL`
-    /// they used up, else the holding broker's `<broker>` element.
+    /// Why messages that reached `x` by `path` go no further, and where in the configuration: the
+    /// first bridge asking for them whose `messageTTL` they used up (at its connector), else the
+    /// broker-path rule, dropped selectors, or that nothing here asks for them (at the holding
+    /// broker's `<broker>` element).
     func cause(at x: Int, _ destination: DestinationName, path: [Int], properties: [String: MessageSelector.Value])
-        -> (reason: String, file: String, line: Int, column: Int)
+        -> (reason: String, brokerPath: Bool, file: String, line: Int, column: Int)
     {
-        let broker = network.brokers[x]
-        if let bridge = ttlStop(at: x, destination, path: path, properties: properties) {
-            return (stopReason(at: x, destination, path: path, properties: properties), bridge.file, bridge.line, bridge.column)
-        }
-        return (stopReason(at: x, destination, path: path, properties: properties), broker.file, broker.line, broker.column)
-    }
-
-    /// The first bridge at `x` that asks for the messages and whose `messageTTL` they used up.
-    func ttlStop(at x: Int, _ destination: DestinationName, path: [Int], properties: [String: MessageSelector.Value]) -> RoutingNetwork.Bridge? {
-        for index in subscriptionsAt[x] ?? [] {
-            let subscription = subscriptions[index]
-            guard covers(subscription, destination), selectorMatches(subscription, properties),
-                case .demand(let bridgeIndex) = subscription.kind
-            else { continue }
-            let bridge = network.bridges[bridgeIndex]
-            if bridge.permits(destination), !path.contains(bridge.to), bridge.messageTTL != -1, path.count >= bridge.messageTTL { return bridge }
-        }
-        return nil
-    }
-
-    func stopReason(at x: Int, _ destination: DestinationName, path: [Int], properties: [String: MessageSelector.Value]) -> String {
         let name = { (broker: Int) in network.brokers[broker].name }
+        let broker = network.brokers[x]
         var stoppedByTTL: RoutingNetwork.Bridge?
         var stoppedByPath: RoutingNetwork.Bridge?
         var selected = false
@@ -540,18 +516,28 @@ struct State {
         }
         if let bridge = stoppedByTTL {
             let side = bridge.isDuplexResponder ? ", the duplex responder of" : " of"
-            return "messageTTL \(bridge.messageTTL)\(side) connector '\(bridge.connectorName)' (\(bridge.file):\(bridge.line)) reached at \(name(x)): \(name(bridge.to)) asks for them, but they have crossed \(path.count) bridge\(path.count == 1 ? "" : "s") already"
+            return ("messageTTL \(bridge.messageTTL)\(side) connector '\(bridge.connectorName)' (\(bridge.file):\(bridge.line)) reached at \(name(x)): \(name(bridge.to)) asks for them, but they have crossed \(path.count) bridge\(path.count == 1 ? "" : "s") already",
+                    false, bridge.file, bridge.line, bridge.column)
         }
         if let bridge = stoppedByPath, let last = path.last {
-            return "stranded: they came from \(name(last)), and the broker-path rule keeps them from going back to \(name(bridge.to)), which asks for them; replayWhenNoConsumers on \(name(x)) would return them"
+            return ("they came from \(name(last)), and the broker-path rule keeps them from going back to \(name(bridge.to)), which asks for them; replayWhenNoConsumers on \(name(x)) would return them",
+                    true, broker.file, broker.line, broker.column)
         }
-        if path.isEmpty {
-            return "no consumer may have them here, and no bridge asks for them"
+        let reason: String
+        if let last = path.last {
+            reason = selected
+                ? "forwarded from \(name(last)), but the consumers here select other messages (a conduit subscription forwards without the selectors), and no bridge asks for them"
+                : "forwarded from \(name(last)), where no consumer may have them now, and no bridge asks for them"
+        } else {
+            reason = "no consumer may have them here, and no bridge asks for them"
         }
-        if selected {
-            return "forwarded from \(name(path[path.count - 1])), but the consumers here select other messages (a conduit subscription forwards without the selectors), and no bridge asks for them"
-        }
-        return "forwarded from \(name(path[path.count - 1])), where no consumer may have them now, and no bridge asks for them"
+        return (reason, false, broker.file, broker.line, broker.column)
+    }
+
+    /// ``cause(at:_:path:properties:)``'s reason as residue and stopped paths say it.
+    func stopReason(at x: Int, _ destination: DestinationName, path: [Int], properties: [String: MessageSelector.Value]) -> String {
+        let found = cause(at: x, destination, path: path, properties: properties)
+        return (found.brokerPath ? "stranded: " : "") + found.reason
     }
 
     func prediction() -> Simulator.Prediction {
@@ -564,7 +550,7 @@ struct State {
         var order: [String] = []
         for batch in waiting {
             let key = "\(batch.broker) \(batch.destination)"
-            let reason = whyStopped(at: batch.broker, batch.destination, path: batch.path, properties: batch.properties)
+            let reason = stopReason(at: batch.broker, batch.destination, path: batch.path, properties: batch.properties)
             if var existing = residue[key] {
                 existing.messages = existing.messages + batch.count
                 residue[key] = existing
@@ -579,7 +565,7 @@ struct State {
             let key = RouteKey(route: batch.path + [batch.broker], stopped: true)
             routes[key] = (routes[key] ?? .zero) + batch.count
             if stopReasons[key] == nil {
-                stopReasons[key] = whyStopped(at: batch.broker, batch.destination, path: batch.path, properties: batch.properties)
+                stopReasons[key] = stopReason(at: batch.broker, batch.destination, path: batch.path, properties: batch.properties)
             }
         }
         let paths = routes.sorted { ($0.key.route.map(name).joined(separator: " "), $0.key.stopped ? 1 : 0) < ($1.key.route.map(name).joined(separator: " "), $1.key.stopped ? 1 : 0) }
@@ -594,28 +580,37 @@ struct State {
     /// it was sent while a consumer elsewhere wanted it) and each consumer that gets copies.
     func findings() -> [Diagnostic] {
         let name = { (broker: Int) in network.brokers[broker].name }
+        // What waits, per broker and destination, apart by whether it was forwarded there.
+        var groups: [String: (first: Int, total: MessageCount)] = [:]
+        var order: [String] = []
+        for (index, batch) in waiting.enumerated() where batch.count.max > 0 {
+            let key = "\(batch.path.isEmpty ? "sent" : "forwarded") \(batch.broker) \(batch.destination)"
+            if let group = groups[key] {
+                groups[key] = (group.first, group.total + batch.count)
+            } else {
+                groups[key] = (index, batch.count)
+                order.append(key)
+            }
+        }
         var found: [Diagnostic] = []
-        var seen = Set<String>()
-        for batch in waiting where batch.count.max > 0 {
-            let at = cause(at: batch.broker, batch.destination, path: batch.path, properties: batch.properties)
-            let total = waiting.filter { $0.broker == batch.broker && $0.destination == batch.destination && $0.path.isEmpty == batch.path.isEmpty }
-                .reduce(MessageCount.zero) { $0 + $1.count }
+        for key in order {
+            guard let (first, total) = groups[key] else { continue }
+            let batch = waiting[first]
+            let messages = "\(total) message\(total.max == 1 ? "" : "s") for \(batch.destination)"
             if batch.path.isEmpty {
-                guard seen.insert("u \(batch.broker) \(batch.destination)").inserted,
-                    let wanting = consumers.first(where: { entry in
-                        entry.consumer.broker != batch.broker
-                            && (entry.consumer.destination == batch.destination || entry.consumer.destination.matches(batch.destination))
-                    })
-                else { continue }
+                guard let wanting = consumers.first(where: { entry in
+                    entry.consumer.broker != batch.broker
+                        && (entry.consumer.destination == batch.destination || entry.consumer.destination.matches(batch.destination))
+                }) else { continue }
                 let broker = network.brokers[batch.broker]
                 found.append(Diagnostic(
                     file: broker.file, line: broker.line, column: broker.column, severity: .warning, code: RuleID.undeliveredMessages.rawValue,
-                    message: "\(total) message\(total.max == 1 ? "" : "s") for \(batch.destination) stay on \(name(batch.broker)), where they were sent, while consumer '\(wanting.consumer.id)' on \(name(wanting.consumer.broker)) wanted them: no bridge asked for them (networkTTL, a connector's direction, advisorySupport or a filter)"))
+                    message: "\(messages) stay on \(name(batch.broker)), where they were sent, while consumer '\(wanting.consumer.id)' on \(name(wanting.consumer.broker)) wanted them: no bridge asked for them (networkTTL, a connector's direction, advisorySupport or a filter)"))
             } else {
-                guard seen.insert("s \(batch.broker) \(batch.destination)").inserted else { continue }
+                let at = cause(at: batch.broker, batch.destination, path: batch.path, properties: batch.properties)
                 found.append(Diagnostic(
                     file: at.file, line: at.line, column: at.column, severity: .warning, code: RuleID.strandedMessages.rawValue,
-                    message: "\(total) message\(total.max == 1 ? "" : "s") for \(batch.destination) stranded on \(name(batch.broker)): \(at.reason.hasPrefix("stranded: ") ? String(at.reason.dropFirst(10)) : at.reason)"))
+                    message: "\(messages) stranded on \(name(batch.broker)): \(at.reason)"))
             }
         }
         for entry in consumers where entry.received.max > entry.unique.max {

@@ -28,9 +28,17 @@ struct RealBrokerTests {
           .timeLimit(.minutes(4)),
           arguments: ["tutorial", "hub-and-spokes", "masterslave"])
     func scenario(_ name: String) throws {
+        let (status, log) = try Self.runScript("real-broker-scenarios", [name])
+        #expect(status == 0, "\(log)")
+        #expect(log.contains("\(name) OK"), "\(log)")
+    }
+
+    /// Runs one of `Scripts/` with this build's binary as `ACTIVEMQ_CONFIG`; its exit status and
+    /// its output (standard output and error together), which is also printed.
+    static func runScript(_ script: String, _ arguments: [String]) throws -> (status: Int32, log: String) {
         let process = Process()
-        process.executableURL = Paths.repository.appendingPathComponent("Scripts/real-broker-scenarios")
-        process.arguments = [name]
+        process.executableURL = Paths.repository.appendingPathComponent("Scripts/\(script)")
+        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["ACTIVEMQ_CONFIG"] = Paths.binary.path
         process.environment = environment
@@ -40,9 +48,8 @@ struct RealBrokerTests {
         try process.run()
         let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(log)")
-        #expect(log.contains("\(name) OK"), "\(log)")
         print(log, terminator: "")
+        return (process.terminationStatus, log)
     }
 
     /// The routing scenarios of Fixtures/scenarios, played on real brokers by Scripts/play-scenario.
@@ -53,20 +60,8 @@ struct RealBrokerTests {
           .timeLimit(.minutes(2)),
           arguments: scenarios)
     func routingScenario(_ name: String) throws {
-        let process = Process()
-        process.executableURL = Paths.repository.appendingPathComponent("Scripts/play-scenario")
-        process.arguments = [Paths.fixture("scenarios/\(name)/scenario.json")]
-        var environment = ProcessInfo.processInfo.environment
-        environment["ACTIVEMQ_CONFIG"] = Paths.binary.path
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(log)")
+        let (status, log) = try Self.runScript("play-scenario", [Paths.fixture("scenarios/\(name)/scenario.json")])
+        #expect(status == 0, "\(log)")
         #expect(log.contains("agrees"), "\(log)")
-        print(log, terminator: "")
     }
 }

@@ -66,14 +66,63 @@ package struct NetworkGraph: Sendable {
         return true
     }
 
-    /// The most hops a message needs between two brokers of a group (following bridge
-    /// directions), with the pair that needs them; 0 when no message travels.
-    package func longestPath(in members: [Int]) -> (hops: Int, from: Int, to: Int) {
+    /// For each broker, the brokers it forwards messages to (a duplex bridge both ways).
+    package var successors: [[Int]] {
         var adjacency = [[Int]](repeating: [], count: count)
-        for bridge in bridges {
+        for bridge in bridges where bridge.from != bridge.to {
             adjacency[bridge.from].append(bridge.to)
             if bridge.duplex { adjacency[bridge.to].append(bridge.from) }
         }
+        return adjacency
+    }
+
+    /// The strongly connected component of each broker, along the directions messages flow: two
+    /// brokers share one when each can forward to the other, directly or through others
+    /// (Kosaraju, iterative, so that a long chain cannot overflow the stack).
+    package func stronglyConnectedComponents() -> [Int] {
+        let forward = successors
+        var backward = [[Int]](repeating: [], count: count)
+        for (from, targets) in forward.enumerated() { for to in targets { backward[to].append(from) } }
+        var visited = [Bool](repeating: false, count: count)
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        for start in 0..<count where !visited[start] {
+            var stack: [(node: Int, next: Int)] = [(start, 0)]
+            visited[start] = true
+            while let top = stack.last {
+                if top.next < forward[top.node].count {
+                    stack[stack.count - 1].next += 1
+                    let to = forward[top.node][top.next]
+                    if !visited[to] {
+                        visited[to] = true
+                        stack.append((to, 0))
+                    }
+                } else {
+                    order.append(top.node)
+                    stack.removeLast()
+                }
+            }
+        }
+        var component = [Int](repeating: -1, count: count)
+        var current = 0
+        for start in order.reversed() where component[start] == -1 {
+            var stack = [start]
+            component[start] = current
+            while let node = stack.popLast() {
+                for from in backward[node] where component[from] == -1 {
+                    component[from] = current
+                    stack.append(from)
+                }
+            }
+            current += 1
+        }
+        return component
+    }
+
+    /// The most hops a message needs between two brokers of a group (following bridge
+    /// directions), with the pair that needs them; 0 when no message travels.
+    package func longestPath(in members: [Int]) -> (hops: Int, from: Int, to: Int) {
+        let adjacency = successors
         var longest = (hops: 0, from: 0, to: 0)
         for source in members {
             var distance = [Int](repeating: -1, count: count)

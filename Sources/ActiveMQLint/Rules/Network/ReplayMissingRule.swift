@@ -74,19 +74,10 @@ private let replayPolicy = #"<destinationPolicy><policyMap><policyEntries><polic
 
 private func checkReplay(_ context: NetworkContext) {
     let network = context[BrokerNetwork.part]
-    let count = network.nodes.count
-    // Bridges as a directed graph (a duplex connector forwards both ways).
-    var forward = Array(repeating: [Int](), count: count)
-    var backward = Array(repeating: [Int](), count: count)
-    for edge in network.edges where edge.from != edge.to {
-        forward[edge.from].append(edge.to)
-        backward[edge.to].append(edge.from)
-        if edge.duplex {
-            forward[edge.to].append(edge.from)
-            backward[edge.from].append(edge.to)
-        }
-    }
-    let component = stronglyConnectedComponents(forward: forward, backward: backward)
+    let graph = NetworkGraph(count: network.nodes.count,
+                             bridges: network.edges.map { NetworkGraph.Bridge(from: $0.from, to: $0.to, duplex: $0.duplex) })
+    let successors = graph.successors
+    let component = graph.stronglyConnectedComponents()
     var size: [Int: Int] = [:]
     for c in component { size[c, default: 0] += 1 }
     let anyQueue = DestinationName(kind: .queue, name: "activemq-config.any-queue")
@@ -94,7 +85,7 @@ private func checkReplay(_ context: NetworkContext) {
         let factory = node.broker.policyMap?.entry(for: anyQueue)?.networkBridgeFilterFactory
         // Written (true, false or a placeholder): the author decided; only an absent value is reported.
         if let factory, (try? factory.replayWhenNoConsumers) != nil { continue }
-        let partners = Set(forward[index].filter { component[$0] == component[index] }).map { network.nodes[$0].name }.sorted()
+        let partners = Set(successors[index].filter { component[$0] == component[index] }).map { network.nodes[$0].name }.sorted()
         let document = context.documents[node.document]
         let fix = (try? BrokerConfiguration.replayEdit(in: document.document, broker: node.broker.element)).flatMap { edit in
             edit.map { Diagnostic.Fix("write replayWhenNoConsumers=\"true\" for every queue", edits: [$0], applicability: .unsafe) }
@@ -103,44 +94,4 @@ private func checkReplay(_ context: NetworkContext) {
                        "\(node.name) forwards to \(partners.joined(separator: ", ")), which can forward back: queue messages it received over a bridge are stranded here if their consumer moves back, and replayWhenNoConsumers is not set for its queues",
                        fix: fix)
     }
-}
-
-/// The strongly connected component of each node (Kosaraju, iterative: a deep chain cannot
-/// overflow the stack).
-func stronglyConnectedComponents(forward: [[Int]], backward: [[Int]]) -> [Int] {
-    let count = forward.count
-    var visited = Array(repeating: false, count: count)
-    var order: [Int] = []
-    order.reserveCapacity(count)
-    for start in 0..<count where !visited[start] {
-        var stack: [(node: Int, next: Int)] = [(start, 0)]
-        visited[start] = true
-        while let top = stack.last {
-            if top.next < forward[top.node].count {
-                stack[stack.count - 1].next += 1
-                let to = forward[top.node][top.next]
-                if !visited[to] {
-                    visited[to] = true
-                    stack.append((to, 0))
-                }
-            } else {
-                order.append(top.node)
-                stack.removeLast()
-            }
-        }
-    }
-    var component = Array(repeating: -1, count: count)
-    var current = 0
-    for start in order.reversed() where component[start] == -1 {
-        var stack = [start]
-        component[start] = current
-        while let node = stack.popLast() {
-            for from in backward[node] where component[from] == -1 {
-                component[from] = current
-                stack.append(from)
-            }
-        }
-        current += 1
-    }
-    return component
 }
