@@ -73,6 +73,14 @@ public struct MessageCount: Sendable, Hashable, CustomStringConvertible {
         return MessageCount(min: low, max: high, reasons: reasons.union([.timing]))
     }
 
+    /// What was added to `earlier` to make this count, as a range that holds whatever each one
+    /// truly was: at least this one's fewest less the earlier's most, at most this one's most less
+    /// the earlier's fewest.
+    func increase(over earlier: MessageCount) -> MessageCount {
+        let low = Swift.max(0, min - earlier.max), high = Swift.max(0, max - earlier.min)
+        return MessageCount(min: low, max: high, reasons: reasons.union(earlier.reasons))
+    }
+
     /// At least nothing, at most this: what a lower-priority consumer may get when higher ones fill.
     func upTo(_ reason: RangeReason) -> MessageCount {
         MessageCount(min: 0, max: max, reasons: reasons.union([reason]))

@@ -46,6 +46,81 @@ public struct RoutingNetwork: Sendable {
         public var line: Int
         /// The column of its `<broker>` element.
         public var column: Int
+        /// `useVirtualDestSubs`: a consumer of a virtual destination's target also advertises the
+        /// virtual destination, to bridges that listen (`AdvisoryBroker.fireVirtualDestinationAddAdvisory`).
+        public var useVirtualDestSubs: Bool = false
+        /// The virtual topics in force: those of `<destinationInterceptors>`, or, when it is not
+        /// written, `VirtualTopic.>` with consumer queues `Consumer.*.` unless `useVirtualTopics="false"`
+        /// (`BrokerService.createDefaultDestinationInterceptor`).
+        public var virtualTopics: [VirtualTopicRoute] = []
+        /// The composite queues and topics of `<destinationInterceptors>`.
+        public var composites: [CompositeRoute] = []
+    }
+
+    /// A virtual topic as routing applies it (`VirtualTopicInterceptor`): a message sent to a topic
+    /// that `name` matches is copied to each existing queue named `prefix` + topic + `postfix`.
+    public struct VirtualTopicRoute: Sendable, Hashable {
+        /// The topics it covers (`name`, default `>`).
+        public var name: DestinationName
+        /// The consumer queues' prefix (default `Consumer.*.`).
+        public var prefix: String
+        /// The consumer queues' postfix (default empty).
+        public var postfix: String
+        /// `local`: messages that came over a bridge are not copied.
+        public var local: Bool
+
+        /// The consumer queues of a topic (a pattern: `*` in the prefix matches any consumer name).
+        public func consumerQueues(of topic: DestinationName) -> DestinationName {
+            .queue(prefix + topic.name + postfix)
+        }
+
+        /// Whether a queue may receive copies (`shouldDispatch`): with a `.*` in the prefix, its
+        /// name starts with the prefix's part before it.
+        public func dispatches(to queue: DestinationName) -> Bool {
+            let characters = Array(prefix)
+            guard !prefix.hasPrefix("*"), let star = characters.indices.dropLast().first(where: { characters[$0] == "." && characters[$0 + 1] == "*" })
+            else { return true }
+            return queue.name.hasPrefix(String(characters[..<star]))
+        }
+
+        /// The topic a consumer queue's advisory names under `useVirtualDestSubs`
+        /// (`AdvisoryBroker.setConsumerInfoVirtualDest`): its name without the prefix's and the
+        /// postfix's segments; nil when the queue is no consumer queue of this virtual topic.
+        public func topic(advertisedBy queue: DestinationName) -> DestinationName? {
+            guard queue.kind == .queue, DestinationName.queue(prefix + ">").matches(queue) else { return nil }
+            let trimmedPrefix = prefix.hasSuffix(".") ? String(prefix.dropLast()) : prefix
+            let trimmedPostfix = postfix.hasPrefix(".") ? String(postfix.dropFirst()) : postfix
+            let segments = queue.name.split(separator: ".", omittingEmptySubsequences: false)
+            let head = trimmedPrefix.isEmpty ? 0 : trimmedPrefix.split(separator: ".", omittingEmptySubsequences: false).count
+            let tail = trimmedPostfix.isEmpty ? 0 : trimmedPostfix.split(separator: ".", omittingEmptySubsequences: false).count
+            guard segments.count > head + tail else { return .topic(queue.name) }
+            return .topic(segments[head..<(segments.count - tail)].joined(separator: "."))
+        }
+    }
+
+    /// A composite queue or topic as routing applies it (`CompositeDestinationFilter`): a message
+    /// sent to `destination` goes to each target whose selector matches, and to `destination`
+    /// itself unless `forwardOnly` (or, with `sendWhenNotMatched`, only when no target matched).
+    public struct CompositeRoute: Sendable, Hashable {
+        /// The composite's name (a pattern may cover several destinations).
+        public var destination: DestinationName
+        /// Where messages go: each target, with its selector when it is a `<filteredDestination>`.
+        public var targets: [(destination: DestinationName, selector: MessageSelector?)]
+        /// `forwardOnly` (default true).
+        public var forwardOnly: Bool
+        /// `sendWhenNotMatched` (default false).
+        public var sendWhenNotMatched: Bool
+
+        public static func == (lhs: CompositeRoute, rhs: CompositeRoute) -> Bool {
+            lhs.destination == rhs.destination && lhs.forwardOnly == rhs.forwardOnly && lhs.sendWhenNotMatched == rhs.sendWhenNotMatched
+                && lhs.targets.map(\.destination) == rhs.targets.map(\.destination)
+                && lhs.targets.map { $0.selector?.text } == rhs.targets.map { $0.selector?.text }
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(destination)
+            hasher.combine(targets.map(\.destination))
+        }
     }
 
     /// A bridge X⇒Y: X forwards to Y what Y's consumers ask for.
@@ -84,6 +159,8 @@ public struct RoutingNetwork: Sendable {
         public var suppressDuplicateQueues: Bool
         /// `bridgeTempDestinations`.
         public var bridgeTemporaryDestinations: Bool
+        /// `useVirtualDestSubs`: the bridge also listens to virtual-destination consumer advisories.
+        public var useVirtualDestSubs: Bool = false
         /// `excludedDestinations`.
         public var excluded: [DestinationName]
         /// `dynamicallyIncludedDestinations`.
@@ -124,8 +201,10 @@ public struct RoutingNetwork: Sendable {
                 throw RoutingError(file: broker.file, "a scenario broker's configuration holds exactly one <broker> (this one holds \(broker.configuration.brokers.count))")
             }
             let advisory = try Self.value({ () throws(ConfigValueError) in try element.advisorySupport }, default: true, file: broker.file)
-            models.append(BrokerModel(name: broker.name, file: broker.file, advisorySupport: advisory, policyMap: element.policyMap,
-                                      line: element.element.position.line, column: element.element.position.column))
+            var model = BrokerModel(name: broker.name, file: broker.file, advisorySupport: advisory, policyMap: element.policyMap,
+                                    line: element.element.position.line, column: element.element.position.column)
+            try Self.readVirtualDestinations(of: element, into: &model)
+            models.append(model)
             documents.append(DocumentIndex(path: broker.file, configuration: broker.configuration, settings: RuleSettings()))
         }
         brokers = models
@@ -198,7 +277,66 @@ public struct RoutingNetwork: Sendable {
             suppressDuplicateTopics: try value({ () throws(ConfigValueError) in try connector.suppressDuplicateTopicSubscriptions }, default: true, file: file),
             suppressDuplicateQueues: try value({ () throws(ConfigValueError) in try connector.suppressDuplicateQueueSubscriptions }, default: false, file: file),
             bridgeTemporaryDestinations: try value({ () throws(ConfigValueError) in try connector.bridgeTempDestinations }, default: true, file: file),
+            useVirtualDestSubs: try value({ () throws(ConfigValueError) in try connector.useVirtualDestSubs }, default: false, file: file),
             excluded: list(connector.excludedDestinations), dynamicallyIncluded: list(connector.dynamicallyIncludedDestinations),
             staticallyIncluded: list(connector.staticallyIncludedDestinations))
+    }
+
+    /// Reads a broker's virtual destinations and `useVirtualDestSubs`; what the analyser does not
+    /// model (`selectorAware` virtual topics, `useVirtualDestSubsOnCreation`) is refused.
+    static func readVirtualDestinations(of broker: Broker, into model: inout BrokerModel) throws(RoutingError) {
+        let file = model.file
+        model.useVirtualDestSubs = try value({ () throws(ConfigValueError) in try broker.useVirtualDestSubs }, default: false, file: file)
+        let onCreation = try value({ () throws(ConfigValueError) in try broker.useVirtualDestSubsOnCreation }, default: false, file: file)
+        if model.useVirtualDestSubs && onCreation {
+            let position = broker.element.position
+            throw RoutingError(file: file, line: position.line, column: position.column,
+                               "useVirtualDestSubsOnCreation (demand from a destination's mere existence) is not modelled yet")
+        }
+        let written = !broker.element.childElements(localName: "destinationInterceptors", namespace: ActiveMQNamespace.core).isEmpty
+        if !written {
+            if try value({ () throws(ConfigValueError) in try broker.useVirtualTopics }, default: true, file: file) {
+                model.virtualTopics = [VirtualTopicRoute(name: .topic("VirtualTopic.>"), prefix: "Consumer.*.", postfix: "", local: false)]
+            }
+            return
+        }
+        for virtual in broker.virtualDestinations {
+            let position = virtual.element.position
+            switch virtual {
+            case .virtualTopic(let topic):
+                if try value({ () throws(ConfigValueError) in try topic.selectorAware }, default: false, file: file) {
+                    throw RoutingError(file: file, line: position.line, column: position.column, "a selectorAware virtual topic is not modelled yet")
+                }
+                model.virtualTopics.append(VirtualTopicRoute(
+                    name: .topic(try value({ () throws(ConfigValueError) in topic.name }, default: ">", file: file)),
+                    prefix: try value({ () throws(ConfigValueError) in topic.prefix }, default: "Consumer.*.", file: file),
+                    postfix: try value({ () throws(ConfigValueError) in topic.postfix }, default: "", file: file),
+                    local: try value({ () throws(ConfigValueError) in try topic.local }, default: false, file: file)))
+            case .composite(let composite):
+                guard let destination = composite.destination else { continue }
+                var targets: [(destination: DestinationName, selector: MessageSelector?)] = []
+                for target in composite.forwards {
+                    switch target {
+                    case .destination(let name):
+                        targets.append((name, nil))
+                    case .filtered(let filtered):
+                        guard let name = filtered.target else { continue }
+                        let selector: MessageSelector?
+                        let text = try value({ () throws(ConfigValueError) in filtered.selector }, default: "", file: file)
+                        do {
+                            selector = text.isEmpty ? nil : try MessageSelector(text)
+                        } catch {
+                            let at = filtered.element.position
+                            throw RoutingError(file: file, line: at.line, column: at.column, error.message)
+                        }
+                        targets.append((name, selector))
+                    }
+                }
+                model.composites.append(CompositeRoute(
+                    destination: destination, targets: targets,
+                    forwardOnly: try value({ () throws(ConfigValueError) in try composite.forwardOnly }, default: true, file: file),
+                    sendWhenNotMatched: try value({ () throws(ConfigValueError) in try composite.sendWhenNotMatched }, default: false, file: file)))
+            }
+        }
     }
 }

@@ -172,13 +172,42 @@ struct BrokerDestination: Hashable {
     var destination: DestinationName
 }
 
+/// Messages of one send (`origin`) on one broker's destination, as the queue audit remembers them.
+struct OriginKey: Hashable {
+    var place: BrokerDestination
+    var origin: Int
+}
+
+/// A batch of queue messages: where they are, the brokers they have left, their properties, and the
+/// send they come from (copies of one send share their message ids, which the audits compare).
+struct Batch {
+    var broker: Int
+    var destination: DestinationName
+    var path: [Int]
+    var count: MessageCount
+    var properties: [String: MessageSelector.Value]
+    var origin: Int
+}
+
 struct State {
     let network: RoutingNetwork
     /// Subscription positions by broker (rebuilt with the subscriptions).
     var subscriptionsAt: [Int: [Int]] = [:]
     var consumers: [(consumer: Simulator.Consumer, open: Bool, received: MessageCount, unique: MessageCount)] = []
-    /// Queue messages waiting on each broker: destination, the brokers they have left, their properties.
-    var waiting: [(broker: Int, destination: DestinationName, path: [Int], count: MessageCount, properties: [String: MessageSelector.Value])] = []
+    /// Queue messages waiting on each broker.
+    var waiting: [Batch] = []
+    /// How many messages each send (a `produce` step) holds.
+    var originTotals: [Int] = []
+    /// The queues that exist on each broker (a consumer, a demand subscription or a message made
+    /// them): a virtual topic copies into those only.
+    var existingQueues: [Int: Set<DestinationName>] = [:]
+    /// What each queue's audit has let in, per send.
+    var queueSeen: [OriginKey: MessageCount] = [:]
+    /// Sends whose copies reached a queue without an audit: which of them its consumers get, and
+    /// which go to the DLQ, depends on timing (§1.14, observed on 5.17.2).
+    var unaudited: Set<OriginKey> = []
+    /// Distinct messages each consumer has had, per send (by the consumer's position).
+    var distinct: [[Int: MessageCount]] = []
     /// The subscriptions the open consumers cause; computed when messages need them, so that
     /// consumers opening one after another cost one computation, not one each.
     var subscriptions: [Subscription] = []
@@ -197,10 +226,18 @@ struct State {
     let bridgesTo: [Int: [Int]]
 
     /// Queue messages a consumer that does not acknowledge holds, as they arrived.
-    var held: [Int: [(destination: DestinationName, path: [Int], count: MessageCount, properties: [String: MessageSelector.Value])]] = [:]
+    var held: [Int: [Batch]] = [:]
+
+    /// Every virtual topic's consumer queues (`PREFIX>`), once each.
+    let consumerQueuePatterns: [DestinationName]
 
     init(network: RoutingNetwork) {
         self.network = network
+        var patterns: [DestinationName] = []
+        for broker in network.brokers {
+            for topic in broker.virtualTopics where !patterns.contains(.queue(topic.prefix + ">")) { patterns.append(.queue(topic.prefix + ">")) }
+        }
+        consumerQueuePatterns = patterns
         bridgesTo = Dictionary(grouping: network.bridges.indices, by: { network.bridges[$0].to })
     }
 
@@ -210,20 +247,36 @@ struct State {
         subscriptions = demand()
         subscriptionsAt = Dictionary(grouping: subscriptions.indices, by: { subscriptions[$0].broker })
         demandIsStale = false
+        // A consumer, local or a bridge's, makes its queue exist on its broker; only a virtual
+        // topic's consumer queues need remembering (a network's demand holds a subscription per
+        // broker and destination, and most name no such queue).
+        let consumerQueues = Set(consumers.lazy.filter(\.open).map(\.consumer.destination).filter(isVirtualTopicConsumerQueue))
+        if !consumerQueues.isEmpty {
+            for subscription in subscriptions where consumerQueues.contains(subscription.destination) {
+                existingQueues[subscription.broker, default: []].insert(subscription.destination)
+            }
+        }
+    }
+
+    /// Whether some broker's virtual topic may copy into this queue.
+    func isVirtualTopicConsumerQueue(_ destination: DestinationName) -> Bool {
+        guard destination.kind == .queue, !destination.isPattern else { return false }
+        return consumerQueuePatterns.contains { $0.matches(destination) }
     }
 
     mutating func open(_ consumer: Simulator.Consumer) {
         consumers.append((consumer, true, .zero, .zero))
+        distinct.append([:])
         demandIsStale = true
     }
 
     mutating func close(_ id: String) {
+        // The queues its demand made exist stay when it goes.
+        refreshDemand()
         for index in consumers.indices where consumers[index].consumer.id == id && consumers[index].open {
             consumers[index].open = false
             // What it held goes back to its broker's queue, with the path it came by.
-            for batch in held.removeValue(forKey: index) ?? [] {
-                waiting.append((consumers[index].consumer.broker, batch.destination, batch.path, batch.count, batch.properties))
-            }
+            waiting.append(contentsOf: held.removeValue(forKey: index) ?? [])
         }
         demandIsStale = true
     }
@@ -256,16 +309,23 @@ struct State {
             let source = result[item]
             let y = source.broker
             guard network.brokers[y].advisorySupport else { continue }
+            // The consumer's own advisory, and under the broker's useVirtualDestSubs one for each
+            // virtual destination whose targets it consumes, which only listening bridges take.
+            var advertised = [(destination: source.destination, virtual: false)]
+            if network.brokers[y].useVirtualDestSubs {
+                advertised += virtualDestinations(advertisedBy: source.destination, at: y).map { ($0, true) }
+            }
             for bridgeIndex in bridgesTo[y] ?? [] {
                 let bridge = network.bridges[bridgeIndex]
                 let x = bridge.from
                 if bridge.staticBridge { continue }
                 if bridge.consumerTTL != -1 && paths[item].count >= bridge.consumerTTL { continue }
                 if paths[item].contains(x) || x == y { continue }
-                if !bridge.permits(source.destination) { continue }
+                for (destination, virtual) in advertised where !virtual || bridge.useVirtualDestSubs {
+                if !bridge.permits(destination) { continue }
                 let canConduit = bridge.conduit
-                    && (source.destination.kind == .topic || !source.isNetwork || bridge.conduitNetworkQueues)
-                if canConduit, conduitOf[ConduitKey(bridge: bridgeIndex, destination: source.destination)] != nil {
+                    && (destination.kind == .topic || !source.isNetwork || bridge.conduitNetworkQueues)
+                if canConduit, conduitOf[ConduitKey(bridge: bridgeIndex, destination: destination)] != nil {
                     // Added to the existing conduit subscription: no new advisory travels on, and the
                     // subscription's network consumer ids stay those it was created with
                     // (`DemandSubscription.add` records the id on the bridge only).
@@ -275,20 +335,21 @@ struct State {
                 let priority = bridge.decreasePriority
                     ? bridge.priorityBase - (path.count > 1 ? path.count + 1 : 0)
                     : source.priority
-                let suppress = source.destination.kind == .topic ? bridge.suppressDuplicateTopics : bridge.suppressDuplicateQueues
-                let place = BrokerDestination(broker: x, destination: source.destination)
+                let suppress = destination.kind == .topic ? bridge.suppressDuplicateTopics : bridge.suppressDuplicateQueues
+                let place = BrokerDestination(broker: x, destination: destination)
                 if suppress, (demandAt[place] ?? []).contains(where: { other in
                     !origins[other].isDisjoint(with: origins[item]) && result[other].priority >= priority
                 }) {
                     continue
                 }
-                result.append(Subscription(broker: x, destination: source.destination, kind: .demand(bridge: bridgeIndex),
+                result.append(Subscription(broker: x, destination: destination, kind: .demand(bridge: bridgeIndex),
                                            priority: priority, selector: canConduit ? nil : source.selector, prefetch: Int.max))
                 paths.append(path)
                 origins.append(origins[item])
-                if canConduit { conduitOf[ConduitKey(bridge: bridgeIndex, destination: source.destination)] = result.count - 1 }
+                if canConduit { conduitOf[ConduitKey(bridge: bridgeIndex, destination: destination)] = result.count - 1 }
                 demandAt[place, default: []].append(result.count - 1)
                 work.append(result.count - 1)
+                }
             }
         }
         // Statically included destinations: a subscription toward the remote broker whatever its consumers.
@@ -301,7 +362,123 @@ struct State {
         return result
     }
 
+    /// The virtual destinations a consumer of `destination` on broker `y` advertises under
+    /// `useVirtualDestSubs` (`DestinationFilterVirtualDestinationMatcher`): each composite one of
+    /// whose targets covers it, and each virtual topic whose consumer queues it is one of.
+    func virtualDestinations(advertisedBy destination: DestinationName, at y: Int) -> [DestinationName] {
+        var found: [DestinationName] = []
+        for composite in network.brokers[y].composites
+        where composite.targets.contains(where: { $0.destination == destination || $0.destination.matches(destination) }) {
+            found.append(composite.destination)
+        }
+        for topic in network.brokers[y].virtualTopics {
+            if let advertised = topic.topic(advertisedBy: destination), !found.contains(advertised) { found.append(advertised) }
+        }
+        return found
+    }
+
     // MARK: Flow
+
+    /// Where a message sent to `destination` on broker `x` lands, after the broker's virtual
+    /// destinations (`VirtualDestinationInterceptor`): each composite sends it on to its matching
+    /// targets (through their own interceptors) and keeps it only when not `forwardOnly`; each
+    /// virtual topic copies it to the consumer queues that exist there (not a forwarded message
+    /// under `local`) and keeps it. A destination appears once per copy it gets.
+    func landing(at x: Int, _ destination: DestinationName, path: [Int], properties: [String: MessageSelector.Value], depth: Int = 0)
+        -> [DestinationName]
+    {
+        let broker = network.brokers[x]
+        var result: [DestinationName] = []
+        var kept = 0
+        var intercepted = false
+        for composite in broker.composites
+        where composite.destination.kind == destination.kind && (composite.destination == destination || composite.destination.matches(destination)) {
+            intercepted = true
+            let matched = composite.targets.filter { $0.selector?.matches(properties) ?? true }.map(\.destination)
+            if depth < 8 {
+                for target in matched { result += landing(at: x, target, path: path, properties: properties, depth: depth + 1) }
+            }
+            if composite.sendWhenNotMatched ? matched.isEmpty : !composite.forwardOnly { kept += 1 }
+        }
+        if destination.kind == .topic {
+            for topic in broker.virtualTopics where topic.name == destination || topic.name.matches(destination) {
+                intercepted = true
+                kept += 1
+                guard !(topic.local && !path.isEmpty) else { continue }
+                let queues = topic.consumerQueues(of: destination)
+                for queue in (existingQueues[x] ?? []).sorted(by: { $0.name < $1.name })
+                where (queue == queues || queues.matches(queue)) && topic.dispatches(to: queue) {
+                    result.append(queue)
+                }
+            }
+        }
+        if !intercepted { kept = 1 }
+        result += repeatElement(destination, count: kept)
+        return result
+    }
+
+    /// Sends messages to `destination` on broker `x`: queue messages wait there (or, `now`, are
+    /// dispatched at once, as a bridge's forward is), topic messages are published.
+    mutating func land(at x: Int, _ destination: DestinationName, path: [Int], count: MessageCount,
+                       properties: [String: MessageSelector.Value], origin: Int, now: Bool, depth: Int) {
+        for target in landing(at: x, destination, path: path, properties: properties) {
+            accept(at: x, target, path: path, count: count, properties: properties, origin: origin, now: now, depth: depth)
+        }
+    }
+
+    /// Takes messages into a destination on broker `x`, past its virtual destinations: a queue
+    /// lets in what its audit admits, a topic publishes.
+    mutating func accept(at x: Int, _ target: DestinationName, path: [Int], count: MessageCount,
+                         properties: [String: MessageSelector.Value], origin: Int, now: Bool, depth: Int) {
+        if target.kind == .topic || target.kind == .tempTopic {
+            if depth < 16 { publish(at: x, target, path: path, count: count, properties: properties, origin: origin, depth: depth + 1) }
+            return
+        }
+        let admitted = admit(at: x, target, path: path, count: count, origin: origin)
+        guard admitted.max > 0 else { return }
+        if !target.isPattern { existingQueues[x, default: []].insert(target) }
+        let batch = Batch(broker: x, destination: target, path: path, count: admitted, properties: properties, origin: origin)
+        if now {
+            dispatch(batch, depth: depth)
+        } else {
+            waiting.append(batch)
+        }
+    }
+
+    /// What a queue lets in of a send's messages: its audit (on unless a policy entry turns
+    /// `enableAudit` off) drops a second copy of a message (`cursor got duplicate send`); without
+    /// it the copies go on, and what becomes of them depends on timing (§1.14). A message coming
+    /// back to a broker it left (a replay) is no new send.
+    mutating func admit(at x: Int, _ destination: DestinationName, path: [Int], count: MessageCount, origin: Int) -> MessageCount {
+        guard !path.contains(x) else { return count }
+        let key = OriginKey(place: BrokerDestination(broker: x, destination: destination), origin: origin)
+        let total = originTotals[origin]
+        let before = queueSeen[key] ?? .zero
+        let after = before + count
+        if queueAudits(at: x, destination) {
+            let capped = after.capped(at: total)
+            queueSeen[key] = capped
+            return capped.increase(over: before)
+        }
+        queueSeen[key] = after
+        guard after.min > total else { return count }
+        unaudited.insert(key)
+        return count.upTo(.timing)
+    }
+
+    /// Whether a queue's cursor audit is on: unless its policy entry says `enableAudit="false"`.
+    func queueAudits(at broker: Int, _ destination: DestinationName) -> Bool {
+        guard let entry = network.brokers[broker].policyMap?.entry(for: destination) else { return true }
+        if case .literal(false)? = try? entry.enableAudit { return false }
+        return true
+    }
+
+    /// Counts what a consumer receives of a send: every delivery, and the messages new to it.
+    mutating func receive(_ consumer: Int, _ count: MessageCount, origin: Int) {
+        consumers[consumer].received = consumers[consumer].received + count
+        distinct[consumer][origin] = ((distinct[consumer][origin] ?? .zero) + count).capped(at: originTotals[origin])
+        consumers[consumer].unique = distinct[consumer].values.reduce(.zero, +)
+    }
 
     func selectorMatches(_ subscription: Subscription, _ properties: [String: MessageSelector.Value]) -> Bool {
         subscription.selector?.matches(properties) ?? true
@@ -309,6 +486,10 @@ struct State {
 
     func covers(_ subscription: Subscription, _ destination: DestinationName) -> Bool {
         subscription.destination == destination || subscription.destination.matches(destination)
+    }
+
+    func covers(_ consumer: Simulator.Consumer, _ destination: DestinationName) -> Bool {
+        consumer.destination == destination || consumer.destination.matches(destination)
     }
 
     func replays(at broker: Int, _ destination: DestinationName) -> Bool {
@@ -325,12 +506,10 @@ struct State {
     }
 
     mutating func produce(at broker: Int, _ destination: DestinationName, count: Int, properties: [String: MessageSelector.Value]) {
-        if destination.kind == .topic || destination.kind == .tempTopic {
-            refreshDemand()
-            publish(at: broker, destination, count: count, properties: properties)
-        } else {
-            waiting.append((broker, destination, [], MessageCount(count), properties))
-        }
+        refreshDemand()
+        let origin = originTotals.count
+        originTotals.append(count)
+        land(at: broker, destination, path: [], count: MessageCount(count), properties: properties, origin: origin, now: false, depth: 0)
     }
 
     /// Moves queue messages until nothing moves: each batch goes to the consumers that may have it
@@ -345,7 +524,7 @@ struct State {
             waiting = []
             var moved = false
             for batch in batches {
-                moved = dispatch(batch.broker, batch.destination, path: batch.path, count: batch.count, properties: batch.properties, depth: 0) || moved
+                moved = dispatch(batch, depth: 0) || moved
             }
             if !moved { break }
         }
@@ -353,8 +532,8 @@ struct State {
 
     /// Dispatches a batch of queue messages at a broker; whether any of it moved.
     @discardableResult
-    mutating func dispatch(_ x: Int, _ destination: DestinationName, path: [Int], count: MessageCount,
-                           properties: [String: MessageSelector.Value], depth: Int) -> Bool {
+    mutating func dispatch(_ batch: Batch, depth: Int) -> Bool {
+        let (x, destination, path, count, properties) = (batch.broker, batch.destination, batch.path, batch.count, batch.properties)
         guard count.max > 0 else { return false }
         let here = (subscriptionsAt[x] ?? []).map { subscriptions[$0] }
         let locals = here.filter { subscription in
@@ -377,7 +556,7 @@ struct State {
             }
         }
         guard !eligible.isEmpty, depth < network.brokers.count * 2 + 4 else {
-            waiting.append((x, destination, path, count, properties))
+            waiting.append(batch)
             return false
         }
         let top = eligible.map(\.priority).max() ?? 0
@@ -395,74 +574,90 @@ struct State {
         // What goes over the bridges is gathered per remote broker (many network subscriptions toward
         // one broker forward along one path), then dispatched there once.
         var forwards: [Int: MessageCount] = [:]
-        for subscription in level { deliver(subscription, at: x, destination, path: path, count: share, properties: properties, forwards: &forwards) }
+        for subscription in level { deliver(subscription, batch, count: share, forwards: &forwards) }
         if !lower.isEmpty && canFill {
             let lowerShare = count.upTo(.prefetch).roundRobinShare(of: lower.count)
-            for subscription in lower { deliver(subscription, at: x, destination, path: path, count: lowerShare, properties: properties, forwards: &forwards) }
+            for subscription in lower { deliver(subscription, batch, count: lowerShare, forwards: &forwards) }
         }
         for (to, forwarded) in forwards.sorted(by: { $0.key < $1.key }) {
-            dispatch(to, destination, path: path + [x], count: forwarded, properties: properties, depth: depth + 1)
+            land(at: to, destination, path: path + [x], count: forwarded, properties: properties, origin: batch.origin, now: true, depth: depth + 1)
         }
         return true
     }
 
-    mutating func deliver(_ subscription: Subscription, at x: Int, _ destination: DestinationName, path: [Int], count: MessageCount,
-                          properties: [String: MessageSelector.Value], forwards: inout [Int: MessageCount]) {
+    mutating func deliver(_ subscription: Subscription, _ batch: Batch, count: MessageCount, forwards: inout [Int: MessageCount]) {
         switch subscription.kind {
         case .local(let consumer):
-            consumers[consumer].received = consumers[consumer].received + count
-            consumers[consumer].unique = consumers[consumer].unique + count
+            receive(consumer, count, origin: batch.origin)
             if !consumers[consumer].consumer.acknowledges {
-                held[consumer, default: []].append((destination, path, count, properties))
+                var kept = batch
+                kept.count = count
+                held[consumer, default: []].append(kept)
             }
-            record(path + [x], count, stopped: false)
+            record(batch.path + [batch.broker], count, stopped: false)
         case .demand(let bridgeIndex):
             let to = network.bridges[bridgeIndex].to
             forwards[to] = (forwards[to] ?? .zero) + count
         }
     }
 
-    /// Publishes topic messages: a copy for every subscription that may have one, per path; the
-    /// audit of a subscription a policy entry covers lets each message through once (§1.6).
-    mutating func publish(at broker: Int, _ destination: DestinationName, count: Int, properties: [String: MessageSelector.Value]) {
+    /// Publishes topic messages at broker `broker` (where they already passed its virtual
+    /// destinations): a copy for every subscription that may have one, per path, each arrival over
+    /// a bridge passing the remote broker's virtual destinations; the audit of a subscription a
+    /// policy entry covers lets each message through once (§1.6).
+    mutating func publish(at broker: Int, _ destination: DestinationName, path start: [Int], count: MessageCount,
+                          properties: [String: MessageSelector.Value], origin: Int, depth: Int) {
+        let total = originTotals[origin]
         var passed: [Int: MessageCount] = [:]  // per subscription, under an audit
-        var work: [(broker: Int, path: [Int], copies: MessageCount)] = [(broker, [], MessageCount(count))]
+        var work: [(broker: Int, path: [Int], copies: MessageCount)] = [(broker, start, count)]
+        var elsewhere: [(broker: Int, destination: DestinationName, path: [Int], copies: MessageCount)] = []
         var next = 0
-        var firstArrival = Array(repeating: [Int]?.none, count: network.brokers.count)
         var received = Array(repeating: MessageCount.zero, count: consumers.count)
         while next < work.count, next < 10_000 {
             let (x, path, copies) = work[next]
             next += 1
-            if firstArrival[x] == nil { firstArrival[x] = path }
-            let audited = audits(at: x, destination)
-            var delivered = false
-            for index in subscriptionsAt[x] ?? [] {
-                let subscription = subscriptions[index]
-                guard covers(subscription, destination), selectorMatches(subscription, properties) else { continue }
-                var share = copies
-                if audited {
-                    let before = passed[index] ?? .zero
-                    let after = (before + copies).capped(at: count)
-                    share = MessageCount(min: after.min - before.min, max: after.max - before.max, reasons: after.reasons)
-                    passed[index] = after
-                }
-                guard share.max > 0 else { continue }
-                switch subscription.kind {
-                case .local(let consumer):
-                    guard consumers[consumer].open else { continue }
-                    received[consumer] = received[consumer] + share
-                    record(path + [x], share, stopped: false)
-                    delivered = true
-                case .demand(let bridgeIndex):
-                    let bridge = network.bridges[bridgeIndex]
-                    guard bridge.permits(destination), !path.contains(bridge.to),
-                        bridge.messageTTL == -1 || path.count < bridge.messageTTL
-                    else { continue }
-                    work.append((bridge.to, path + [x], share))
-                    delivered = true
+            var kept = 1
+            var landedElsewhere = false
+            if next > 1 {
+                // Arrived over a bridge: the remote broker's virtual destinations apply.
+                let landed = landing(at: x, destination, path: path, properties: properties)
+                kept = landed.filter { $0 == destination }.count
+                for other in landed where other != destination {
+                    elsewhere.append((x, other, path, copies))
+                    landedElsewhere = true
                 }
             }
-            if !delivered && !path.isEmpty {
+            let audited = audits(at: x, destination)
+            var delivered = false
+            for _ in 0..<kept {
+                for index in subscriptionsAt[x] ?? [] {
+                    let subscription = subscriptions[index]
+                    guard covers(subscription, destination), selectorMatches(subscription, properties) else { continue }
+                    var share = copies
+                    if audited {
+                        let before = passed[index] ?? .zero
+                        let after = (before + copies).capped(at: total)
+                        share = after.increase(over: before)
+                        passed[index] = after
+                    }
+                    guard share.max > 0 else { continue }
+                    switch subscription.kind {
+                    case .local(let consumer):
+                        guard consumers[consumer].open else { continue }
+                        received[consumer] = received[consumer] + share
+                        record(path + [x], share, stopped: false)
+                        delivered = true
+                    case .demand(let bridgeIndex):
+                        let bridge = network.bridges[bridgeIndex]
+                        guard bridge.permits(destination), !path.contains(bridge.to),
+                            bridge.messageTTL == -1 || path.count < bridge.messageTTL
+                        else { continue }
+                        work.append((bridge.to, path + [x], share))
+                        delivered = true
+                    }
+                }
+            }
+            if !delivered && kept > 0 && !path.isEmpty && !landedElsewhere {
                 record(path + [x], copies, stopped: true)
                 let key = RouteKey(route: path + [x], stopped: true)
                 if stopReasons[key] == nil { stopReasons[key] = stopReason(at: x, destination, path: path, properties: properties) }
@@ -472,9 +667,12 @@ struct State {
             // More paths than the analyser follows: what is left is a range.
             for index in received.indices { received[index] = MessageCount(min: received[index].min, max: Int.max / 4, reasons: [.pathLimit]) }
         }
-        for index in consumers.indices {
-            consumers[index].received = consumers[index].received + received[index]
-            consumers[index].unique = consumers[index].unique + received[index].capped(at: count)
+        for index in consumers.indices where received[index] != .zero {
+            receive(index, received[index], origin: origin)
+        }
+        for landed in elsewhere {
+            accept(at: landed.broker, landed.destination, path: landed.path, count: landed.copies, properties: properties, origin: origin,
+                   now: false, depth: depth)
         }
     }
 
@@ -542,6 +740,7 @@ struct State {
 
     func prediction() -> Simulator.Prediction {
         let name = { (broker: Int) in network.brokers[broker].name }
+        let consumers = outcomeCounts()
         let outcomes = consumers.map { entry in
             Simulator.Prediction.ConsumerOutcome(id: entry.consumer.id, broker: name(entry.consumer.broker), destination: entry.consumer.destination,
                                                  received: entry.received, unique: entry.unique)
@@ -574,6 +773,24 @@ struct State {
                                               stopReason: key.stopped ? stopReasons[key] : nil)
             }
         return Simulator.Prediction(consumers: outcomes, residue: order.compactMap { residue[$0] }, paths: paths, findings: findings())
+    }
+
+    /// The consumers' counts at the end: where copies reached a queue without an audit, its
+    /// consumers may have had fewer of those messages, down to none (some go to the DLQ).
+    func outcomeCounts() -> [(consumer: Simulator.Consumer, open: Bool, received: MessageCount, unique: MessageCount)] {
+        var consumers = self.consumers
+        var distinct = self.distinct
+        for key in unaudited.sorted(by: { $0.origin < $1.origin }) {
+            for index in consumers.indices
+            where consumers[index].consumer.broker == key.place.broker && covers(consumers[index].consumer, key.place.destination) {
+                guard let had = distinct[index][key.origin] else { continue }
+                distinct[index][key.origin] = had.upTo(.timing)
+                consumers[index].unique = distinct[index].values.reduce(.zero, +)
+                let received = consumers[index].received
+                consumers[index].received = MessageCount(min: Swift.max(0, received.min - had.min), max: received.max, reasons: received.reasons.union([.timing]))
+            }
+        }
+        return consumers
     }
 
     /// The findings of the run: each residue (stranded where it was forwarded, or undelivered where
@@ -613,7 +830,7 @@ struct State {
                     message: "\(messages) stranded on \(name(batch.broker)): \(at.reason)"))
             }
         }
-        for entry in consumers where entry.received.max > entry.unique.max {
+        for entry in outcomeCounts() where entry.received.max > entry.unique.max {
             let broker = network.brokers[entry.consumer.broker]
             let certain = entry.received.min > entry.unique.max
             found.append(Diagnostic(

@@ -27,6 +27,7 @@ struct ScenarioTests {
         ("selectors-conduit", ["stranded-messages A.xml:6", "stranded-messages C.xml:6"]),
         ("stranded", ["stranded-messages B.xml:6"]),
         ("mesh-queue-ttl-2", ["stranded-messages C.xml:9", "stranded-messages D.xml:9"]),
+        ("virtual-topic-no-audit", ["duplicate-deliveries B.xml:6"]), ("composite-remote", []), ("virtual-topic-and-topic", []),
         ("chain-ttl-2", []), ("duplex", []), ("replay", []), ("mesh-topic", []), ("hub-spokes-queue", []), ("tree-topic", []),
     ]
 
