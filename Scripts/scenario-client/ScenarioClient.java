@@ -7,6 +7,11 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import javax.jms.Connection;
 import javax.jms.DeliveryMode;
 import javax.jms.Destination;
@@ -23,7 +28,9 @@ import org.apache.activemq.ActiveMQConnectionFactory;
  * The JMS side of Scripts/play-scenario: plays scenario steps on real brokers, one command per
  * line on standard input, one reply line each on standard output (tab-separated fields).
  *
- *   open ID URL DESTINATION SELECTOR PREFETCH PRIORITY ACKNOWLEDGE   -> ok
+ *   open ID URL DESTINATION SELECTOR PREFETCH PRIORITY ACKNOWLEDGE [CLIENTID SUBSCRIPTION] -> ok
+ *   unsubscribe URL CLIENTID SUBSCRIPTION                             -> ok
+ *   durables JMXURL TOPIC       -> durables N (messages kept by the broker's durable subscriptions)
  *   produce URL DESTINATION COUNT PERSISTENT PROPERTIES              -> ok
  *   close ID                                                          -> ok
  *   counts                                                            -> counts ID=RECEIVED,UNIQUE ...
@@ -68,13 +75,23 @@ public class ScenarioClient {
             try {
                 switch (f[0]) {
                 case "open": {
-                    Connection connection = connect(f[2]);
+                    boolean durable = f.length > 9 && field(f[8]) != null;
+                    Connection connection;
+                    if (durable) {
+                        connection = new ActiveMQConnectionFactory(f[2]).createConnection();
+                        connection.setClientID(f[8]);
+                        connection.start();
+                    } else {
+                        connection = connect(f[2]);
+                    }
                     boolean acknowledge = !"false".equals(f[7]);
                     Session session = connection.createSession(false, acknowledge ? Session.AUTO_ACKNOWLEDGE : Session.CLIENT_ACKNOWLEDGE);
                     StringBuilder options = new StringBuilder();
                     if (field(f[5]) != null) options.append("consumer.prefetchSize=").append(f[5]);
                     if (field(f[6]) != null) options.append(options.length() > 0 ? "&" : "").append("consumer.priority=").append(f[6]);
-                    MessageConsumer consumer = session.createConsumer(destination(session, f[3], options.toString()), field(f[4]));
+                    MessageConsumer consumer = durable
+                        ? session.createDurableSubscriber((javax.jms.Topic) destination(session, f[3], options.toString()), f[9], field(f[4]), false)
+                        : session.createConsumer(destination(session, f[3], options.toString()), field(f[4]));
                     Consumer counted = new Consumer(connection);
                     consumer.setMessageListener(message -> {
                         counted.received.incrementAndGet();
@@ -117,6 +134,29 @@ public class ScenarioClient {
                     Consumer consumer = consumers.remove(f[1]);
                     if (consumer != null) consumer.connection.close();
                     System.out.println("ok");
+                    break;
+                }
+                case "unsubscribe": {
+                    Connection connection = new ActiveMQConnectionFactory(f[1]).createConnection();
+                    connection.setClientID(f[2]);
+                    connection.start();
+                    connection.createSession(false, Session.AUTO_ACKNOWLEDGE).unsubscribe(f[3]);
+                    connection.close();
+                    System.out.println("ok");
+                    break;
+                }
+                case "durables": {
+                    long kept = 0;
+                    try (JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(f[1]))) {
+                        MBeanServerConnection server = jmx.getMBeanServerConnection();
+                        ObjectName pattern = new ObjectName("org.apache.activemq:type=Broker,destinationType=Topic,destinationName="
+                            + f[2].substring("topic://".length()).replaceAll("[:,=\"]", "_") + ",endpoint=Consumer,*");
+                        for (ObjectName name : server.queryNames(pattern, null)) {
+                            if (server.getAttribute(name, "SubscriptionName") == null) continue;
+                            kept += ((Number) server.getAttribute(name, "PendingQueueSize")).longValue();
+                        }
+                    }
+                    System.out.println("durables\t" + kept);
                     break;
                 }
                 case "counts": {

@@ -55,6 +55,9 @@ public struct RoutingNetwork: Sendable {
         public var virtualTopics: [VirtualTopicRoute] = []
         /// The composite queues and topics of `<destinationInterceptors>`.
         public var composites: [CompositeRoute] = []
+        /// `keepDurableSubsActive` (default true): an offline durable subscription keeps
+        /// non-persistent messages too (`DurableTopicSubscription.add`); without it, persistent ones only.
+        public var keepDurableSubsActive = true
     }
 
     /// A virtual topic as routing applies it (`VirtualTopicInterceptor`): a message sent to a topic
@@ -287,6 +290,7 @@ public struct RoutingNetwork: Sendable {
     static func readVirtualDestinations(of broker: Broker, into model: inout BrokerModel) throws(RoutingError) {
         let file = model.file
         model.useVirtualDestSubs = try value({ () throws(ConfigValueError) in try broker.useVirtualDestSubs }, default: false, file: file)
+        model.keepDurableSubsActive = try value({ () throws(ConfigValueError) in try broker.keepDurableSubsActive }, default: true, file: file)
         let onCreation = try value({ () throws(ConfigValueError) in try broker.useVirtualDestSubsOnCreation }, default: false, file: file)
         if model.useVirtualDestSubs && onCreation {
             let position = broker.element.position

@@ -47,6 +47,12 @@ public struct Scenario: Sendable {
         public var clientId: String
         /// The subscription's name.
         public var subscription: String
+
+        /// A durable subscription's identity.
+        public init(clientId: String, subscription: String) {
+            self.clientId = clientId
+            self.subscription = subscription
+        }
     }
 
     /// Messages a `produce` step sends.
@@ -217,14 +223,23 @@ public struct Scenario: Sendable {
         guard let stepList = top["steps"] else { throw reader.fail("a scenario needs 'steps'", root) }
         steps = []
         var opened = Set<String>()
+        var durables: [String: Durable] = [:]
         for item in try reader.array(stepList, "steps") {
             let step = try reader.step(item, brokers: names)
-            if case .consume(let consume) = step {
+            switch step {
+            case .consume(let consume):
                 if opened.contains(consume.id) { throw reader.fail("a consumer with the id '\(consume.id)' is already open", item) }
                 opened.insert(consume.id)
+                durables[consume.id] = consume.durable
+            case .close(let id):
+                if !opened.contains(id) { throw reader.fail("no open consumer has the id '\(id)'", item) }
+                opened.remove(id)
+            case .unsubscribe(let id):
+                if durables[id] == nil { throw reader.fail("no durable consumer has the id '\(id)'", item) }
+                if opened.contains(id) { throw reader.fail("consumer '\(id)' is open: a durable subscription is removed after its consumer closes", item) }
+            default:
+                break
             }
-            if case .close(let id) = step, !opened.contains(id) { throw reader.fail("no open consumer has the id '\(id)'", item) }
-            if case .close(let id) = step { opened.remove(id) }
             steps.append(step)
         }
         if let expected = top["expect"] { expect = try reader.expectation(expected, brokers: names) }

@@ -10,7 +10,7 @@ extension Scenario {
     /// - Parameter engineVersion: The version whose behaviour applies, when it is not the
     ///   scenario's (`--engine-version`).
     /// - Throws: ``RoutingError``: a configuration that cannot be read, or a step the model does
-    ///   not play yet (durable subscriptions, broker restarts).
+    ///   not play yet (broker restarts).
     public func predict(engineVersion: ActiveMQVersion? = nil) throws(RoutingError) -> Simulator.Prediction {
         let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
         var configured: [(name: String, file: String, configuration: BrokerConfiguration)] = []
@@ -31,9 +31,6 @@ extension Scenario {
                 if consume.destination.name.contains(",") {
                     throw RoutingError(file: path, "consumer '\(consume.id)': a consumer of a composite destination makes demand that AMQ-9262 changed (5.17.5, 5.18.2, 6.0.0), and its effect before is unknown: not modelled")
                 }
-                if consume.durable != nil {
-                    throw RoutingError(file: path, "consumer '\(consume.id)': durable subscriptions are not modelled yet (Docs/routing.md says what is)")
-                }
                 let selector: MessageSelector?
                 do {
                     selector = try consume.selector.map { (text) throws(MessageSelector.Unsupported) in try MessageSelector(text) }
@@ -42,16 +39,18 @@ extension Scenario {
                 }
                 steps.append(.consume(.init(id: consume.id, broker: index[consume.broker] ?? 0, destination: consume.destination, selector: selector,
                                             priority: consume.priority ?? 0, prefetch: consume.prefetch ?? (consume.destination.kind == .topic ? 32767 : 1000),
-                                            acknowledges: consume.acknowledge)))
+                                            acknowledges: consume.acknowledge, durable: consume.durable)))
             case .produce(let produce):
                 steps.append(.produce(broker: index[produce.broker] ?? 0, destination: produce.destination, count: produce.count,
-                                      properties: produce.properties))
+                                      properties: produce.properties, persistent: produce.persistent))
             case .close(let id):
                 steps.append(.close(id: id))
             case .wait:
                 steps.append(.wait)
-            case .unsubscribe, .stop, .start:
-                throw RoutingError(file: path, "unsubscribe, stop and start steps are not modelled yet (Docs/routing.md says what is)")
+            case .unsubscribe(let id):
+                steps.append(.unsubscribe(id: id))
+            case .stop, .start:
+                throw RoutingError(file: path, "stop and start steps are not modelled yet (Docs/routing.md says what is)")
             }
         }
         return Simulator(network: network).run(steps)

@@ -36,10 +36,15 @@ public struct Simulator: Sendable {
         /// Whether it acknowledges what it receives; one that does not holds its queue messages,
         /// and they go back to its broker's queue when it closes.
         public var acknowledges: Bool
+        /// For a durable topic subscriber, its subscription's identity: closing it leaves the
+        /// subscription, which keeps messages until a consumer with the same identity
+        /// comes back to the same broker, or it is unsubscribed.
+        public var durable: Scenario.Durable?
 
         /// A consumer.
         public init(id: String, broker: Int, destination: DestinationName, selector: MessageSelector? = nil, priority: Int = 0,
-                    prefetch: Int = 1000, acknowledges: Bool = true) {
+                    prefetch: Int = 1000, acknowledges: Bool = true, durable: Scenario.Durable? = nil) {
+            self.durable = durable
             self.id = id
             self.broker = broker
             self.destination = destination
@@ -54,10 +59,13 @@ public struct Simulator: Sendable {
     public enum Step: Sendable, Hashable {
         /// A consumer opens (and stays until closed).
         case consume(Consumer)
-        /// Messages are sent.
-        case produce(broker: Int, destination: DestinationName, count: Int, properties: [String: MessageSelector.Value])
+        /// Messages are sent (persistent unless said otherwise: an offline durable subscription
+        /// keeps non-persistent ones only while its broker has `keepDurableSubsActive`).
+        case produce(broker: Int, destination: DestinationName, count: Int, properties: [String: MessageSelector.Value], persistent: Bool = true)
         /// A consumer closes.
         case close(id: String)
+        /// The durable subscription of a closed consumer is removed, with what it kept.
+        case unsubscribe(id: String)
         /// Time passes (nothing the model needs).
         case wait
     }
@@ -127,8 +135,11 @@ public struct Simulator: Sendable {
             case .close(let id):
                 state.close(id)
                 state.settle()
-            case .produce(let broker, let destination, let count, let properties):
-                state.produce(at: broker, destination, count: count, properties: properties)
+            case .produce(let broker, let destination, let count, let properties, let persistent):
+                state.produce(at: broker, destination, count: count, properties: properties, persistent: persistent)
+                state.settle()
+            case .unsubscribe(let id):
+                state.unsubscribe(id)
                 state.settle()
             case .wait:
                 break
@@ -155,6 +166,12 @@ struct Subscription {
     var priority: Int
     var selector: MessageSelector?
     var prefetch: Int
+    /// Made for durable subscriptions that are offline: it keeps persistent messages, never
+    /// forwards or delivers them (`DurableTopicSubscription` inactive; a bridge's durable
+    /// subscription is deactivated, not removed, when its remote subscriber goes).
+    var offline = false
+    /// The durable subscriptions (positions in `State.durables`) it serves.
+    var owners: [Int] = []
 
     var isNetwork: Bool {
         if case .demand = kind { return true }
@@ -228,6 +245,45 @@ struct State {
     /// Queue messages a consumer that does not acknowledge holds, as they arrived.
     var held: [Int: [Batch]] = [:]
 
+    /// A durable topic subscription: where, for what, and the consumer that last had it.
+    struct Durable {
+        var broker: Int
+        var identity: Scenario.Durable
+        var consumer: Int
+        var active: Bool
+        var removed = false
+        /// Whether the same identity has since been opened on another broker.
+        var movedTo: Int?
+    }
+
+    /// Topic messages an offline durable subscription keeps, on its own broker (`bridge` nil) or
+    /// on a broker whose bridge's durable subscription serves it.
+    struct Kept {
+        var broker: Int
+        var destination: DestinationName
+        var bridge: Int?
+        var owners: Set<Int>
+        var path: [Int]
+        var count: MessageCount
+        var properties: [String: MessageSelector.Value]
+        var origin: Int
+    }
+
+    var durables: [Durable] = []
+    /// The live durable subscription of each broker and identity.
+    var durableAt: [DurableKey: Int] = [:]
+    /// The durable subscription of each consumer that has one.
+    var durableOf: [Int: Int] = [:]
+    /// What offline durable subscriptions keep.
+    var kept: [Kept] = []
+    /// Whether the messages being sent are persistent.
+    var persistentSend = true
+
+    struct DurableKey: Hashable {
+        var broker: Int
+        var identity: Scenario.Durable
+    }
+
     /// Every virtual topic's consumer queues (`PREFIX>`), once each.
     let consumerQueuePatterns: [DestinationName]
 
@@ -268,6 +324,81 @@ struct State {
         consumers.append((consumer, true, .zero, .zero))
         distinct.append([:])
         demandIsStale = true
+        guard let identity = consumer.durable else { return }
+        let index = consumers.count - 1
+        let key = DurableKey(broker: consumer.broker, identity: identity)
+        if let existing = durableAt[key] {
+            let before = consumers[durables[existing].consumer].consumer
+            if before.destination == consumer.destination && before.selector?.text == consumer.selector?.text {
+                durables[existing].consumer = index
+                durables[existing].active = true
+                durableOf[index] = existing
+                reactivate(existing)
+                return
+            }
+            // Another topic or selector: JMS replaces the subscription.
+            remove(existing)
+        }
+        for other in durables.indices where !durables[other].removed && durables[other].identity == identity && durables[other].broker != consumer.broker {
+            durables[other].movedTo = consumer.broker
+        }
+        durables.append(Durable(broker: consumer.broker, identity: identity, consumer: index, active: true))
+        durableAt[key] = durables.count - 1
+        durableOf[index] = durables.count - 1
+    }
+
+    /// A durable subscription comes back: what it kept on its broker goes to its consumer, and
+    /// what bridges' durable subscriptions kept for it is forwarded, as they are active again.
+    mutating func reactivate(_ durable: Int) {
+        refreshDemand()
+        let consumer = durables[durable].consumer
+        var remaining: [Kept] = []
+        var release: [Kept] = []
+        for entry in kept {
+            guard entry.owners.contains(durable) else {
+                remaining.append(entry)
+                continue
+            }
+            if entry.bridge == nil {
+                receive(consumer, entry.count, origin: entry.origin)
+                record(entry.path + [entry.broker], entry.count, stopped: false)
+                // No longer a route that ends there.
+                let stopped = RouteKey(route: entry.path + [entry.broker], stopped: true)
+                if let count = routes[stopped] {
+                    let left = MessageCount(min: Swift.max(0, count.min - entry.count.max), max: Swift.max(0, count.max - entry.count.min), reasons: count.reasons)
+                    routes[stopped] = left.max == 0 ? nil : left
+                }
+            } else {
+                release.append(entry)
+            }
+        }
+        kept = remaining
+        for entry in release {
+            persistentSend = true
+            publish(at: entry.broker, entry.destination, path: entry.path, count: entry.count, properties: entry.properties, origin: entry.origin,
+                    depth: 0, only: entry.bridge)
+        }
+    }
+
+    /// Removes a durable subscription and what it kept; a bridge's durable subscription goes with
+    /// its last owner (`cleanupDurableSub`).
+    mutating func remove(_ durable: Int) {
+        durables[durable].removed = true
+        durables[durable].active = false
+        durableAt[DurableKey(broker: durables[durable].broker, identity: durables[durable].identity)] = nil
+        kept = kept.compactMap { entry in
+            guard entry.owners.contains(durable) else { return entry }
+            var entry = entry
+            entry.owners.remove(durable)
+            return entry.owners.isEmpty || entry.bridge == nil ? nil : entry
+        }
+        demandIsStale = true
+    }
+
+    mutating func unsubscribe(_ id: String) {
+        guard let index = consumers.indices.last(where: { consumers[$0].consumer.id == id }), let durable = durableOf[index] else { return }
+        refreshDemand()
+        remove(durable)
     }
 
     mutating func close(_ id: String) {
@@ -277,6 +408,7 @@ struct State {
             consumers[index].open = false
             // What it held goes back to its broker's queue, with the path it came by.
             waiting.append(contentsOf: held.removeValue(forKey: index) ?? [])
+            if let durable = durableOf[index] { durables[durable].active = false }
         }
         demandIsStale = true
     }
@@ -296,14 +428,35 @@ struct State {
         var demandAt: [BrokerDestination: [Int]] = [:]
         for (index, entry) in consumers.enumerated() where entry.open {
             let consumer = entry.consumer
-            result.append(Subscription(broker: consumer.broker, destination: consumer.destination, kind: .local(consumer: index),
-                                       priority: consumer.priority, selector: consumer.selector, prefetch: consumer.prefetch))
+            var subscription = Subscription(broker: consumer.broker, destination: consumer.destination, kind: .local(consumer: index),
+                                            priority: consumer.priority, selector: consumer.selector, prefetch: consumer.prefetch)
+            subscription.owners = durableOf[index].map { [$0] } ?? []
+            result.append(subscription)
             paths.append([])
             origins.append([index])
             work.append(result.count - 1)
         }
         var next = 0
-        while next < work.count {
+        var offlineAdded = false
+        while true {
+            if next == work.count {
+                // Then the offline durable subscriptions, whose bridges' subscriptions stay:
+                // active through a conduit, deactivated without one.
+                guard !offlineAdded else { break }
+                offlineAdded = true
+                for (position, durable) in durables.enumerated() where !durable.removed && !durable.active {
+                    let consumer = consumers[durable.consumer].consumer
+                    var subscription = Subscription(broker: durable.broker, destination: consumer.destination, kind: .local(consumer: durable.consumer),
+                                                    priority: consumer.priority, selector: consumer.selector, prefetch: consumer.prefetch)
+                    subscription.offline = true
+                    subscription.owners = [position]
+                    result.append(subscription)
+                    paths.append([])
+                    origins.append([consumers.count + position])
+                    work.append(result.count - 1)
+                }
+                if next == work.count { break }
+            }
             let item = work[next]
             next += 1
             let source = result[item]
@@ -325,7 +478,8 @@ struct State {
                 if !bridge.permits(destination) { continue }
                 let canConduit = bridge.conduit
                     && (destination.kind == .topic || !source.isNetwork || bridge.conduitNetworkQueues)
-                if canConduit, conduitOf[ConduitKey(bridge: bridgeIndex, destination: destination)] != nil {
+                if canConduit, let joined = conduitOf[ConduitKey(bridge: bridgeIndex, destination: destination)] {
+                    if source.offline && result[joined].offline { result[joined].owners.append(contentsOf: source.owners) }
                     // Added to the existing conduit subscription: no new advisory travels on, and the
                     // subscription's network consumer ids stay those it was created with
                     // (`DemandSubscription.add` records the id on the bridge only).
@@ -342,8 +496,15 @@ struct State {
                 }) {
                     continue
                 }
-                result.append(Subscription(broker: x, destination: destination, kind: .demand(bridge: bridgeIndex),
-                                           priority: priority, selector: canConduit ? nil : source.selector, prefetch: Int.max))
+                var made = Subscription(broker: x, destination: destination, kind: .demand(bridge: bridgeIndex),
+                                        priority: priority, selector: canConduit ? nil : source.selector, prefetch: Int.max)
+                // A conduit (`DurableConduitBridge`) gives its durable subscription an id of its own,
+                // so the remote subscriber going offline leaves it active: messages go on to the
+                // subscriber's broker, which keeps them. Without conduit it is deactivated, and
+                // this broker keeps them (observed on 5.17.2: `durable-*` scenarios).
+                made.offline = source.offline && !canConduit
+                made.owners = source.owners
+                result.append(made)
                 paths.append(path)
                 origins.append(origins[item])
                 if canConduit { conduitOf[ConduitKey(bridge: bridgeIndex, destination: destination)] = result.count - 1 }
@@ -505,8 +666,11 @@ struct State {
         return true
     }
 
-    mutating func produce(at broker: Int, _ destination: DestinationName, count: Int, properties: [String: MessageSelector.Value]) {
+    mutating func produce(at broker: Int, _ destination: DestinationName, count: Int, properties: [String: MessageSelector.Value],
+                          persistent: Bool = true) {
         refreshDemand()
+        persistentSend = persistent
+        defer { persistentSend = true }
         let origin = originTotals.count
         originTotals.append(count)
         land(at: broker, destination, path: [], count: MessageCount(count), properties: properties, origin: origin, now: false, depth: 0)
@@ -605,8 +769,11 @@ struct State {
     /// destinations): a copy for every subscription that may have one, per path, each arrival over
     /// a bridge passing the remote broker's virtual destinations; the audit of a subscription a
     /// policy entry covers lets each message through once (§1.6).
+    ///
+    /// With `only`, the messages at `broker` go to that bridge's subscription alone (what a
+    /// reactivated durable subscription of a bridge forwards).
     mutating func publish(at broker: Int, _ destination: DestinationName, path start: [Int], count: MessageCount,
-                          properties: [String: MessageSelector.Value], origin: Int, depth: Int) {
+                          properties: [String: MessageSelector.Value], origin: Int, depth: Int, only: Int? = nil) {
         let total = originTotals[origin]
         var passed: [Int: MessageCount] = [:]  // per subscription, under an audit
         var work: [(broker: Int, path: [Int], copies: MessageCount)] = [(broker, start, count)]
@@ -616,12 +783,12 @@ struct State {
         while next < work.count, next < 10_000 {
             let (x, path, copies) = work[next]
             next += 1
-            var kept = 1
+            var landedHere = 1
             var landedElsewhere = false
             if next > 1 {
                 // Arrived over a bridge: the remote broker's virtual destinations apply.
                 let landed = landing(at: x, destination, path: path, properties: properties)
-                kept = landed.filter { $0 == destination }.count
+                landedHere = landed.filter { $0 == destination }.count
                 for other in landed where other != destination {
                     elsewhere.append((x, other, path, copies))
                     landedElsewhere = true
@@ -629,10 +796,13 @@ struct State {
             }
             let audited = audits(at: x, destination)
             var delivered = false
-            for _ in 0..<kept {
+            for _ in 0..<landedHere {
                 for index in subscriptionsAt[x] ?? [] {
                     let subscription = subscriptions[index]
                     guard covers(subscription, destination), selectorMatches(subscription, properties) else { continue }
+                    if let only, next == 1 {
+                        guard case .demand(let bridgeIndex) = subscription.kind, bridgeIndex == only, !subscription.offline else { continue }
+                    }
                     var share = copies
                     if audited {
                         let before = passed[index] ?? .zero
@@ -641,6 +811,29 @@ struct State {
                         passed[index] = after
                     }
                     guard share.max > 0 else { continue }
+                    if subscription.offline {
+                        // Kept for an offline durable subscription: non-persistent messages too
+                        // unless the broker has keepDurableSubsActive="false".
+                        if case .demand(let bridgeIndex) = subscription.kind {
+                            let bridge = network.bridges[bridgeIndex]
+                            guard bridge.permits(destination), !path.contains(bridge.to), bridge.messageTTL == -1 || path.count < bridge.messageTTL
+                            else { continue }
+                            delivered = true
+                            guard persistentSend || network.brokers[x].keepDurableSubsActive else { continue }
+                            kept.append(Kept(broker: x, destination: destination, bridge: bridgeIndex, owners: Set(subscription.owners), path: path,
+                                             count: share, properties: properties, origin: origin))
+                        } else {
+                            delivered = true
+                            guard persistentSend || network.brokers[x].keepDurableSubsActive else { continue }
+                            let entry = Kept(broker: x, destination: destination, bridge: nil, owners: Set(subscription.owners), path: path,
+                                             count: share, properties: properties, origin: origin)
+                            kept.append(entry)
+                            record(path + [x], share, stopped: true)
+                            let key = RouteKey(route: path + [x], stopped: true)
+                            if stopReasons[key] == nil { stopReasons[key] = keptReason(entry) }
+                        }
+                        continue
+                    }
                     switch subscription.kind {
                     case .local(let consumer):
                         guard consumers[consumer].open else { continue }
@@ -657,7 +850,7 @@ struct State {
                     }
                 }
             }
-            if !delivered && kept > 0 && !path.isEmpty && !landedElsewhere {
+            if !delivered && landedHere > 0 && !path.isEmpty && !landedElsewhere {
                 record(path + [x], copies, stopped: true)
                 let key = RouteKey(route: path + [x], stopped: true)
                 if stopReasons[key] == nil { stopReasons[key] = stopReason(at: x, destination, path: path, properties: properties) }
@@ -758,6 +951,16 @@ struct State {
                 residue[key] = .init(broker: name(batch.broker), destination: batch.destination, messages: batch.count, reason: reason)
             }
         }
+        for entry in kept {
+            let key = "\(entry.broker) \(entry.destination)"
+            if var existing = residue[key] {
+                existing.messages = existing.messages + entry.count
+                residue[key] = existing
+            } else {
+                order.append(key)
+                residue[key] = .init(broker: name(entry.broker), destination: entry.destination, messages: entry.count, reason: keptReason(entry))
+            }
+        }
         var routes = self.routes
         var stopReasons = self.stopReasons
         for batch in waiting where !batch.path.isEmpty {
@@ -773,6 +976,18 @@ struct State {
                                               stopReason: key.stopped ? stopReasons[key] : nil)
             }
         return Simulator.Prediction(consumers: outcomes, residue: order.compactMap { residue[$0] }, paths: paths, findings: findings())
+    }
+
+    /// Why an offline durable subscription's messages stay where they are.
+    func keptReason(_ entry: Kept) -> String {
+        let name = { (broker: Int) in network.brokers[broker].name }
+        let owners = entry.owners.sorted().map { durables[$0] }
+        let described = owners.map { "'\($0.identity.subscription)' of client '\($0.identity.clientId)' on \(name($0.broker))" }.joined(separator: ", ")
+        let moved = owners.compactMap(\.movedTo).first.map { " (that subscriber has since opened on \(name($0)), where a new subscription began)" } ?? ""
+        if entry.bridge == nil {
+            return "kept for the offline durable subscription \(described) until its subscriber comes back\(moved)"
+        }
+        return "kept by the bridge's durable subscription for the offline durable subscription \(described), which stays when its subscriber goes\(moved)"
     }
 
     /// The consumers' counts at the end: where copies reached a queue without an audit, its
@@ -829,6 +1044,12 @@ struct State {
                     file: at.file, line: at.line, column: at.column, severity: .warning, code: RuleID.strandedMessages.rawValue,
                     message: "\(messages) stranded on \(name(batch.broker)): \(at.reason)"))
             }
+        }
+        for entry in kept where entry.owners.contains(where: { durables[$0].movedTo != nil }) && entry.count.max > 0 {
+            let broker = network.brokers[entry.broker]
+            found.append(Diagnostic(
+                file: broker.file, line: broker.line, column: broker.column, severity: .warning, code: RuleID.strandedMessages.rawValue,
+                message: "\(entry.count) message\(entry.count.max == 1 ? "" : "s") for \(entry.destination) stranded on \(broker.name): \(keptReason(entry)); a durable subscriber that moves leaves its subscription behind (virtual topics with replayWhenNoConsumers move with it)"))
         }
         for entry in outcomeCounts() where entry.received.max > entry.unique.max {
             let broker = network.brokers[entry.consumer.broker]

@@ -27,6 +27,7 @@ struct ScenarioTests {
         ("selectors-conduit", ["stranded-messages A.xml:6", "stranded-messages C.xml:6"]),
         ("stranded", ["stranded-messages B.xml:6"]),
         ("mesh-queue-ttl-2", ["stranded-messages C.xml:9", "stranded-messages D.xml:9"]),
+        ("durable-moved", ["stranded-messages B.xml:6"]), ("durable-offline-keeps", []), ("durable-no-conduit", []),
         ("virtual-topic-no-audit", ["duplicate-deliveries B.xml:6"]), ("composite-remote", []), ("virtual-topic-and-topic", []),
         ("chain-ttl-2", []), ("duplex", []), ("replay", []), ("mesh-topic", []), ("hub-spokes-queue", []), ("tree-topic", []),
     ]
@@ -79,6 +80,12 @@ struct ScenarioTests {
             .contains("queue://NAME or topic://NAME") == true)
         #expect(error(#"{"engineVersion": "5.17.2", \#(brokers), "steps": [{"consume": {"id": "c", "broker": "A", "destination": "queue://Q", "selector": "a LIKE 'x'"}}]}"#)?
             .contains("does not read") == true)
+        let durable = #"{"consume": {"id": "d", "broker": "A", "destination": "topic://T", "durable": {"clientId": "c", "subscription": "s"}}}"#
+        #expect(error(#"{"engineVersion": "5.17.2", \#(brokers), "steps": [\#(durable), {"unsubscribe": {"id": "d"}}]}"#)?
+            .contains("a durable subscription is removed after its consumer closes") == true)
+        #expect(error(#"{"engineVersion": "5.17.2", \#(brokers), "steps": [{"unsubscribe": {"id": "d"}}]}"#)?.contains("no durable consumer has the id 'd'") == true)
+        #expect(error(#"{"engineVersion": "5.17.2", \#(brokers), "steps": [{"consume": {"id": "d", "broker": "A", "destination": "queue://Q", "durable": {"clientId": "c", "subscription": "s"}}}]}"#)?
+            .contains("only a topic consumer can be durable") == true)
         if case .success(let scenario) = read(#"{"engineVersion": "5.18", \#(brokers), "settleSeconds": 5, "steps": [{"wait": {"seconds": 1}}], "expect": {"consumers": []}}"#) {
             #expect(scenario.engineVersion == ActiveMQVersion(major: 5, minor: 18) && scenario.settleSeconds == 5 && scenario.steps == [.wait(seconds: 1)])
         } else {

@@ -50,7 +50,7 @@ extension Broker {
     public var ioExceptionHandler: ConfigValue<String>? { typedAttributes.string("ioExceptionHandler") }
     /// `jobSchedulerStore`: the `string` attribute the schema defines (see ActiveMQ's documentation of `<broker>`). In every schema from 5.15 to 6.3.
     public var jobSchedulerStore: ConfigValue<String>? { typedAttributes.string("jobSchedulerStore") }
-    /// `keepDurableSubsActive`: keep durable subscriptions active while their consumer is offline. Default `false`. In every schema from 5.15 to 6.3.
+    /// `keepDurableSubsActive`: keep durable subscriptions active while their consumer is offline, so they keep non-persistent messages too. Default `true` (`BrokerService`). In every schema from 5.15 to 6.3.
     public var keepDurableSubsActive: ConfigValue<Bool>? { get throws(ConfigValueError) { try typedAttributes.boolean("keepDurableSubsActive") } }
     /// `managementContext`: the `string` attribute the schema defines (see ActiveMQ's documentation of `<broker>`). In every schema from 5.15 to 6.3.
     public var managementContext: ConfigValue<String>? { typedAttributes.string("managementContext") }
