@@ -29,6 +29,8 @@ let package = Package(
         .library(name: "ActiveMQTopology", targets: ["ActiveMQTopology"]),
         // Where messages go: the forwarding model of a network of brokers, and scenarios.
         .library(name: "ActiveMQRouting", targets: ["ActiveMQRouting"]),
+        // Configurations inside other files: Terraform today.
+        .library(name: "ActiveMQHosts", targets: ["ActiveMQHosts"]),
         .executable(name: "activemq-config", targets: ["activemq-config"]),
     ],
     dependencies: [
@@ -70,9 +72,16 @@ let package = Package(
             dependencies: ["ActiveMQConfig"],
             swiftSettings: upcomingFeatures
         ),
+        // Configurations where they live: Terraform files (and next YAML and CloudFormation).
+        .target(
+            name: "ActiveMQHosts",
+            dependencies: ["ActiveMQLint", "ActiveMQConfig"],
+            swiftSettings: upcomingFeatures
+        ),
         .target(
             name: "ActiveMQConfigCLI",
             dependencies: [
+                "ActiveMQHosts",
                 "ActiveMQRouting",
                 "ActiveMQTopology",
                 "ActiveMQLint",
@@ -105,6 +114,11 @@ let package = Package(
         .testTarget(
             name: "ActiveMQTopologyTests",
             dependencies: ["ActiveMQTopology", "ActiveMQLint", "ActiveMQConfig"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "ActiveMQHostsTests",
+            dependencies: ["ActiveMQHosts", "ActiveMQLint", "ActiveMQConfig"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

@@ -125,7 +125,8 @@ public struct TransportURI: Sendable, Hashable, CustomStringConvertible {
         if uri.host == nil && !unknownScheme && scheme != "vm" && scheme != "http" && scheme != "https" {
             throw URIError(.missingHost, at: sub.base + hostStart, "missing host: '\(scheme)://' must be followed by a host")
         }
-        if uri.port == nil && !unknownScheme && needsPort.contains(scheme) {
+        // A host that holds a placeholder (`ssl://${hub.address}`) may hold its port too: unknown, not missing.
+        if uri.port == nil && !unknownScheme && needsPort.contains(scheme) && !Placeholder.containsReference(uri.host ?? "") {
             throw URIError(.missingPort, at: sub.base + authorityEnd, "missing port: '\(scheme)://' needs ':PORT' after the host")
         }
         return uri

@@ -1,3 +1,5 @@
+import ActiveMQConfig
+import ActiveMQHosts
 import ArgumentParser
 import LosslessXML
 
@@ -9,7 +11,8 @@ struct RoundtripCommand: NonJudgingCommand {
             abstract: "Parse a document and write it back unchanged to standard output.",
             discussion: """
                 The document goes through libxml2 (which must accept it) and the lossless tree, and is \
-                serialized from the tree with no edit: the output equals the input byte for byte.
+                serialized from the tree with no edit: the output equals the input byte for byte. A \
+                Terraform file (.tf) gives back its own bytes, once each embedded configuration has.
                 """)
     }
 
@@ -18,6 +21,10 @@ struct RoundtripCommand: NonJudgingCommand {
 
     func run() throws {
         let console = CLI.console
+        if HostFormat(fileName: file) != nil {
+            try roundtripHost(console)
+            return
+        }
         let document: LosslessDocument
         do {
             document = try console.document(file)
@@ -30,5 +37,33 @@ struct RoundtripCommand: NonJudgingCommand {
                            exitCode: ExitStatus.failure)
         }
         console.writeOutput(output)
+    }
+}
+
+extension RoundtripCommand {
+    /// A host file (`.tf`): each embedded configuration goes through libxml2 and the lossless tree
+    /// and must come back byte for byte; then the host's own bytes are written, unchanged.
+    func roundtripHost(_ console: Console) throws {
+        let bytes: [UInt8]
+        do {
+            bytes = try console.read(file)
+        } catch {
+            throw CLIError(error)
+        }
+        let found = TerraformFile.documents(in: bytes, path: file)
+        if !found.errors.isEmpty { throw CLIError(found.errors.map(\.diagnostic)) }
+        for document in found.documents {
+            let configuration: BrokerConfiguration
+            do {
+                configuration = try BrokerConfiguration(bytes: document.bytes, path: file, template: .terraform)
+            } catch {
+                throw CLIError(path: file, message: "\(document.address): \(error.description)", exitCode: ExitStatus.usageOrIO)
+            }
+            guard configuration.document.serialized() == document.bytes else {
+                throw CLIError(path: file, message: "internal error: \(document.address): the serialized tree differs from the input",
+                               exitCode: ExitStatus.failure)
+            }
+        }
+        console.writeOutput(bytes)
     }
 }

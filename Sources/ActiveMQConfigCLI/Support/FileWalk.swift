@@ -8,7 +8,7 @@ import Darwin
 import LosslessXML
 
 /// The files a `lint` argument stands for: a file as it is; a directory walked recursively for its
-/// `.xml` files and templates (`.j2`, `.jinja`, `.jinja2`, `.erb`, `.tmpl`, `.tftpl`), in sorted order, skipping `.git`, `.build`, `node_modules`, what git ignores and other hidden
+/// `.xml` files, templates (`.j2`, `.jinja`, `.jinja2`, `.erb`, `.tmpl`, `.tftpl`) and Terraform files (`.tf`), in sorted order, skipping `.git`, `.build`, `node_modules`, what git ignores and other hidden
 /// folders (the linter then skips files that hold no `<broker>`).
 enum FileWalk {
     /// Folders never entered.
@@ -44,7 +44,7 @@ enum FileWalk {
             let path = directory == "." ? "./\(name)" : "\(directory)/\(name)"
             if isDirectory(path) {
                 if !skippedFolders.contains(name) && !name.hasPrefix(".") { walk(path, into: &found) }
-            } else if name.hasSuffix(".xml") || TemplateSyntax(fileName: name) != nil {
+            } else if name.hasSuffix(".xml") || TemplateSyntax(fileName: name) != nil || name.hasSuffix(".tf") {
                 found.append(path)
             }
         }

@@ -9,6 +9,12 @@ public struct LintInput: Sendable {
     public var bytes: Result<[UInt8], XMLDocumentError>
     /// The template syntax to read it in; nil: the file name decides (`.j2`, `.erb`, `.tftpl`, …).
     public var template: TemplateSyntax?
+    /// The file whose project settings apply, when it is not `path` (a document embedded in a
+    /// Terraform file is linted under its own name, with the host file's settings).
+    public var settingsPath: String?
+    /// What the host resource says of the document (step 2 of ``SettingsResolver``): a profile
+    /// name and an engine version, each optional.
+    public var host: (profile: String?, engineVersion: String?) = (nil, nil)
 
     /// Creates an input.
     public init(path: String, bytes: Result<[UInt8], XMLDocumentError>, template: TemplateSyntax? = nil) {
@@ -194,7 +200,13 @@ extension Linter {
     func lintOne(_ source: Source, lookup: ProjectConfigurationLookup) -> Outcome {
         let resolved: ResolvedSettings
         do {
-            resolved = try resolver.resolve(for: source.path, lookup: lookup)
+            var resolver = self.resolver
+            var settingsPath = source.path
+            if case .input(let input) = source {
+                resolver.host = input.host
+                settingsPath = input.settingsPath ?? input.path
+            }
+            resolved = try resolver.resolve(for: settingsPath, lookup: lookup)
         } catch {
             return .settingsError(error)
         }

@@ -1,5 +1,6 @@
 import ActiveMQConfig
 import ActiveMQLint
+import ActiveMQHosts
 import ArgumentParser
 
 /// `activemq-config lint`: the linter, for pre-commit hooks and CI.
@@ -80,9 +81,17 @@ struct LintCommand: JudgingCommand {
                 throw CLIError(path: network, message: error.message, exitCode: ExitStatus.usageOrIO)
             }
         }
-        let inputs = files.flatMap(FileWalk.files).map { file in
+        let given = files.flatMap(FileWalk.files).map { file in
             LintInput(path: file == "-" ? stdinFilename ?? file : file,
                       bytes: Result { () throws(XMLDocumentError) in try console.read(file) }, template: template)
+        }
+        // Host files (`.tf`) are opened up: one input per embedded configuration.
+        let hosts = HostInputs(given)
+        let inputs = hosts.inputs
+        if fix && hosts.hasHosts {
+            let host = given.first { HostFormat(fileName: $0.path) != nil }?.path ?? "the host file"
+            throw CLIError(path: host, message: "lint --fix does not edit configurations inside Terraform files yet: fix the heredoc by hand, or keep the XML in its own file (templatefile)",
+                           exitCode: ExitStatus.usageOrIO)
         }
         let linted: LintReport
         if fix {
@@ -115,7 +124,7 @@ struct LintCommand: JudgingCommand {
             linted = outcome.remaining
         } else {
             do throws(LintSettingsError) {
-                linted = try Linter(commandLine: commandLine).lint(inputs)
+                linted = hosts.map(try Linter(commandLine: commandLine).lint(inputs))
             } catch {
                 throw CLIError(error.diagnostics)
             }

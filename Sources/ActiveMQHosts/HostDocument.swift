@@ -1,0 +1,91 @@
+public import ActiveMQConfig
+
+/// The kind of file a broker configuration is embedded in.
+public enum HostFormat: String, Sendable, Hashable, CaseIterable {
+    /// A Terraform file (`.tf`): heredocs and quoted strings.
+    case terraform
+
+    /// The format a file name implies, if any: `.tf` → Terraform.
+    public init?(fileName: String) {
+        let lowered = fileName.lowercased()
+        if lowered.hasSuffix(".tf") {
+            self = .terraform
+        } else {
+            return nil
+        }
+    }
+
+    /// `Terraform`.
+    public var displayName: String {
+        switch self {
+        case .terraform: return "Terraform"
+        }
+    }
+}
+
+/// A broker configuration embedded in a host file: the host's bytes, the extracted document's
+/// bytes, the byte map between them, and what the host says about it (its address, the profile
+/// and engine version a resource implies).
+///
+/// Every position in the document maps to the host through ``map``, so findings, fixes and the
+/// round trip are the same code for every form.
+public struct HostDocument: Sendable, Hashable {
+    /// The host file, as given.
+    public var hostPath: String
+    /// The host's format.
+    public var format: HostFormat
+    /// The document's address in the host: `aws_mq_configuration.hub`, `local.broker_xml`.
+    public var address: String
+    /// The extracted document (what the string value is, escapes decoded).
+    public var bytes: [UInt8]
+    /// Where each document byte comes from in the host.
+    public var map: ByteMap
+    /// The host bytes of the whole literal (the heredoc's body, the string between its quotes).
+    public var literal: Range<Int>
+    /// The profile the host implies (`amazon-mq` for an `aws_mq_configuration`), if any.
+    public var profile: String?
+    /// The engine version the host states as a literal (`engine_version = "5.18"`), if any; an
+    /// expression (`var.version`) gives none.
+    public var engineVersion: String?
+    /// The resource's `name` argument, if a literal.
+    public var name: String?
+    /// Why the literal cannot be edited in place, if it cannot.
+    public var readOnlyReason: String?
+
+    /// The host line and column (1-based; columns count Unicode scalars) of a document offset.
+    public func hostPosition(ofDocumentOffset offset: Int, in table: HostLines) -> (line: Int, column: Int) {
+        table.lines.position(of: map.hostOffset(offset))
+    }
+}
+
+/// The lines of a host file, for turning its byte offsets into lines and columns.
+public struct HostLines: Sendable {
+    let lines: LineTable
+
+    /// The lines of these bytes.
+    public init(_ bytes: [UInt8]) {
+        lines = LineTable(bytes)
+    }
+
+    /// The 1-based line and column of a byte offset.
+    public func position(of offset: Int) -> (line: Int, column: Int) {
+        lines.position(of: offset)
+    }
+}
+
+/// A problem reading a host file: where, and what. The host's other documents are still read.
+public struct HostError: Error, Sendable, Hashable {
+    /// The host file.
+    public var path: String
+    /// The 1-based line and column.
+    public var line: Int
+    /// The column.
+    public var column: Int
+    /// What is wrong.
+    public var message: String
+
+    /// As a diagnostic (`host-syntax`, an error).
+    public var diagnostic: Diagnostic {
+        Diagnostic(file: path, line: line, column: column, severity: .error, code: "host-syntax", message: message)
+    }
+}

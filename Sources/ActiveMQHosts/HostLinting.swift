@@ -1,0 +1,127 @@
+public import ActiveMQConfig
+public import ActiveMQLint
+
+/// Lint inputs with host files opened up: each host file (a `.tf`) becomes one input per embedded
+/// broker configuration, linted with the host's settings (its resource's profile and engine
+/// version, then the host file's `.activemq-config.json`); ``map(_:)`` then puts every finding back
+/// at its place in the host, named by the document's address.
+public struct HostInputs: Sendable {
+    /// What the linter reads: plain inputs as they were, and one per embedded document.
+    public var inputs: [LintInput] = []
+    /// The embedded documents, by the path their input has (`main.tf#aws_mq_configuration.hub`).
+    public var documents: [String: HostDocument] = [:]
+    /// Problems reading host files (a heredoc never closed): errors at their place.
+    public var errors: [Diagnostic] = []
+    /// Host files that hold no broker configuration (skipped, like an XML file without a `<broker>`).
+    public var emptyHosts: [String] = []
+    /// The line tables of host files and documents.
+    var hostLines: [String: HostLines] = [:]
+    var documentLines: [String: LineTable] = [:]
+
+    /// Opens up the host files among `inputs` (by file name: ``HostFormat/init(fileName:)``).
+    public init(_ given: [LintInput]) {
+        for input in given {
+            guard let format = HostFormat(fileName: input.path) else {
+                inputs.append(input)
+                continue
+            }
+            guard case .success(let bytes) = input.bytes else {
+                inputs.append(input)
+                continue
+            }
+            let found: (documents: [HostDocument], errors: [HostError])
+            switch format {
+            case .terraform: found = TerraformFile.documents(in: bytes, path: input.path)
+            }
+            errors += found.errors.map(\.diagnostic)
+            if found.documents.isEmpty {
+                if found.errors.isEmpty { emptyHosts.append(input.path) }
+                continue
+            }
+            hostLines[input.path] = HostLines(bytes)
+            for document in found.documents {
+                let path = Self.path(of: document)
+                var embedded = LintInput(path: path, bytes: .success(document.bytes), template: .terraform)
+                embedded.settingsPath = input.path
+                embedded.host = (document.profile, document.engineVersion)
+                inputs.append(embedded)
+                documents[path] = document
+                documentLines[path] = LineTable(document.bytes)
+            }
+        }
+    }
+
+    /// The path a document's input has: the host's, then `#` and its address.
+    public static func path(of document: HostDocument) -> String {
+        "\(document.hostPath)#\(document.address)"
+    }
+
+    /// Whether any input was a host file.
+    public var hasHosts: Bool { !documents.isEmpty || !emptyHosts.isEmpty || !errors.isEmpty }
+
+    /// The report with every finding in an embedded document moved to its place in the host file,
+    /// its message starting with the document's address; the host errors added; the host files
+    /// (not their documents) counted as files.
+    public func map(_ report: LintReport) -> LintReport {
+        var mapped = report
+        mapped.findings = report.findings.map(map) + errors
+        var checked: [String] = []
+        for file in report.checkedFiles {
+            let host = documents[file]?.hostPath ?? file
+            if !checked.contains(host) { checked.append(host) }
+        }
+        mapped.checkedFiles = checked
+        mapped.files = checked.count
+        mapped.skipped = report.skipped.map { documents[$0]?.hostPath ?? $0 } + emptyHosts
+        return mapped
+    }
+
+    /// One finding, moved to the host.
+    public func map(_ finding: Diagnostic) -> Diagnostic {
+        guard let file = finding.file, let document = documents[file], let hostLines = hostLines[document.hostPath],
+            let lines = documentLines[file]
+        else { return finding }
+        var moved = finding
+        moved.file = document.hostPath
+        let start: Int
+        if let range = finding.byteRange {
+            start = range.lowerBound
+            let low = document.map.hostOffset(range.lowerBound), high = document.map.hostOffset(range.upperBound)
+            moved.byteRange = low..<max(low, high)
+        } else if let line = finding.line {
+            start = lines.offset(line: line, column: finding.column ?? 1)
+            moved.byteRange = nil
+        } else {
+            start = 0
+        }
+        if finding.line != nil || finding.byteRange != nil {
+            let position = hostLines.position(of: document.map.hostOffset(start))
+            moved.line = position.line
+            moved.column = position.column
+        }
+        if let endLine = finding.endLine {
+            let end = document.map.hostOffset(lines.offset(line: endLine, column: finding.endColumn ?? 1))
+            let position = hostLines.position(of: end)
+            moved.endLine = position.line
+            moved.endColumn = position.column
+        }
+        moved.message = "\(document.address): \(finding.message)"
+        moved.notes = finding.notes.map { note in
+            guard let noteFile = note.file, let noteDocument = documents[noteFile], let noteHost = self.hostLines[noteDocument.hostPath],
+                let noteLines = documentLines[noteFile], let line = note.line
+            else { return note }
+            var movedNote = note
+            let offset = note.byteRange?.lowerBound ?? noteLines.offset(line: line, column: note.column ?? 1)
+            let position = noteHost.position(of: noteDocument.map.hostOffset(offset))
+            movedNote.file = noteDocument.hostPath
+            movedNote.line = position.line
+            movedNote.column = position.column
+            movedNote.byteRange = nil
+            movedNote.message = "\(noteDocument.address): \(note.message)"
+            return movedNote
+        }
+        // Fixes inside host files are not applied yet: the finding stays, its fix does not.
+        moved.fix = nil
+        return moved
+    }
+}

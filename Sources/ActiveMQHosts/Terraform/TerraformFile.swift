@@ -1,0 +1,215 @@
+/// The broker configurations of a Terraform file, found by content: every string or heredoc whose
+/// value holds an ActiveMQ `<broker>`, named by its address, with what its resource says.
+public enum TerraformFile {
+    /// The documents of a `.tf` file, and the problems that kept parts of it from being read.
+    ///
+    /// An `aws_mq_configuration` is Amazon MQ (`amazon-mq`), its literal `engine_version` picks
+    /// the schema, its literal `name` is the document's name; one whose `engine_type` is
+    /// `RabbitMQ` is skipped. Other strings that hold a broker (a `locals` value, a variable's
+    /// default) are ActiveMQ unless the settings say otherwise.
+    public static func documents(in bytes: [UInt8], path: String) -> (documents: [HostDocument], errors: [HostError]) {
+        var scanner = TerraformScanner(bytes: bytes)
+        scanner.scan()
+        var walker = Walker(tokens: scanner.tokens, bytes: bytes)
+        walker.body(closing: false)
+        let lines = LineTable(bytes)
+        var documents: [HostDocument] = []
+        var used: [String: Int] = [:]
+        for found in walker.found {
+            let token = scanner.tokens[found.token]
+            guard mentionsBroker(token.decoded) else { continue }
+            let block = found.block
+            if block?.type == "resource", block?.labels.first == "aws_mq_configuration",
+                block?.attributes["engine_type"]?.lowercased() == "rabbitmq"
+            {
+                continue
+            }
+            var address = found.address
+            used[address, default: 0] += 1
+            if let count = used[address], count > 1 { address += "[\(count)]" }
+            let isAmazonMQ = block?.type == "resource" && block?.labels.first == "aws_mq_configuration"
+            documents.append(HostDocument(
+                hostPath: path, format: .terraform, address: address, bytes: token.decoded, map: token.map, literal: token.content,
+                profile: isAmazonMQ ? "amazon-mq" : nil, engineVersion: isAmazonMQ ? block?.attributes["engine_version"].map(amazonMQMinor) : nil,
+                name: isAmazonMQ ? block?.attributes["name"] : nil, readOnlyReason: nil))
+        }
+        let errors = scanner.errors.map { error in
+            let position = lines.position(of: error.offset)
+            return HostError(path: path, line: position.line, column: position.column, message: error.message)
+        }
+        return (documents, errors)
+    }
+
+    /// Every string and heredoc whose value names a broker, skipped ones (RabbitMQ) included: a
+    /// heredoc as its body as written, a string decoded (what the suite compares with python-hcl2).
+    static func literals(in bytes: [UInt8]) -> [(heredoc: Bool, text: [UInt8])] {
+        var scanner = TerraformScanner(bytes: bytes)
+        scanner.scan()
+        return scanner.tokens.compactMap { token in
+            guard token.kind == .string || token.kind == .heredoc, mentionsBroker(token.decoded) else { return nil }
+            return token.kind == .heredoc ? (true, Array(bytes[token.content])) : (false, token.decoded)
+        }
+    }
+
+    /// Amazon MQ's engine version as its schemas name it: `5.17.6` → `5.17` (the API has named both).
+    static func amazonMQMinor(_ version: String) -> String {
+        version.split(separator: ".", omittingEmptySubsequences: false).prefix(2).joined(separator: ".")
+    }
+
+    /// Whether the text holds `<broker` or a prefixed `:broker` followed by white space, `>` or `/`.
+    static func mentionsBroker(_ bytes: [UInt8]) -> Bool {
+        let needle = Array("broker".utf8)
+        var i = 1
+        while i + needle.count < bytes.count {
+            if bytes[i] == needle[0], bytes[i - 1] == UInt8(ascii: "<") || bytes[i - 1] == UInt8(ascii: ":"),
+                bytes[i..<(i + needle.count)].elementsEqual(needle)
+            {
+                let next = bytes[i + needle.count]
+                if next == UInt8(ascii: " ") || next == UInt8(ascii: ">") || next == UInt8(ascii: "/") || next == UInt8(ascii: "\n")
+                    || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\r")
+                {
+                    return true
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// A block as the walker sees it: its type, labels and literal string attributes.
+    struct Block {
+        var type: String
+        var labels: [String]
+        var attributes: [String: String] = [:]
+
+        /// Its address: `TYPE.NAME` for a resource, `data.TYPE.NAME`, `var.NAME`, `module.NAME`,
+        /// `output.NAME`, `local` for `locals`, else its type and labels joined by dots.
+        var address: String {
+            switch type {
+            case "resource" where labels.count == 2: return "\(labels[0]).\(labels[1])"
+            case "data" where labels.count == 2: return "data.\(labels[0]).\(labels[1])"
+            case "variable" where labels.count == 1: return "var.\(labels[0])"
+            case "module" where labels.count == 1: return "module.\(labels[0])"
+            case "output" where labels.count == 1: return "output.\(labels[0])"
+            case "locals": return "local"
+            default: return ([type] + labels).joined(separator: ".")
+            }
+        }
+    }
+
+    /// Walks the tokens as HCL bodies: blocks, attributes, and each literal's place.
+    struct Walker {
+        let tokens: [TerraformScanner.Token]
+        let bytes: [UInt8]
+        var index = 0
+        /// The enclosing blocks, outermost first, each with an id.
+        var stack: [(id: Int, block: Block)] = []
+        var nextID = 0
+        /// The top-level blocks, complete, by id.
+        var finished: [Int: Block] = [:]
+        /// Each string or heredoc: its token, its address, and the id of its top-level block.
+        var literals: [(token: Int, address: String, block: Int?)] = []
+
+        init(tokens: [TerraformScanner.Token], bytes: [UInt8]) {
+            self.tokens = tokens
+            self.bytes = bytes
+        }
+
+        /// Each literal with its top-level block.
+        var found: [(token: Int, address: String, block: Block?)] {
+            literals.map { ($0.token, $0.address, $0.block.flatMap { finished[$0] }) }
+        }
+
+        func text(_ token: TerraformScanner.Token) -> String {
+            String(decoding: token.kind == .string ? token.decoded : Array(bytes[token.range]), as: UTF8.self)
+        }
+
+        /// A body: attributes and blocks until the closing brace (or the end).
+        mutating func body(closing: Bool) {
+            while index < tokens.count {
+                let token = tokens[index]
+                switch token.kind {
+                case .close where token.bracket == UInt8(ascii: "}"):
+                    if closing { return }
+                    index += 1
+                case .identifier:
+                    let name = text(token)
+                    if index + 1 < tokens.count, tokens[index + 1].kind == .equals {
+                        index += 2
+                        expression(attribute: name)
+                        continue
+                    }
+                    // A block: labels up to its opening brace.
+                    var labels: [String] = []
+                    var i = index + 1
+                    while i < tokens.count, tokens[i].kind == .string || tokens[i].kind == .identifier {
+                        labels.append(text(tokens[i]))
+                        i += 1
+                    }
+                    guard i < tokens.count, tokens[i].kind == .open, tokens[i].bracket == UInt8(ascii: "{") else {
+                        index = i
+                        continue
+                    }
+                    stack.append((nextID, Block(type: name, labels: labels)))
+                    nextID += 1
+                    index = i + 1
+                    body(closing: true)
+                    index += 1
+                    let closed = stack.removeLast()
+                    if stack.isEmpty { finished[closed.id] = closed.block }
+                default:
+                    index += 1
+                }
+            }
+        }
+
+        /// An attribute's expression, up to the newline that ends it outside brackets; its
+        /// literals are recorded, and a literal string value of a top-level block's attribute is kept.
+        mutating func expression(attribute: String) {
+            var depth = 0
+            let first = index
+            defer { keep(attribute: attribute, first: first) }
+            while index < tokens.count {
+                let token = tokens[index]
+                switch token.kind {
+                case .newline where depth == 0:
+                    return
+                case .open:
+                    depth += 1
+                case .close:
+                    if depth == 0 { return }
+                    depth -= 1
+                case .string, .heredoc:
+                    let address: String
+                    if let outer = stack.first {
+                        address = outer.block.type == "locals" ? "local.\(attribute)" : outer.block.address
+                    } else {
+                        address = attribute
+                    }
+                    literals.append((index, address, stack.first?.id))
+                default:
+                    break
+                }
+                index += 1
+            }
+        }
+
+        /// Keeps a literal attribute value (`engine_version = "5.18"`) of a top-level block;
+        /// an expression (`var.version`, `"${var.v}"`) is no value.
+        mutating func keep(attribute: String, first: Int) {
+            guard stack.count == 1, index - first == 1, tokens[first].kind == .string, !tokens[first].decoded.containsInterpolation else { return }
+            stack[0].block.attributes[attribute] = String(decoding: tokens[first].decoded, as: UTF8.self)
+        }
+    }
+}
+
+extension [UInt8] {
+    /// Whether the text holds `${` or `%{`.
+    var containsInterpolation: Bool {
+        guard count > 1 else { return false }
+        for i in 0..<(count - 1) where (self[i] == UInt8(ascii: "$") || self[i] == UInt8(ascii: "%")) && self[i + 1] == UInt8(ascii: "{") {
+            return true
+        }
+        return false
+    }
+}

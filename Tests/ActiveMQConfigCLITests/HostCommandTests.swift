@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// `lint` and `roundtrip` on Terraform files: the configurations inside them, at their places.
+@Suite("Commands on Terraform files")
+struct HostCommandTests {
+    static let terraform = """
+        resource "aws_mq_configuration" "hub" {
+          name           = "hub"
+          engine_version = "5.18"
+          data           = <<-DATA
+            <broker xmlns="http://activemq.apache.org/schema/core">
+              <networkConnectors>
+                <networkConnector name="hub_out" userName="admin" password="s3cret" uri="static:(ssl://spoke.example:61617)"/>
+              </networkConnectors>
+            </broker>
+            DATA
+        }
+
+        """
+
+    @Test("lint main.tf: findings at their places in the .tf, named by the resource; the secret never shown; exit 1")
+    func lintTerraform() throws {
+        let path = try Paths.temporaryFile(Self.terraform, name: "main.tf")
+        let run = runCLI(["lint", path])
+        #expect(run.exitCode == 1)
+        #expect(run.stdoutText.contains("\(path):7:59: error: aws_mq_configuration.hub: a literal password in network connector 'hub_out'"))
+        #expect(run.stdoutText.contains("Amazon MQ 5.18 removes attribute 'password'"))
+        #expect(!run.stdoutText.contains("s3cret") && !run.stderr.contains("s3cret"))
+        #expect(run.stderr.contains("1 file checked"))
+    }
+
+    @Test("--stdin-filename main.tf reads standard input as a Terraform file; JSON and SARIF point into it")
+    func standardInput() throws {
+        let run = runCLI(["lint", "--stdin-filename", "infra/main.tf", "--format", "json", "-"], stdin: Array(Self.terraform.utf8))
+        #expect(run.exitCode == 1)
+        #expect(run.stdoutText.contains(#""file": "infra/main.tf""#) && run.stdoutText.contains(#""line": 7"#))
+        let sarif = runCLI(["lint", "--stdin-filename", "main.tf", "--format", "sarif", "-"], stdin: Array(Self.terraform.utf8))
+        #expect(sarif.stdoutText.contains(#""uri" : "main.tf""#) || sarif.stdoutText.contains(#""uri": "main.tf""#))
+    }
+
+    @Test("lint DIR walks .tf files; one without a broker is skipped quietly")
+    func directory() throws {
+        let path = try Paths.temporaryFile(Self.terraform, name: "main.tf")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try Data("resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"logs\"\n}\n".utf8).write(to: folder.appendingPathComponent("other.tf"))
+        let run = runCLI(["lint", folder.path])
+        #expect(run.exitCode == 1)
+        #expect(run.stderr.contains("1 file checked"))
+        #expect(!run.stdoutText.contains("other.tf"))
+    }
+
+    @Test("lint --fix on a Terraform file is refused (exit 2) and leaves it as it was")
+    func fixRefused() throws {
+        let path = try Paths.temporaryFile(Self.terraform, name: "main.tf")
+        let run = runCLI(["lint", "--fix", path])
+        #expect(run.exitCode == 2)
+        #expect(run.stderr.contains("does not edit configurations inside Terraform files yet"))
+        let after = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(after == Self.terraform)
+    }
+
+    @Test("roundtrip main.tf gives the host's bytes back; a heredoc never closed is an error at its place")
+    func roundtrip() throws {
+        let path = Paths.fixture("iac/terraform/flush-heredoc.tf")
+        let run = runCLI(["roundtrip", path])
+        let original = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(run.exitCode == 0 && run.stdout == original)
+        let broken = try Paths.temporaryFile("locals {\n  x = <<EOT\n<broker/>\n}\n", name: "broken.tf")
+        let failed = runCLI(["roundtrip", broken])
+        #expect(failed.exitCode != 0 && failed.stderr.contains("\(broken):2:7: error: this heredoc is never closed"))
+        let linted = runCLI(["lint", broken])
+        #expect(linted.exitCode == 1 && linted.stdoutText.contains("\(broken):2:7: error: this heredoc is never closed"))
+    }
+}

@@ -1,0 +1,172 @@
+import ActiveMQConfig
+@testable import ActiveMQHosts
+import ActiveMQLint
+import Foundation
+import Testing
+
+/// Broker configurations inside Terraform files: found by content, decoded as HCL decodes them,
+/// linted with the resource's settings, and every finding put back at its place in the `.tf`.
+@Suite("Terraform hosts")
+struct TerraformTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/iac/terraform")
+    static let fixtures: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        .filter { $0.hasSuffix(".tf") }.sorted()
+
+    static func lint(_ path: String, bytes: [UInt8]) throws -> LintReport {
+        let hosts = HostInputs([LintInput(path: path, bytes: .success(bytes))])
+        return hosts.map(try Linter().lint(hosts.inputs))
+    }
+
+    /// The decoded values of every string and heredoc of a text.
+    static func values(_ text: String) -> [String] {
+        var scanner = TerraformScanner(bytes: Array(text.utf8))
+        scanner.scan()
+        return scanner.tokens.filter { $0.kind == .heredoc || $0.kind == .string }.map { String(decoding: $0.decoded, as: UTF8.self) }
+    }
+
+    @Test("Each fixture's findings are at their host positions, named by the document's address", arguments: fixtures)
+    func fixture(_ name: String) throws {
+        let path = Self.folder.appendingPathComponent(name).path
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let report = try Self.lint(path, bytes: bytes)
+        let found = report.findings.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.code ?? "")" }.sorted()
+        let expectedText = try String(contentsOfFile: path.replacingOccurrences(of: ".tf", with: ".expected"), encoding: .utf8)
+        let expected = expectedText.split(separator: "\n").map(String.init).sorted()
+        #expect(found == expected)
+        #expect(report.findings.allSatisfy { $0.file == path })
+        // Every embedded document comes back byte for byte through libxml2 and the lossless tree.
+        for document in TerraformFile.documents(in: bytes, path: path).documents {
+            let configuration = try BrokerConfiguration(bytes: document.bytes, path: path, template: .terraform)
+            #expect(configuration.document.serialized() == document.bytes)
+        }
+    }
+
+    @Test("Indented heredocs strip as HCL's own specification says (hashicorp/hcl specsuite, heredoc.hcl)")
+    func flushHeredocs() {
+        func indent(_ body: String) -> String { Self.values("x = <<-EOT\n\(body)EOT\n").first ?? "?" }
+        func normal(_ body: String) -> String { Self.values("x = <<EOT\n\(body)EOT\n").first ?? "?" }
+        #expect(normal("Foo\nBar\nBaz\n") == "Foo\nBar\nBaz\n")
+        #expect(normal("    Foo\n    Bar\n    Baz\n") == "    Foo\n    Bar\n    Baz\n")
+        #expect(indent("Foo\nBar\nBaz\n") == "Foo\nBar\nBaz\n")
+        #expect(indent("    Foo\n    Bar\n    Baz\n") == "Foo\nBar\nBaz\n")
+        #expect(indent("    Foo\n      Bar\n    Baz\n") == "Foo\n  Bar\nBaz\n")
+        #expect(indent("      Foo\n    Bar\n      Baz\n") == "  Foo\nBar\n  Baz\n")
+        #expect(indent("    ${a}\n    Bar\n    Baz\n") == "${a}\nBar\nBaz\n")
+        #expect(indent("${a}\n  Bar\n  Baz\n") == "${a}\n  Bar\n  Baz\n")
+        #expect(indent("\tFoo\n\t Bar\n\t Baz\n") == "Foo\n Bar\n Baz\n")
+        #expect(indent("    Foo\n\n    Bar\n\n    Baz\n") == "Foo\n\nBar\n\nBaz\n")
+        #expect(indent("\u{2003}\u{2003}Foo\nBar\nBaz\n") == "\u{2003}\u{2003}Foo\nBar\nBaz\n")
+        // The closing marker may be indented; a line that merely ends with it does not close.
+        #expect(indent("    NOT EOT\n  ") == "    NOT EOT\n" || indent("    NOT EOT\n") == "NOT EOT\n")
+        #expect(Self.values("x = <<EOT\n    NOT EOT\nEOT\n") == ["    NOT EOT\n"])
+    }
+
+    @Test("Quoted strings: escapes decoded, $${ and %%{ give ${ and %{, interpolations kept as written")
+    func quotedStrings() {
+        #expect(Self.values(#"x = "a\"b\\c\n\t\u00e9\U0001F600""#) == ["a\"b\\c\n\t\u{e9}\u{1F600}"])
+        #expect(Self.values(#"x = "$${a} %%{b} ${c("}")} %{ if d }e%{ endif }""#) == [#"${a} %{b} ${c("}")} %{ if d }e%{ endif }"#])
+        #expect(Self.values("x = <<EOT\n$${a} %%{b} \\n ${c}\nEOT\n") == ["${a} %{b} \\n ${c}\n"])
+    }
+
+    @Test("Byte maps: every verbatim document byte is the host byte it maps to, through stripping and escapes")
+    func byteMaps() throws {
+        for name in Self.fixtures {
+            let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent(name)))
+            for document in TerraformFile.documents(in: bytes, path: name).documents {
+                for piece in document.map.pieces where piece.isVerbatim {
+                    #expect(Array(document.bytes[piece.document]) == Array(bytes[piece.host]))
+                }
+                var last = -1
+                for offset in 0...document.bytes.count {
+                    let host = document.map.hostOffset(offset)
+                    #expect(host >= last)
+                    last = host
+                }
+            }
+        }
+    }
+
+    @Test("Settings from the resource: aws_mq_configuration is Amazon MQ at its literal engine_version; an expression falls through")
+    func resourceSettings() throws {
+        let text = """
+            resource "aws_mq_configuration" "a" {
+              name           = "alpha"
+              engine_type    = "ActiveMQ"
+              engine_version = "5.17.6"
+              data           = "<broker xmlns=\\"http://activemq.apache.org/schema/core\\"/>"
+            }
+            resource "aws_mq_configuration" "b" {
+              engine_version = var.version
+              data           = "<broker xmlns=\\"http://activemq.apache.org/schema/core\\"/>"
+            }
+            variable "xml" {
+              default = "<broker xmlns=\\"http://activemq.apache.org/schema/core\\"/>"
+            }
+            """
+        let documents = TerraformFile.documents(in: Array(text.utf8), path: "main.tf").documents
+        #expect(documents.map(\.address) == ["aws_mq_configuration.a", "aws_mq_configuration.b", "var.xml"])
+        #expect(documents.map(\.profile) == ["amazon-mq", "amazon-mq", nil])
+        #expect(documents.map(\.engineVersion) == ["5.17", nil, nil])
+        #expect(documents.first?.name == "alpha")
+        let hosts = HostInputs([LintInput(path: "main.tf", bytes: .success(Array(text.utf8)))])
+        let resolver = Linter().resolver
+        var first = resolver
+        first.host = hosts.inputs[0].host
+        let lookup = ProjectConfigurationLookup()
+        let settings = try first.resolve(for: "main.tf", lookup: lookup)
+        #expect(settings.profile.value == .amazonMQ(.v5_17) && settings.profile.source == .host)
+    }
+
+    @Test("Hostile input ends cleanly: an unterminated heredoc or string, an unclosed comment, deep brackets, a huge heredoc")
+    func hostile() throws {
+        for text in ["x = <<EOT\n<broker>\n", "x = \"<broker ", "/* <broker ", String(repeating: "{[(", count: 20_000), "x = <<-\n", "x = <<EOT"] {
+            let found = TerraformFile.documents(in: Array(text.utf8), path: "h.tf")
+            #expect(found.documents.isEmpty)
+        }
+        let unterminated = TerraformFile.documents(in: Array("a = 1\nx = <<EOT\n<broker/>\n".utf8), path: "h.tf")
+        #expect(unterminated.errors.map { "\($0.line):\($0.column)" } == ["2:5"])
+        let huge = "x = <<EOT\n<broker xmlns=\"http://activemq.apache.org/schema/core\">\n" + String(repeating: "<!-- padding -->\n", count: 100_000) + "</broker>\nEOT\n"
+        let documents = TerraformFile.documents(in: Array(huge.utf8), path: "h.tf").documents
+        #expect(documents.count == 1 && documents[0].bytes.count == huge.utf8.count - 14)
+    }
+
+    static let hcl2Available: Bool = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import hcl2"]
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        } catch {
+            return false
+        }
+    }()
+
+    @Test("What is extracted equals what python-hcl2 reads: heredoc bodies as written, strings decoded", arguments: fixtures)
+    func agreesWithPythonHCL2(_ name: String) throws {
+        let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
+        guard Self.hcl2Available || isCI else {
+            print("skipped: python-hcl2 is not installed (pip install python-hcl2); CI runs this")
+            return
+        }
+        let path = Self.folder.appendingPathComponent(name).path
+        let script = Self.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Scripts/hcl2-extract.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let theirs = try JSONDecoder().decode([[String: String]].self, from: data).map { "\($0["kind"] ?? ""): \($0["text"] ?? "")" }
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let ours = TerraformFile.literals(in: bytes).map { "\($0.heredoc ? "heredoc" : "string"): \(String(decoding: $0.text, as: UTF8.self))" }
+        #expect(ours.sorted() == theirs.sorted())
+    }
+}
