@@ -35,6 +35,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // YAML hosts (Kubernetes, CloudFormation): libyaml through Yams 6, which builds in Swift 6
+        // mode beside this package; only ActiveMQHosts and the command line depend on it.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -75,7 +78,7 @@ let package = Package(
         // Configurations where they live: Terraform files (and next YAML and CloudFormation).
         .target(
             name: "ActiveMQHosts",
-            dependencies: ["ActiveMQLint", "ActiveMQConfig"],
+            dependencies: ["ActiveMQLint", "ActiveMQConfig", "LosslessXML", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcomingFeatures
         ),
         .target(

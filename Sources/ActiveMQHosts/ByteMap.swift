@@ -34,6 +34,11 @@ public struct ByteMap: Sendable, Hashable {
         pieces.append(Piece(document: start..<(start + documentCount), host: host))
     }
 
+    /// Appends another map's pieces after this one's (a document made of several host literals).
+    mutating func append(_ other: ByteMap) {
+        for piece in other.pieces { append(documentCount: piece.document.count, host: piece.host) }
+    }
+
     /// The host offset of a document offset (the end of the document maps to the end of the last
     /// piece).
     public func hostOffset(_ offset: Int) -> Int {

@@ -1,24 +1,32 @@
 public import ActiveMQConfig
+public import LosslessXML
 
 /// The kind of file a broker configuration is embedded in.
 public enum HostFormat: String, Sendable, Hashable, CaseIterable {
     /// A Terraform file (`.tf`): heredocs and quoted strings.
     case terraform
+    /// A YAML or JSON file (`.yaml`, `.yml`, `.json`, `.template`): Kubernetes, Crossplane,
+    /// CloudFormation; string scalars.
+    case yaml
 
-    /// The format a file name implies, if any: `.tf` → Terraform.
+    /// The format a file name implies, if any: `.tf` → Terraform; `.yaml`, `.yml`, `.json`,
+    /// `.template` → YAML (JSON is read as the YAML it is).
     public init?(fileName: String) {
         let lowered = fileName.lowercased()
         if lowered.hasSuffix(".tf") {
             self = .terraform
+        } else if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") || lowered.hasSuffix(".json") || lowered.hasSuffix(".template") {
+            self = .yaml
         } else {
             return nil
         }
     }
 
-    /// `Terraform`.
+    /// `Terraform` or `YAML`.
     public var displayName: String {
         switch self {
         case .terraform: return "Terraform"
+        case .yaml: return "YAML"
         }
     }
 }
@@ -51,6 +59,14 @@ public struct HostDocument: Sendable, Hashable {
     public var name: String?
     /// Why the literal cannot be edited in place, if it cannot.
     public var readOnlyReason: String?
+    /// The template syntax the document is read in: Terraform's for a `.tf` (`${…}` and `%{…}` are
+    /// Terraform's), Jinja's for an `Fn::Join` (each intrinsic stands as `{{Fn::GetAtt}}`), none
+    /// for a plain YAML string, whose `${…}` reaches the broker as written.
+    public var template: TemplateSyntax?
+    /// Whether positions inside the document map to the host byte for byte; when not (pre-encoded
+    /// base64, a scalar form read only by the YAML library), every finding points at the literal's
+    /// start and names its line inside the document.
+    public var positionsInside = true
 
     /// The host line and column (1-based; columns count Unicode scalars) of a document offset.
     public func hostPosition(ofDocumentOffset offset: Int, in table: HostLines) -> (line: Int, column: Int) {
@@ -87,5 +103,18 @@ public struct HostError: Error, Sendable, Hashable {
     /// As a diagnostic (`host-syntax`, an error).
     public var diagnostic: Diagnostic {
         Diagnostic(file: path, line: line, column: column, severity: .error, code: "host-syntax", message: message)
+    }
+}
+
+/// The host files the tool reads, by format.
+public enum HostFile {
+    /// The documents of a host file whose name gives its format (``HostFormat/init(fileName:)``);
+    /// nil for any other file.
+    public static func documents(in bytes: [UInt8], path: String) -> (documents: [HostDocument], errors: [HostError])? {
+        switch HostFormat(fileName: path) {
+        case .terraform?: return TerraformFile.documents(in: bytes, path: path)
+        case .yaml?: return YAMLFile.documents(in: bytes, path: path)
+        case nil: return nil
+        }
     }
 }

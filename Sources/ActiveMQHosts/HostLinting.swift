@@ -1,7 +1,7 @@
 public import ActiveMQConfig
 public import ActiveMQLint
 
-/// Lint inputs with host files opened up: each host file (a `.tf`) becomes one input per embedded
+/// Lint inputs with host files opened up: each host file (`.tf`, `.yaml`, `.json`, …) becomes one input per embedded
 /// broker configuration, linted with the host's settings (its resource's profile and engine
 /// version, then the host file's `.activemq-config.json`); ``map(_:)`` then puts every finding back
 /// at its place in the host, named by the document's address.
@@ -18,20 +18,13 @@ public struct HostInputs: Sendable {
     var hostLines: [String: HostLines] = [:]
     var documentLines: [String: LineTable] = [:]
 
-    /// Opens up the host files among `inputs` (by file name: ``HostFormat/init(fileName:)``).
+    /// Opens up the host files among `inputs` (by file name: ``HostFormat/init(fileName:)``): a
+    /// `.tf`, `.yaml`, `.yml`, `.json` or `.template` file.
     public init(_ given: [LintInput]) {
         for input in given {
-            guard let format = HostFormat(fileName: input.path) else {
+            guard case .success(let bytes) = input.bytes, let found = HostFile.documents(in: bytes, path: input.path) else {
                 inputs.append(input)
                 continue
-            }
-            guard case .success(let bytes) = input.bytes else {
-                inputs.append(input)
-                continue
-            }
-            let found: (documents: [HostDocument], errors: [HostError])
-            switch format {
-            case .terraform: found = TerraformFile.documents(in: bytes, path: input.path)
             }
             errors += found.errors.map(\.diagnostic)
             if found.documents.isEmpty {
@@ -41,7 +34,7 @@ public struct HostInputs: Sendable {
             hostLines[input.path] = HostLines(bytes)
             for document in found.documents {
                 let path = Self.path(of: document)
-                var embedded = LintInput(path: path, bytes: .success(document.bytes), template: .terraform)
+                var embedded = LintInput(path: path, bytes: .success(document.bytes), template: document.template ?? input.template)
                 embedded.settingsPath = input.path
                 embedded.host = (document.profile, document.engineVersion)
                 inputs.append(embedded)
@@ -106,6 +99,9 @@ public struct HostInputs: Sendable {
             moved.endColumn = position.column
         }
         moved.message = "\(document.address): \(finding.message)"
+        if !document.positionsInside, let line = finding.line {
+            moved.message += " (line \(line) of the embedded document)"
+        }
         moved.notes = finding.notes.map { note in
             guard let noteFile = note.file, let noteDocument = documents[noteFile], let noteHost = self.hostLines[noteDocument.hostPath],
                 let noteLines = documentLines[noteFile], let line = note.line

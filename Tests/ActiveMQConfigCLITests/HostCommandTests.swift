@@ -55,7 +55,7 @@ struct HostCommandTests {
         let path = try Paths.temporaryFile(Self.terraform, name: "main.tf")
         let run = runCLI(["lint", "--fix", path])
         #expect(run.exitCode == 2)
-        #expect(run.stderr.contains("does not edit configurations inside Terraform files yet"))
+        #expect(run.stderr.contains("does not edit configurations inside Terraform, YAML or JSON files yet"))
         let after = try String(contentsOfFile: path, encoding: .utf8)
         #expect(after == Self.terraform)
     }
@@ -71,5 +71,29 @@ struct HostCommandTests {
         #expect(failed.exitCode != 0 && failed.stderr.contains("\(broken):2:7: error: this heredoc is never closed"))
         let linted = runCLI(["lint", broken])
         #expect(linted.exitCode == 1 && linted.stdoutText.contains("\(broken):2:7: error: this heredoc is never closed"))
+    }
+}
+
+/// The host pages' console examples are the tool's own output.
+@Suite("Host documentation examples")
+struct HostDocumentationTests {
+    static let pages = ["Docs/hosts/terraform.md", "Docs/hosts/yaml.md", "Docs/hosts/cloudformation.md"]
+
+    @Test("Every `$ activemq-config …` block of the host pages prints what it shows", arguments: pages)
+    func examples(_ page: String) throws {
+        let text = try String(contentsOf: Paths.repository.appendingPathComponent(page), encoding: .utf8)
+        let blocks = text.components(separatedBy: "```console\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        #expect(!blocks.isEmpty)
+        for block in blocks {
+            var lines = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let command = lines.removeFirst()
+            #expect(command.hasPrefix("$ activemq-config "))
+            let arguments = command.dropFirst("$ activemq-config ".count).split(separator: " ").map { argument in
+                argument.hasPrefix("Fixtures/") ? Paths.repository.appendingPathComponent(String(argument)).path : String(argument)
+            }
+            let run = runCLI(arguments)
+            let shown = run.stdoutText.replacingOccurrences(of: Paths.repository.path + "/", with: "")
+            #expect(shown == lines.joined(separator: "\n"))
+        }
     }
 }

@@ -131,39 +131,12 @@ struct TerraformTests {
         #expect(documents.count == 1 && documents[0].bytes.count == huge.utf8.count - 14)
     }
 
-    static let hcl2Available: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import hcl2"]
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-            process.waitUntilExit()
-            return process.terminationStatus == 0
-        } catch {
-            return false
-        }
-    }()
-
     @Test("What is extracted equals what python-hcl2 reads: heredoc bodies as written, strings decoded", arguments: fixtures)
     func agreesWithPythonHCL2(_ name: String) throws {
-        let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
-        guard Self.hcl2Available || isCI else {
-            print("skipped: python-hcl2 is not installed (pip install python-hcl2); CI runs this")
-            return
-        }
+        guard PythonReference.shouldRun("hcl2", install: "python-hcl2") else { return }
         let path = Self.folder.appendingPathComponent(name).path
-        let script = Self.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Scripts/hcl2-extract.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (data, status) = try PythonReference.run("hcl2-extract.py", path)
+        #expect(status == 0)
         let theirs = try JSONDecoder().decode([[String: String]].self, from: data).map { "\($0["kind"] ?? ""): \($0["text"] ?? "")" }
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         let ours = TerraformFile.literals(in: bytes).map { "\($0.heredoc ? "heredoc" : "string"): \(String(decoding: $0.text, as: UTF8.self))" }

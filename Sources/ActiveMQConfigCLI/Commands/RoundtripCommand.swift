@@ -12,7 +12,8 @@ struct RoundtripCommand: NonJudgingCommand {
             discussion: """
                 The document goes through libxml2 (which must accept it) and the lossless tree, and is \
                 serialized from the tree with no edit: the output equals the input byte for byte. A \
-                Terraform file (.tf) gives back its own bytes, once each embedded configuration has.
+                Terraform, YAML or JSON file (.tf, .yaml, .yml, .json, .template) gives back its own \
+                bytes, once each embedded configuration has.
                 """)
     }
 
@@ -41,7 +42,7 @@ struct RoundtripCommand: NonJudgingCommand {
 }
 
 extension RoundtripCommand {
-    /// A host file (`.tf`): each embedded configuration goes through libxml2 and the lossless tree
+    /// A host file (`.tf`, `.yaml`, `.json`, …): each embedded configuration goes through libxml2 and the lossless tree
     /// and must come back byte for byte; then the host's own bytes are written, unchanged.
     func roundtripHost(_ console: Console) throws {
         let bytes: [UInt8]
@@ -50,12 +51,12 @@ extension RoundtripCommand {
         } catch {
             throw CLIError(error)
         }
-        let found = TerraformFile.documents(in: bytes, path: file)
+        guard let found = HostFile.documents(in: bytes, path: file) else { return }
         if !found.errors.isEmpty { throw CLIError(found.errors.map(\.diagnostic)) }
         for document in found.documents {
             let configuration: BrokerConfiguration
             do {
-                configuration = try BrokerConfiguration(bytes: document.bytes, path: file, template: .terraform)
+                configuration = try BrokerConfiguration(bytes: document.bytes, path: file, template: document.template)
             } catch {
                 throw CLIError(path: file, message: "\(document.address): \(error.description)", exitCode: ExitStatus.usageOrIO)
             }

@@ -5,10 +5,11 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ActiveMQHosts
 import LosslessXML
 
 /// The files a `lint` argument stands for: a file as it is; a directory walked recursively for its
-/// `.xml` files, templates (`.j2`, `.jinja`, `.jinja2`, `.erb`, `.tmpl`, `.tftpl`) and Terraform files (`.tf`), in sorted order, skipping `.git`, `.build`, `node_modules`, what git ignores and other hidden
+/// `.xml` files, templates (`.j2`, `.jinja`, `.jinja2`, `.erb`, `.tmpl`, `.tftpl`) and host files (`.tf`, `.yaml`, `.yml`, `.json`, `.template`), in sorted order, skipping `.git`, `.build`, `node_modules`, what git ignores and other hidden
 /// folders (the linter then skips files that hold no `<broker>`).
 enum FileWalk {
     /// Folders never entered.
@@ -44,7 +45,7 @@ enum FileWalk {
             let path = directory == "." ? "./\(name)" : "\(directory)/\(name)"
             if isDirectory(path) {
                 if !skippedFolders.contains(name) && !name.hasPrefix(".") { walk(path, into: &found) }
-            } else if name.hasSuffix(".xml") || TemplateSyntax(fileName: name) != nil || name.hasSuffix(".tf") {
+            } else if name.hasSuffix(".xml") || TemplateSyntax(fileName: name) != nil || HostFormat(fileName: name) != nil {
                 found.append(path)
             }
         }

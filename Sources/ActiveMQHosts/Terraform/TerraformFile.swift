@@ -1,3 +1,4 @@
+import LosslessXML
 /// The broker configurations of a Terraform file, found by content: every string or heredoc whose
 /// value holds an ActiveMQ `<broker>`, named by its address, with what its resource says.
 public enum TerraformFile {
@@ -17,7 +18,7 @@ public enum TerraformFile {
         var used: [String: Int] = [:]
         for found in walker.found {
             let token = scanner.tokens[found.token]
-            guard mentionsBroker(token.decoded) else { continue }
+            guard isBrokerDocument(token.decoded) else { continue }
             let block = found.block
             if block?.type == "resource", block?.labels.first == "aws_mq_configuration",
                 block?.attributes["engine_type"]?.lowercased() == "rabbitmq"
@@ -31,7 +32,7 @@ public enum TerraformFile {
             documents.append(HostDocument(
                 hostPath: path, format: .terraform, address: address, bytes: token.decoded, map: token.map, literal: token.content,
                 profile: isAmazonMQ ? "amazon-mq" : nil, engineVersion: isAmazonMQ ? block?.attributes["engine_version"].map(amazonMQMinor) : nil,
-                name: isAmazonMQ ? block?.attributes["name"] : nil, readOnlyReason: nil))
+                name: isAmazonMQ ? block?.attributes["name"] : nil, readOnlyReason: nil, template: .terraform))
         }
         let errors = scanner.errors.map { error in
             let position = lines.position(of: error.offset)
@@ -54,6 +55,16 @@ public enum TerraformFile {
     /// Amazon MQ's engine version as its schemas name it: `5.17.6` → `5.17` (the API has named both).
     static func amazonMQMinor(_ version: String) -> String {
         version.split(separator: ".", omittingEmptySubsequences: false).prefix(2).joined(separator: ".")
+    }
+
+    /// Whether a string value is a broker configuration: it begins, after white space, with `<`
+    /// (a declaration, a comment, `<beans>` or `<broker>`) and holds `<broker` — prose that names a
+    /// `<broker>` element is not one.
+    static func isBrokerDocument(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), first == UInt8(ascii: "<") else {
+            return false
+        }
+        return mentionsBroker(bytes)
     }
 
     /// Whether the text holds `<broker` or a prefixed `:broker` followed by white space, `>` or `/`.

@@ -85,12 +85,12 @@ struct LintCommand: JudgingCommand {
             LintInput(path: file == "-" ? stdinFilename ?? file : file,
                       bytes: Result { () throws(XMLDocumentError) in try console.read(file) }, template: template)
         }
-        // Host files (`.tf`) are opened up: one input per embedded configuration.
+        // Host files (`.tf`, `.yaml`, `.json`, …) are opened up: one input per embedded configuration.
         let hosts = HostInputs(given)
         let inputs = hosts.inputs
         if fix && hosts.hasHosts {
             let host = given.first { HostFormat(fileName: $0.path) != nil }?.path ?? "the host file"
-            throw CLIError(path: host, message: "lint --fix does not edit configurations inside Terraform files yet: fix the heredoc by hand, or keep the XML in its own file (templatefile)",
+            throw CLIError(path: host, message: "lint --fix does not edit configurations inside Terraform, YAML or JSON files yet: fix them by hand, or keep the XML in its own file",
                            exitCode: ExitStatus.usageOrIO)
         }
         let linted: LintReport
