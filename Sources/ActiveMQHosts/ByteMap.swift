@@ -54,6 +54,29 @@ public struct ByteMap: Sendable, Hashable {
         return piece.isVerbatim ? piece.host.lowerBound + inside : piece.host.lowerBound
     }
 
+    /// The host bytes a document range stands for, when each end falls on a byte of a verbatim
+    /// piece or on an escape's edge (an edit may replace a whole `\"`, never half of it); nil
+    /// when an end falls inside an escape.
+    public func hostRange(_ range: Range<Int>) -> Range<Int>? {
+        guard let lower = hostBoundary(range.lowerBound), let upper = hostBoundary(range.upperBound) else { return nil }
+        return lower..<max(lower, upper)
+    }
+
+    func hostBoundary(_ offset: Int) -> Int? {
+        guard let last = pieces.last else { return nil }
+        if offset >= last.document.upperBound { return offset == last.document.upperBound ? last.host.upperBound : nil }
+        var low = 0, high = pieces.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if pieces[middle].document.upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        let piece = pieces[low]
+        if piece.isVerbatim { return piece.host.lowerBound + (offset - piece.document.lowerBound) }
+        // At a piece's start: the bytes between pieces (a stripped indentation) belong to the
+        // line that follows them, so both ends map past them.
+        return offset == piece.document.lowerBound ? piece.host.lowerBound : nil
+    }
+
     /// The pieces that a document range touches: whether every byte of it is verbatim, so that an
     /// edit there may write the host's bytes directly.
     public func isVerbatim(_ range: Range<Int>) -> Bool {

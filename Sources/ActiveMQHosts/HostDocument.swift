@@ -31,6 +31,24 @@ public enum HostFormat: String, Sendable, Hashable, CaseIterable {
     }
 }
 
+/// How text written into an embedded document must be spelled in its host.
+public enum HostEncoding: Sendable, Hashable {
+    /// A Terraform heredoc: `${` and `%{` escaped as `$${` and `%%{`; with `<<-`, each new line
+    /// takes the indentation the heredoc strips (`strip` characters), or the stripping of every
+    /// line would change; no line may be the marker.
+    case heredoc(marker: String, strip: Int?)
+    /// A Terraform quoted string: backslash escapes, and `$${`, `%%{`.
+    case hclQuoted
+    /// A YAML literal block scalar: each new line takes the block's indentation.
+    case yamlBlock(indent: Int)
+    /// A YAML (or JSON) double-quoted scalar on one line: backslash escapes.
+    case yamlDoubleQuoted
+    /// A YAML single-quoted scalar on one line: `''` for `'`, no line breaks.
+    case yamlSingleQuoted
+    /// A YAML plain scalar on one line: no line breaks, no `: ` or ` #`.
+    case yamlPlain
+}
+
 /// A broker configuration embedded in a host file: the host's bytes, the extracted document's
 /// bytes, the byte map between them, and what the host says about it (its address, the profile
 /// and engine version a resource implies).
@@ -59,6 +77,9 @@ public struct HostDocument: Sendable, Hashable {
     public var name: String?
     /// Why the literal cannot be edited in place, if it cannot.
     public var readOnlyReason: String?
+    /// How inserted text is spelled in the host; nil when the document cannot be edited in place
+    /// (``readOnlyReason`` says why).
+    public var encoding: HostEncoding?
     /// The template syntax the document is read in: Terraform's for a `.tf` (`${…}` and `%{…}` are
     /// Terraform's), Jinja's for an `Fn::Join` (each intrinsic stands as `{{Fn::GetAtt}}`), none
     /// for a plain YAML string, whose `${…}` reaches the broker as written.

@@ -50,16 +50,6 @@ struct HostCommandTests {
         #expect(!run.stdoutText.contains("other.tf"))
     }
 
-    @Test("lint --fix on a Terraform file is refused (exit 2) and leaves it as it was")
-    func fixRefused() throws {
-        let path = try Paths.temporaryFile(Self.terraform, name: "main.tf")
-        let run = runCLI(["lint", "--fix", path])
-        #expect(run.exitCode == 2)
-        #expect(run.stderr.contains("does not edit configurations inside Terraform, YAML or JSON files yet"))
-        let after = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(after == Self.terraform)
-    }
-
     @Test("roundtrip main.tf gives the host's bytes back; a heredoc never closed is an error at its place")
     func roundtrip() throws {
         let path = Paths.fixture("iac/terraform/flush-heredoc.tf")
@@ -95,5 +85,52 @@ struct HostDocumentationTests {
             let shown = run.stdoutText.replacingOccurrences(of: Paths.repository.path + "/", with: "")
             #expect(shown == lines.joined(separator: "\n"))
         }
+    }
+}
+
+/// `lint --fix` inside host files: byte goldens for each form, and refusals that leave a file as it was.
+@Suite("Fixes inside host files")
+struct HostFixTests {
+    static let folder = Paths.repository.appendingPathComponent("Fixtures/iac/fix")
+    static let cases: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+
+    @Test("lint --fix gives the golden bytes: edits mapped into the host, inserted lines indented and escaped for it", arguments: cases)
+    func golden(_ name: String) throws {
+        let directory = Self.folder.appendingPathComponent(name)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        let input = try #require(files.first { $0.hasPrefix("in.") })
+        let ext = (input as NSString).pathExtension
+        let arguments = try String(contentsOf: directory.appendingPathComponent("args"), encoding: .utf8).split(whereSeparator: \.isWhitespace).map(String.init)
+        let path = try Paths.temporaryFile(try String(contentsOf: directory.appendingPathComponent(input), encoding: .utf8), name: "host.\(ext)")
+        let run = runCLI(["lint"] + arguments + ["--fix", path])
+        #expect(run.exitCode != 2, "\(run.stderr)")
+        let fixed = try Data(contentsOf: URL(fileURLWithPath: path))
+        let golden = try Data(contentsOf: directory.appendingPathComponent("out.\(ext)"))
+        #expect(fixed == golden)
+        #expect(run.stderr.contains("fixed:"))
+        // Fixed once, nothing more to fix; the file still reads back.
+        let again = runCLI(["lint"] + arguments + ["--fix", "--diff", path])
+        #expect(again.stdout.isEmpty)
+        #expect(runCLI(["roundtrip", path]).exitCode == 0)
+    }
+
+    @Test("A fix inside a read-only form (a quoted scalar over several lines) is not applied: the file stays, its finding remains")
+    func readOnlyForms() throws {
+        let source = try String(contentsOf: Paths.repository.appendingPathComponent("Fixtures/iac/yaml/configmap-quoted.yaml"), encoding: .utf8)
+        let path = try Paths.temporaryFile(source, name: "configmap.yaml")
+        let run = runCLI(["lint", "--fix", "--unsafe-fixes", path])
+        #expect(run.exitCode == 1)
+        #expect(run.stdoutText.contains("[embedded-password]"))
+        let after = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(after == source)
+    }
+
+    @Test("--diff on a host file masks the secret, even inside an escaped string")
+    func diffMasksSecrets() throws {
+        let source = try String(contentsOf: Paths.repository.appendingPathComponent("Fixtures/iac/terraform/quoted.tf"), encoding: .utf8)
+        let path = try Paths.temporaryFile(source, name: "main.tf")
+        let run = runCLI(["lint", "--fix", "--unsafe-fixes", "--diff", path])
+        #expect(run.stdoutText.contains(#"password=\"***\""#))
+        #expect(!run.stdoutText.contains("s3cret") && !run.stderr.contains("s3cret"))
     }
 }

@@ -1,4 +1,5 @@
 import ActiveMQConfig
+import ActiveMQHosts
 import ActiveMQLint
 import ArgumentParser
 
@@ -12,6 +13,10 @@ struct DocumentOptions: ParsableArguments {
 
     /// Reads the configuration.
     func configuration() throws -> BrokerConfiguration {
+        if let format = HostFormat(fileName: file) {
+            throw CLIError(path: file, message: "editing connectors inside a \(format.displayName) file is not done yet; `lint --fix` edits configurations there, or keep the XML in its own file",
+                           exitCode: ExitStatus.usageOrIO)
+        }
         do {
             return BrokerConfiguration(document: try CLI.console.document(file))
         } catch {

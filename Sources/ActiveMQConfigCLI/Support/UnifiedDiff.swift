@@ -56,6 +56,21 @@ enum UnifiedDiff {
             out.unicodeScalars.append(contentsOf: before)
             out.unicodeScalars.append("=")
             scalars = scalars[scalars.index(after: equals)...]
+            // Inside a host's quoted string the attribute's quotes are escaped: `password=\"…\"`.
+            if scalars.first == "\\", scalars.dropFirst().first == "\"" {
+                let body = scalars.dropFirst(2)
+                var end = body.startIndex
+                while end < body.endIndex, !(body[end] == "\\" && body.index(after: end) < body.endIndex && body[body.index(after: end)] == "\"") {
+                    end = body.index(after: end)
+                }
+                if end < body.endIndex {
+                    let name = String(String.UnicodeScalarView(before.reversed().prefix { $0.properties.isAlphabetic || $0 == ":" || $0 == "_" || $0 == "-" || $0.properties.numericType != nil }.reversed()))
+                    let value = String(String.UnicodeScalarView(body[body.startIndex..<end]))
+                    out += "\\\"" + (isSecretName(name) && isLiteralSecret(value) ? "***" : redactText(value)) + "\\\""
+                    scalars = body[body.index(end, offsetBy: 2)...]
+                    continue
+                }
+            }
             guard let quote = scalars.first, quote == "\"" || quote == "'",
                 let close = scalars.dropFirst().firstIndex(of: quote)
             else { continue }

@@ -29,10 +29,12 @@ public enum TerraformFile {
             used[address, default: 0] += 1
             if let count = used[address], count > 1 { address += "[\(count)]" }
             let isAmazonMQ = block?.type == "resource" && block?.labels.first == "aws_mq_configuration"
-            documents.append(HostDocument(
+            var document = HostDocument(
                 hostPath: path, format: .terraform, address: address, bytes: token.decoded, map: token.map, literal: token.content,
                 profile: isAmazonMQ ? "amazon-mq" : nil, engineVersion: isAmazonMQ ? block?.attributes["engine_version"].map(amazonMQMinor) : nil,
-                name: isAmazonMQ ? block?.attributes["name"] : nil, readOnlyReason: nil, template: .terraform))
+                name: isAmazonMQ ? block?.attributes["name"] : nil, readOnlyReason: nil, template: .terraform)
+            document.encoding = token.kind == .heredoc ? .heredoc(marker: token.marker, strip: token.isFlush ? token.strip : nil) : .hclQuoted
+            documents.append(document)
         }
         let errors = scanner.errors.map { error in
             let position = lines.position(of: error.offset)

@@ -23,6 +23,9 @@ struct TerraformScanner {
         /// The host bytes of the literal's content.
         var content: Range<Int> = 0..<0
         var isFlush = false
+        /// A heredoc's marker and, with `<<-`, how many characters it strips.
+        var marker = ""
+        var strip = 0
     }
 
     let bytes: [UInt8]
@@ -252,6 +255,7 @@ struct TerraformScanner {
         }
         var token = Token(kind: .heredoc, range: start..<closing.upperBound)
         token.isFlush = flush
+        token.marker = String(decoding: name, as: UTF8.self)
         token.content = (j + 1)..<closing.lowerBound
         // The white space to strip: per line that begins with text, its leading white space in
         // scalars; blank lines and lines that begin with an interpolation or directive count as
@@ -266,6 +270,7 @@ struct TerraformScanner {
             }
             strip = smallest == Int.max ? 0 : smallest
         }
+        token.strip = strip
         for line in lines {
             var from = line.lowerBound
             if flush && !leadingSpace(line).blank {

@@ -167,17 +167,17 @@ public enum YAMLFile {
 
         /// A scalar decoded from its place, with its byte map; where the scanner and the YAML
         /// library disagree, the library's text with every byte mapped to the scalar's start.
-        func decoded(_ scalar: Node.Scalar) -> (bytes: [UInt8], map: ByteMap, literal: Range<Int>, exact: Bool, readOnly: String?) {
+        func decoded(_ scalar: Node.Scalar) -> (bytes: [UInt8], map: ByteMap, literal: Range<Int>, exact: Bool, readOnly: String?, encoding: HostEncoding?) {
             let value = Array(scalar.string.utf8)
             let start = scalar.mark.map { lines.offset(line: $0.line, column: $0.column) } ?? 0
             if let decoded = YAMLScalarScanner(bytes: bytes).decode(at: start), decoded.bytes == value {
                 let reason = decoded.isFolded ? "a folded (>) scalar: an edit would change how its lines fold"
                     : decoded.isMultiLineQuoted ? "a quoted scalar over several lines: an edit would change its folding" : nil
-                return (value, decoded.map, start..<decoded.end, true, reason)
+                return (value, decoded.map, start..<decoded.end, true, reason, decoded.encoding)
             }
             var map = ByteMap()
             map.append(documentCount: max(1, value.count), host: start..<min(bytes.count, start + 1))
-            return (value, map, start..<start, false, "its text is not mapped to the file byte for byte")
+            return (value, map, start..<start, false, "its text is not mapped to the file byte for byte", nil)
         }
 
         mutating func consider(_ scalar: Node.Scalar, keys: [String]) {
@@ -209,6 +209,7 @@ public enum YAMLFile {
                                         literal: read.literal, profile: settings.profile, engineVersion: settings.engineVersion,
                                         name: settings.name, readOnlyReason: read.readOnly, template: nil)
             document.positionsInside = read.exact
+            document.encoding = read.encoding
             documents.append(document)
         }
 

@@ -15,6 +15,7 @@ struct YAMLScalarScanner {
         var end = 0
         var isFolded = false
         var isMultiLineQuoted = false
+        var encoding: HostEncoding?
 
         mutating func append(_ decoded: [UInt8], from host: Range<Int>) {
             bytes += decoded
@@ -61,13 +62,22 @@ struct YAMLScalarScanner {
     /// The scalar that starts at `offset` (its properties, if any, first).
     func decode(at offset: Int) -> Decoded? {
         let start = skipProperties(from: offset)
+        var decoded: Decoded?
         switch at(start) {
-        case UInt8(ascii: "|")?, UInt8(ascii: ">")?: return block(at: start)
-        case UInt8(ascii: "\"")?: return quoted(at: start, double: true)
-        case UInt8(ascii: "'")?: return quoted(at: start, double: false)
+        case UInt8(ascii: "|")?, UInt8(ascii: ">")?: decoded = block(at: start)
+        case UInt8(ascii: "\"")?:
+            decoded = quoted(at: start, double: true)
+            decoded?.encoding = .yamlDoubleQuoted
+        case UInt8(ascii: "'")?:
+            decoded = quoted(at: start, double: false)
+            decoded?.encoding = .yamlSingleQuoted
         case nil: return nil
-        default: return plain(at: start)
+        default:
+            decoded = plain(at: start)
+            decoded?.encoding = .yamlPlain
         }
+        if decoded?.isFolded == true || decoded?.isMultiLineQuoted == true { decoded?.encoding = nil }
+        return decoded
     }
 
     /// A block scalar: header, then its lines at their indentation, then chomping.
@@ -125,6 +135,7 @@ struct YAMLScalarScanner {
         }
         var decoded = Decoded()
         decoded.isFolded = folded
+        decoded.encoding = .yamlBlock(indent: indent)
         // The lines' text, each with its break.
         var texts: [(text: Range<Int>, breakRange: Range<Int>, blank: Bool, moreIndented: Bool)] = []
         for line in lines {

@@ -28,6 +28,13 @@ public struct Fixer: Sendable {
         public var fixed: [Finding]
         /// The report of the last lint: what remains.
         public var remaining: LintReport
+
+        /// An outcome.
+        public init(files: [(path: String, original: [UInt8], fixed: [UInt8])], fixed: [Finding], remaining: LintReport) {
+            self.files = files
+            self.fixed = fixed
+            self.remaining = remaining
+        }
     }
 
     /// Lints the inputs and applies their fixes until none applies.
@@ -87,6 +94,9 @@ public struct Fixer: Sendable {
         let current = run.configurations
         return Outcome(files: originals.map { ($0.0, $0.1, current[$0.0]?.bytes ?? $0.1) }, fixed: fixed, remaining: run.report)
     }
+
+    /// Whether two edits touch the same bytes (``overlap(_:_:)``, for other fixers).
+    public static func overlapping(_ a: Range<Int>, _ b: Range<Int>) -> Bool { overlap(a, b) }
 
     /// Whether two edits touch the same bytes (two insertions at one offset count as overlapping,
     /// so their order never depends on chance).

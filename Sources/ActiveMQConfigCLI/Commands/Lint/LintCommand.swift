@@ -88,16 +88,13 @@ struct LintCommand: JudgingCommand {
         // Host files (`.tf`, `.yaml`, `.json`, …) are opened up: one input per embedded configuration.
         let hosts = HostInputs(given)
         let inputs = hosts.inputs
-        if fix && hosts.hasHosts {
-            let host = given.first { HostFormat(fileName: $0.path) != nil }?.path ?? "the host file"
-            throw CLIError(path: host, message: "lint --fix does not edit configurations inside Terraform, YAML or JSON files yet: fix them by hand, or keep the XML in its own file",
-                           exitCode: ExitStatus.usageOrIO)
-        }
         let linted: LintReport
         if fix {
             let outcome: Fixer.Outcome
             do throws(LintSettingsError) {
-                outcome = try Fixer(linter: Linter(commandLine: commandLine), includeUnsafe: unsafeFixes).fix(inputs)
+                outcome = hosts.hasHosts
+                    ? try HostFixer(linter: Linter(commandLine: commandLine), includeUnsafe: unsafeFixes).fix(given)
+                    : try Fixer(linter: Linter(commandLine: commandLine), includeUnsafe: unsafeFixes).fix(inputs)
             } catch {
                 throw CLIError(error.diagnostics)
             }
