@@ -63,7 +63,9 @@ public enum TerraformFile {
     /// (a declaration, a comment, `<beans>` or `<broker>`) and holds `<broker` — prose that names a
     /// `<broker>` element is not one.
     static func isBrokerDocument(_ bytes: [UInt8]) -> Bool {
-        guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), first == UInt8(ascii: "<") else {
+        // A byte order mark may come first.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        guard let first = body.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), first == UInt8(ascii: "<") else {
             return false
         }
         return mentionsBroker(bytes)
