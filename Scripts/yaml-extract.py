@@ -2,7 +2,7 @@
 """Prints, as JSON, the text of every broker configuration in a YAML or JSON file as Python's
 readers see it: CloudFormation templates through cfn-lint's template decoder (short intrinsic forms
 become long ones), other files through PyYAML (every document). An Fn::Join is joined with each
-intrinsic written {{Fn::Name}}, and a CloudFormation Data value that is base64 is decoded, as
+intrinsic written {{Fn::Name …}} (with the resource it reads), and a CloudFormation Data value that is base64 is decoded, as
 activemq-config does. The suite compares these texts with what activemq-config extracts
 (Tests/ActiveMQHostsTests).
 
@@ -37,12 +37,31 @@ def intrinsic(value):
     return None
 
 
+def describe(value):
+    """An intrinsic as activemq-config writes it in a joined text: its name, and the resource it reads."""
+    name = intrinsic(value)
+    if name is None:
+        return "value"
+    argument = value[name]
+    if name == "Ref" and isinstance(argument, str):
+        return f"Ref {argument}"
+    if name == "Fn::GetAtt":
+        if isinstance(argument, str):
+            return f"Fn::GetAtt {argument}"
+        if isinstance(argument, list) and len(argument) == 2 and all(isinstance(part, str) for part in argument):
+            return f"Fn::GetAtt {argument[0]}.{argument[1]}"
+        return name
+    if name == "Fn::Select" and isinstance(argument, list) and len(argument) == 2 and intrinsic(argument[1]):
+        return "Fn::Select " + describe(argument[1])
+    return name
+
+
 def walk(value, found, key=None):
     if isinstance(value, dict):
         if list(value.keys()) == ["Fn::Join"] and isinstance(value["Fn::Join"], list) and len(value["Fn::Join"]) == 2:
             delimiter, items = value["Fn::Join"]
             if isinstance(items, list):
-                text = delimiter.join(item if isinstance(item, str) else "{{%s}}" % (intrinsic(item) or "value") for item in items)
+                text = delimiter.join(item if isinstance(item, str) else "{{%s}}" % describe(item) for item in items)
                 if is_broker(text):
                     found.append(text)
                     return

@@ -77,6 +77,10 @@ public struct HostDocument: Sendable, Hashable {
     public var name: String?
     /// Why the literal cannot be edited in place, if it cannot.
     public var readOnlyReason: String?
+    /// Text by which connectors in other documents reach this one: the references to the resource
+    /// that runs it (`aws_mq_broker.hub.` for a Terraform broker whose `configuration` names this
+    /// document, `Fn::GetAtt Hub.` in CloudFormation).
+    public var networkAliases: [String] = []
     /// How inserted text is spelled in the host; nil when the document cannot be edited in place
     /// (``readOnlyReason`` says why).
     public var encoding: HostEncoding?

@@ -21,6 +21,12 @@ public struct HostInputs: Sendable {
     /// Opens up the host files among `inputs` (by file name: ``HostFormat/init(fileName:)``): a
     /// `.tf`, `.yaml`, `.yml`, `.json` or `.template` file.
     public init(_ given: [LintInput]) {
+        // Brokers in one .tf may run configurations declared in another (a module's files).
+        var runners: [String: [String]] = [:]
+        for input in given where HostFormat(fileName: input.path) == .terraform {
+            guard case .success(let bytes) = input.bytes else { continue }
+            for (address, aliases) in TerraformFile.brokerRunners(in: bytes) { runners[address, default: []] += aliases }
+        }
         for input in given {
             guard case .success(let bytes) = input.bytes, let found = HostFile.documents(in: bytes, path: input.path) else {
                 inputs.append(input)
@@ -37,6 +43,9 @@ public struct HostInputs: Sendable {
                 var embedded = LintInput(path: path, bytes: .success(document.bytes), template: document.template ?? input.template)
                 embedded.settingsPath = input.path
                 embedded.host = (document.profile, document.engineVersion)
+                embedded.networkAliases = document.networkAliases
+                for alias in runners[document.address] ?? [] where !embedded.networkAliases.contains(alias) { embedded.networkAliases.append(alias) }
+                embedded.networkName = document.name ?? document.address.split(separator: ".").last.map(String.init) ?? document.address
                 inputs.append(embedded)
                 documents[path] = document
                 documentLines[path] = LineTable(document.bytes)

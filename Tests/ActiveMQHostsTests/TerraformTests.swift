@@ -143,3 +143,13 @@ struct TerraformTests {
         #expect(ours.sorted() == theirs.sorted())
     }
 }
+
+extension TerraformTests {
+    @Test("A broker's configuration block names the document it runs: connectors that reference the broker reach it")
+    func brokerReferences() throws {
+        let path = Self.folder.deletingLastPathComponent().appendingPathComponent("network/chain.tf").path
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let documents = TerraformFile.documents(in: bytes, path: path).documents
+        #expect(documents.map(\.networkAliases) == [["aws_mq_broker.east."], ["aws_mq_broker.hub."], ["aws_mq_broker.west."]])
+    }
+}

@@ -109,3 +109,39 @@ struct YAMLTests {
         #expect(ours.sorted() == theirs.sorted())
     }
 }
+
+/// Networks across IaC references: a connector whose URI reads a broker resource's endpoints links
+/// to the configuration that broker runs, so the cross-file rules see the network.
+@Suite("Networks in host files")
+struct HostNetworkTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/iac/network")
+
+    @Test("A chain of three brokers through Terraform references and through Fn::GetAtt: network-ttl sees the two hops",
+          arguments: ["chain.tf", "chain.yaml"])
+    func chain(_ name: String) throws {
+        let path = Self.folder.appendingPathComponent(name).path
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let hosts = HostInputs([LintInput(path: path, bytes: .success(bytes))])
+        let report = hosts.map(try Linter().lint(hosts.inputs))
+        let found = report.findings.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.code ?? "")" }.sorted()
+        let expected = try String(contentsOfFile: path + ".expected", encoding: .utf8).split(separator: "\n").map(String.init).sorted()
+        #expect(found == expected && found.count == 2)
+        #expect(report.findings.allSatisfy { $0.message.contains("from east to west") })
+    }
+
+    @Test("Brokers and configurations in different .tf files of one run are linked")
+    func acrossFiles() throws {
+        let text = try String(contentsOf: Self.folder.appendingPathComponent("chain.tf"), encoding: .utf8)
+        let blocks = text.components(separatedBy: "resource \"").dropFirst().map { "resource \"" + $0 }
+        let configurations = blocks.filter { $0.hasPrefix("resource \"aws_mq_configuration\"") }.joined()
+        let brokers = blocks.filter { $0.hasPrefix("resource \"aws_mq_broker\"") }.joined()
+        let hosts = HostInputs([LintInput(path: "configs.tf", bytes: .success(Array(configurations.utf8))),
+                                LintInput(path: "brokers.tf", bytes: .success(Array(brokers.utf8)))])
+        let report = hosts.map(try Linter().lint(hosts.inputs))
+        #expect(report.findings.filter { $0.code == "network-ttl" }.count == 2)
+        // Alone, the configurations form no network.
+        let alone = HostInputs([LintInput(path: "configs.tf", bytes: .success(Array(configurations.utf8)))])
+        #expect(try Linter().lint(alone.inputs).findings.filter { $0.code == "network-ttl" }.isEmpty)
+    }
+}

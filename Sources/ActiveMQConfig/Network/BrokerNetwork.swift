@@ -20,6 +20,8 @@ package struct BrokerNetwork: Sendable {
         package var specEndpoints: Set<String>
         /// Every port a transport connector listens on (port 0 excluded).
         package var ports: Set<Int>
+        /// Text by which a connector's `uri` reaches this broker (``DocumentIndex/networkAliases``).
+        package var aliases: [String] = []
     }
 
     package struct Edge {
@@ -56,11 +58,11 @@ package struct BrokerNetwork: Sendable {
             let stem = NetworkSpec.fileStem(document.path)
             for (brokerNumber, broker) in document.brokers.enumerated() {
                 let brokerName = broker.brokerName?.literal
-                let specBroker = spec?.broker(forFile: document.path, brokerName: brokerName)
+                let specBroker = spec?.broker(forFile: document.path, brokerName: brokerName ?? document.networkName)
                 var node = Node(document: number, path: document.path, broker: broker, brokerNumber: brokerNumber,
-                                name: specBroker?.name ?? brokerName ?? stem,
+                                name: specBroker?.name ?? brokerName ?? document.networkName ?? stem,
                                 brokerName: brokerName.flatMap { Self.isLoopback($0) ? nil : $0.lowercased() },
-                                endpoints: [], specEndpoints: [], ports: [])
+                                endpoints: [], specEndpoints: [], ports: [], aliases: document.networkAliases)
                 for entry in document.transportConnectors where entry.broker == brokerNumber {
                     guard let uri = entry.literalURI, let port = uri.port?.literal, port != 0, let host = uri.host else { continue }
                     node.ports.insert(port)
@@ -116,15 +118,25 @@ package struct BrokerNetwork: Sendable {
             let named = (byBrokerName[lowered] ?? []).filter { nodes[$0].ports.contains(port) }
             return named.count == 1 ? named[0] : nil
         }
+        // Host files' references (`${aws_mq_broker.hub.instances[0].endpoints[0]}`): the broker
+        // whose document the referenced resource runs.
+        let aliased = nodes.indices.flatMap { index in nodes[index].aliases.map { ($0, index) } }
         edges.reserveCapacity(connectorsOfNode.reduce(0) { $0 + $1.count })
         for index in nodes.indices {
             for entry in connectorsOfNode[index] {
                 let connector = entry.connector
-                guard let uri = entry.uriIgnoringWhitespace else { continue }
-                let targets = Set(uri.transports.compactMap { transport -> Int? in
-                    guard let host = transport.host, let port = transport.port?.literal else { return nil }
-                    return target(host: host, port: port)
-                }).subtracting([index])
+                var targets: Set<Int> = []
+                if !aliased.isEmpty, let text = connector.element.attribute("uri")?.value {
+                    for (alias, node) in aliased where text.containsUTF8(alias) { targets.insert(node) }
+                }
+                if let uri = entry.uriIgnoringWhitespace {
+                    targets.formUnion(uri.transports.compactMap { transport -> Int? in
+                        guard let host = transport.host, let port = transport.port?.literal else { return nil }
+                        return target(host: host, port: port)
+                    })
+                }
+                targets.subtract([index])
+                guard !targets.isEmpty else { continue }
                 let duplex = (try? connector.duplex)??.literal ?? false
                 let ttl: Int? = {
                     if connector.element.attribute("networkTTL") == nil { return 1 }

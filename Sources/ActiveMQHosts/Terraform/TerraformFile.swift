@@ -14,6 +14,7 @@ public enum TerraformFile {
         var walker = Walker(tokens: scanner.tokens, bytes: bytes)
         walker.body(closing: false)
         let lines = LineTable(bytes)
+        let runners = brokerRunners(walker.spans, bytes: bytes)
         var documents: [HostDocument] = []
         var used: [String: Int] = [:]
         for found in walker.found {
@@ -34,6 +35,7 @@ public enum TerraformFile {
                 profile: isAmazonMQ ? "amazon-mq" : nil, engineVersion: isAmazonMQ ? block?.attributes["engine_version"].map(amazonMQMinor) : nil,
                 name: isAmazonMQ ? block?.attributes["name"] : nil, readOnlyReason: nil, template: .terraform)
             document.encoding = token.kind == .heredoc ? .heredoc(marker: token.marker, strip: token.isFlush ? token.strip : nil) : .hclQuoted
+            document.networkAliases = runners[found.address] ?? []
             documents.append(document)
         }
         let errors = scanner.errors.map { error in
@@ -52,6 +54,52 @@ public enum TerraformFile {
             guard token.kind == .string || token.kind == .heredoc, mentionsBroker(token.decoded) else { return nil }
             return token.kind == .heredoc ? (true, Array(bytes[token.content])) : (false, token.decoded)
         }
+    }
+
+    /// Which broker runs which configuration in a file: `resource "aws_mq_broker" "B" { configuration
+    /// { id = aws_mq_configuration.X.id } }` makes `aws_mq_broker.B.` reach X's broker (by the
+    /// configuration's address). Terraform modules spread these over files: ``HostInputs`` joins
+    /// them across every file of a run.
+    public static func brokerRunners(in bytes: [UInt8]) -> [String: [String]] {
+        var scanner = TerraformScanner(bytes: bytes)
+        scanner.scan()
+        var walker = Walker(tokens: scanner.tokens, bytes: bytes)
+        walker.body(closing: false)
+        return brokerRunners(walker.spans, bytes: bytes)
+    }
+
+    static func brokerRunners(_ spans: [(block: Block, bytes: Range<Int>)], bytes: [UInt8]) -> [String: [String]] {
+        var runners: [String: [String]] = [:]
+        for span in spans where span.block.type == "resource" && span.block.labels.first == "aws_mq_broker" && span.block.labels.count == 2 {
+            for configuration in references(to: "aws_mq_configuration.", in: bytes[span.bytes]) {
+                let alias = "aws_mq_broker.\(span.block.labels[1])."
+                if runners["aws_mq_configuration.\(configuration)"]?.contains(alias) != true {
+                    runners["aws_mq_configuration.\(configuration)", default: []].append(alias)
+                }
+            }
+        }
+        return runners
+    }
+
+    /// The names that follow each `prefix` in the text (`aws_mq_configuration.` → `hub` for
+    /// `aws_mq_configuration.hub.id`).
+    static func references(to prefix: String, in bytes: ArraySlice<UInt8>) -> [String] {
+        let needle = Array(prefix.utf8)
+        var found: [String] = []
+        var i = bytes.startIndex
+        while i + needle.count <= bytes.endIndex {
+            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle),
+                i == bytes.startIndex || !TerraformScanner.isIdentifierByte(bytes[i - 1])
+            {
+                var j = i + needle.count
+                while j < bytes.endIndex && TerraformScanner.isIdentifierByte(bytes[j]) { j += 1 }
+                if j > i + needle.count { found.append(String(decoding: bytes[(i + needle.count)..<j], as: UTF8.self)) }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return found
     }
 
     /// Amazon MQ's engine version as its schemas name it: `5.17.6` → `5.17` (the API has named both).
@@ -122,6 +170,8 @@ public enum TerraformFile {
         var nextID = 0
         /// The top-level blocks, complete, by id.
         var finished: [Int: Block] = [:]
+        /// The bytes of each top-level block, in order, with the block.
+        var spans: [(block: Block, bytes: Range<Int>)] = []
         /// Each string or heredoc: its token, its address, and the id of its top-level block.
         var literals: [(token: Int, address: String, block: Int?)] = []
 
@@ -167,11 +217,16 @@ public enum TerraformFile {
                     }
                     stack.append((nextID, Block(type: name, labels: labels)))
                     nextID += 1
+                    let start = token.range.lowerBound
                     index = i + 1
                     body(closing: true)
+                    let end = index < tokens.count ? tokens[index].range.upperBound : bytes.count
                     index += 1
                     let closed = stack.removeLast()
-                    if stack.isEmpty { finished[closed.id] = closed.block }
+                    if stack.isEmpty {
+                        finished[closed.id] = closed.block
+                        spans.append((closed.block, start..<end))
+                    }
                 default:
                     index += 1
                 }

@@ -95,6 +95,9 @@ public enum YAMLFile {
         var isCloudFormation = false
         var number = 0
         var root: Node?
+        /// CloudFormation: the brokers that run each configuration, as connectors reach them
+        /// (`Fn::GetAtt Hub.` for a broker `Hub` whose `Configuration.Id` is `!Ref X`).
+        var runners: [String: [String]] = [:]
 
         init(bytes: [UInt8], path: String, lines: LineTable) {
             self.bytes = bytes
@@ -111,6 +114,21 @@ public enum YAMLFile {
             } == true)
             if let kind = root["kind"]?.string, let name = root["metadata"]?["name"]?.string {
                 object = "\(kind)/\(name)"
+            }
+            runners = [:]
+            if isCloudFormation, case .mapping(let resources)? = root["Resources"] {
+                for (key, resource) in resources where resource["Type"]?.string == "AWS::AmazonMQ::Broker" {
+                    guard let broker = key.string, let id = resource["Properties"]?["Configuration"]?["Id"] else { continue }
+                    let referenced: String?
+                    if let ref = id["Ref"]?.string {
+                        referenced = ref
+                    } else if id.tag.description == "!Ref" {
+                        referenced = id.string
+                    } else {
+                        referenced = nil
+                    }
+                    if let referenced { runners[referenced, default: []].append("Fn::GetAtt \(broker).") }
+                }
             }
         }
 
@@ -210,6 +228,7 @@ public enum YAMLFile {
                                         name: settings.name, readOnlyReason: read.readOnly, template: nil)
             document.positionsInside = read.exact
             document.encoding = read.encoding
+            if isCloudFormation, keys.count >= 2 { document.networkAliases = runners[keys[1]] ?? [] }
             documents.append(document)
         }
 
@@ -258,8 +277,7 @@ public enum YAMLFile {
                     map.append(read.map)
                     exact = exact && read.exact
                 } else {
-                    let name = Self.intrinsic(item) ?? "value"
-                    let placeholder = Array("{{\(name)}}".utf8)
+                    let placeholder = Array("{{\(Self.describe(item))}}".utf8)
                     text += placeholder
                     let start = item.mark.map { lines.offset(line: $0.line, column: $0.column) } ?? 0
                     var piece = ByteMap()
@@ -277,7 +295,38 @@ public enum YAMLFile {
                                         profile: settings.profile, engineVersion: settings.engineVersion, name: settings.name,
                                         readOnlyReason: "pieces of an Fn::Join: an edit could cross a seam", template: .jinja)
             document.positionsInside = exact
+            if isCloudFormation, keys.count >= 2 { document.networkAliases = runners[keys[1]] ?? [] }
             documents.append(document)
+        }
+
+        /// An intrinsic as the joined text shows it: its name, and what it reads where that names a
+        /// resource (`Fn::Select Fn::GetAtt Hub.OpenWireEndpoints`, `Ref User`).
+        static func describe(_ node: Node) -> String {
+            guard let name = intrinsic(node) else { return "value" }
+            var argument: Node?
+            if case .mapping(let mapping) = node, mapping.count == 1 { argument = mapping.first?.value } else {
+                // The short form's node is its argument.
+                switch node {
+                case .scalar(let scalar): argument = .scalar(Node.Scalar(scalar.string))
+                case .sequence(let sequence): argument = .sequence(Node.Sequence(Array(sequence)))
+                default: argument = nil
+                }
+            }
+            switch name {
+            case "Ref":
+                return argument?.string.map { "Ref \($0)" } ?? name
+            case "Fn::GetAtt":
+                if let text = argument?.string { return "Fn::GetAtt \(text)" }
+                if case .sequence(let parts)? = argument, parts.count == 2, let resource = parts[0].string, let attribute = parts[1].string {
+                    return "Fn::GetAtt \(resource).\(attribute)"
+                }
+                return name
+            case "Fn::Select":
+                if case .sequence(let parts)? = argument, parts.count == 2, intrinsic(parts[1]) != nil { return "Fn::Select " + describe(parts[1]) }
+                return name
+            default:
+                return name
+            }
         }
     }
 }

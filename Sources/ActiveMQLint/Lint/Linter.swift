@@ -15,6 +15,10 @@ public struct LintInput: Sendable {
     /// What the host resource says of the document (step 2 of ``SettingsResolver``): a profile
     /// name and an engine version, each optional.
     public var host: (profile: String?, engineVersion: String?) = (nil, nil)
+    /// Text by which connectors in other documents reach this one (``DocumentIndex/networkAliases``).
+    public var networkAliases: [String] = []
+    /// The broker's name in a network when its `brokerName` does not say it (``DocumentIndex/networkName``).
+    public var networkName: String?
 
     /// Creates an input.
     public init(path: String, bytes: Result<[UInt8], XMLDocumentError>, template: TemplateSyntax? = nil) {
@@ -233,7 +237,14 @@ extension Linter {
             }
         }
         settings = resolved.reading(configuration.document).rules
-        let index = DocumentIndex(path: source.path, configuration: configuration, settings: settings)
+        var aliases: [String] = []
+        var networkName: String?
+        if case .input(let input) = source {
+            aliases = input.networkAliases
+            networkName = input.networkName
+        }
+        let index = DocumentIndex(path: source.path, configuration: configuration, settings: settings, networkAliases: aliases,
+                                  networkName: networkName)
         guard !index.brokers.isEmpty else { return .skipped }
         observer?(index)
         let findings = rules.checkDocument(index)

@@ -15,13 +15,23 @@ public final class DocumentIndex: Sendable {
     public let settings: RuleSettings
     /// The brokers, in document order.
     public let brokers: [Broker]
+    /// Text by which connectors elsewhere reach this document's broker, besides its addresses: a
+    /// host file's references to the resource that runs it (`aws_mq_broker.hub.`, `Fn::GetAtt
+    /// Hub.`); a connector whose `uri` holds one links to it.
+    public let networkAliases: [String]
+    /// The broker's name in a network when its `brokerName` does not say it: a host file's name
+    /// for the document (a resource's `name` argument, its logical id), else the file's stem.
+    public let networkName: String?
     private let parts = PartCache()
 
     /// Indexes a configuration.
-    public init(path: String, configuration: BrokerConfiguration, settings: RuleSettings) {
+    public init(path: String, configuration: BrokerConfiguration, settings: RuleSettings, networkAliases: [String] = [],
+                networkName: String? = nil) {
         self.path = path
         self.configuration = configuration
         self.settings = settings
+        self.networkAliases = networkAliases
+        self.networkName = networkName
         brokers = configuration.brokers
     }
 
