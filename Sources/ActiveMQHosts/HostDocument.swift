@@ -1,5 +1,6 @@
 public import ActiveMQConfig
 public import LosslessXML
+import ActiveMQLint
 
 /// The kind of file a broker configuration is embedded in.
 public enum HostFormat: String, Sendable, Hashable, CaseIterable {
@@ -127,7 +128,7 @@ public struct HostError: Error, Sendable, Hashable {
 
     /// As a diagnostic (`host-syntax`, an error).
     public var diagnostic: Diagnostic {
-        Diagnostic(file: path, line: line, column: column, severity: .error, code: "host-syntax", message: message)
+        Diagnostic(file: path, line: line, column: column, severity: .error, code: RuleID.hostSyntax.rawValue, message: message)
     }
 }
 

@@ -1,5 +1,6 @@
 public import ActiveMQConfig
 public import ActiveMQLint
+import LosslessXML
 
 /// Lint inputs with host files opened up: each host file (`.tf`, `.yaml`, `.json`, …) becomes one input per embedded
 /// broker configuration, linted with the host's settings (its resource's profile and engine
@@ -14,6 +15,8 @@ public struct HostInputs: Sendable {
     public var errors: [Diagnostic] = []
     /// Host files that hold no broker configuration (skipped, like an XML file without a `<broker>`).
     public var emptyHosts: [String] = []
+    /// Files read through `templatefile()` or `file()`, by path: the call that reads each.
+    public var followed: [String: TerraformFile.FileReference] = [:]
     /// The line tables of host files and documents.
     var hostLines: [String: HostLines] = [:]
     var documentLines: [String: LineTable] = [:]
@@ -27,7 +30,27 @@ public struct HostInputs: Sendable {
             guard case .success(let bytes) = input.bytes else { continue }
             for (address, aliases) in TerraformFile.brokerRunners(in: bytes) { runners[address, default: []] += aliases }
         }
+        // Configurations read through templatefile() or file(): linted once, as the call reads them,
+        // with its resource's settings (and not a second time when the directory walk lists them).
+        var references: [TerraformFile.FileReference] = []
+        for input in given where HostFormat(fileName: input.path) == .terraform {
+            guard case .success(let bytes) = input.bytes else { continue }
+            references += TerraformFile.fileReferences(in: bytes, path: input.path)
+        }
+        var followedInputs: [LintInput] = []
+        for reference in references where followed[Self.key(reference.path)] == nil {
+            guard let bytes = try? FileBytes.read(reference.path), TerraformFile.isBrokerDocument(bytes) else { continue }
+            followed[Self.key(reference.path)] = reference
+            var input = LintInput(path: reference.path, bytes: .success(bytes),
+                                  template: reference.function == "templatefile" ? .terraform : TemplateSyntax(fileName: reference.path))
+            input.host = (reference.profile, reference.engineVersion)
+            input.networkAliases = runners[reference.address] ?? []
+            input.networkName = reference.name ?? reference.address.split(separator: ".").last.map(String.init)
+            followedInputs.append(input)
+            errors += TemplateVariables.findings(in: bytes, read: reference)
+        }
         for input in given {
+            if followed[Self.key(input.path)] != nil { continue }
             guard case .success(let bytes) = input.bytes, let found = HostFile.documents(in: bytes, path: input.path) else {
                 inputs.append(input)
                 continue
@@ -51,6 +74,21 @@ public struct HostInputs: Sendable {
                 documentLines[path] = LineTable(document.bytes)
             }
         }
+        inputs += followedInputs
+    }
+
+    /// A path as a key: `./a/b.xml` and `a/b.xml` are one file.
+    static func key(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
+            parts.append(part)
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     /// The path a document's input has: the host's, then `#` and its address.
@@ -80,6 +118,13 @@ public struct HostInputs: Sendable {
 
     /// One finding, moved to the host.
     public func map(_ finding: Diagnostic) -> Diagnostic {
+        if let file = finding.file, let reference = followed[Self.key(file)] {
+            // A configuration read through templatefile() or file(): a note at the call.
+            var noted = finding
+            noted.notes.append(Diagnostic.Note(file: reference.hostPath, line: reference.line, column: reference.column,
+                                               message: "read by \(reference.function)() for \(reference.address)"))
+            return noted
+        }
         guard let file = finding.file, let document = documents[file], let hostLines = hostLines[document.hostPath],
             let lines = documentLines[file]
         else { return finding }

@@ -153,3 +153,29 @@ extension TerraformTests {
         #expect(documents.map(\.networkAliases) == [["aws_mq_broker.east."], ["aws_mq_broker.hub."], ["aws_mq_broker.west."]])
     }
 }
+
+extension TerraformTests {
+    @Test("templatefile() and file() are followed: each file linted once with its resource's settings, findings there with a note at the call; missing variables and file()'s ${…} are findings")
+    func followedFiles() throws {
+        let folder = Self.folder.deletingLastPathComponent().appendingPathComponent("templatefile")
+        let files = ["main.tf", "hub.xml.tftpl", "spoke.xml"].map { folder.appendingPathComponent($0).path }
+        func lint(_ paths: [String]) throws -> LintReport {
+            let hosts = HostInputs(try paths.map { LintInput(path: $0, bytes: .success(Array(try Data(contentsOf: URL(fileURLWithPath: $0))))) })
+            return hosts.map(try Linter().lint(hosts.inputs))
+        }
+        let all = try lint(files)
+        let alone = try lint([files[0]])
+        let summary = { (report: LintReport) in
+            report.findings.map { "\(($0.file ?? "").split(separator: "/").last ?? ""):\($0.line ?? 0):\($0.column ?? 0) \($0.code ?? "")" }.sorted()
+        }
+        #expect(summary(all) == ["hub.xml.tftpl:3:1 terraform-template-variable", "hub.xml.tftpl:4:130 terraform-template-variable",
+                                 "spoke.xml:3:40 amazon-mq-sanitized", "spoke.xml:3:50 terraform-template-variable"])
+        #expect(summary(alone) == summary(all), "the directory walk does not lint the followed files a second time")
+        #expect(all.findings.allSatisfy { finding in finding.notes.contains { $0.file == files[0] && $0.message.hasPrefix("read by") } })
+        // Amazon MQ's settings come from the resource: the followed file is judged under amazon-mq.
+        #expect(all.findings.first { $0.code == "terraform-template-variable" }?.severity == .error)
+        // Read on its own, the template is an ordinary template.
+        let template = try lint([files[1]])
+        #expect(!template.findings.contains { $0.code == "terraform-template-variable" })
+    }
+}

@@ -139,6 +139,63 @@ public enum TerraformFile {
         return false
     }
 
+    /// A `templatefile(path, vars)` or `file(path)` call that gives a configuration: the file it
+    /// reads, resolved against the `.tf`'s folder (`${path.module}`), the variables a literal map
+    /// names, where the call is, and what its resource says.
+    public struct FileReference: Sendable, Hashable {
+        /// `templatefile` or `file`.
+        public var function: String
+        /// The file read, as the `.tf`'s folder and the path give it.
+        public var path: String
+        /// The names of a literal variables map (`templatefile` only); nil when the map is an
+        /// expression.
+        public var variables: [String]?
+        /// The `.tf` file and the call's 1-based line and column.
+        public var hostPath: String
+        /// The line of the call.
+        public var line: Int
+        /// The column of the call.
+        public var column: Int
+        /// The address of the attribute's block (`aws_mq_configuration.hub`).
+        public var address: String
+        /// The profile and engine version its resource gives.
+        public var profile: String?
+        /// The engine version.
+        public var engineVersion: String?
+        /// The resource's `name` argument.
+        public var name: String?
+    }
+
+    /// The `templatefile()` and `file()` calls of a `.tf` whose path is a literal (or starts with
+    /// `${path.module}`), with the settings of their resource (a RabbitMQ one is left out).
+    public static func fileReferences(in bytes: [UInt8], path: String) -> [FileReference] {
+        var scanner = TerraformScanner(bytes: bytes)
+        scanner.scan()
+        var walker = Walker(tokens: scanner.tokens, bytes: bytes)
+        walker.body(closing: false)
+        let lines = LineTable(bytes)
+        let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+        var found: [FileReference] = []
+        for call in walker.calls {
+            let block = walker.finished[call.block ?? -1]
+            let isAmazonMQ = block?.type == "resource" && block?.labels.first == "aws_mq_configuration"
+            if isAmazonMQ, block?.attributes["engine_type"]?.lowercased() == "rabbitmq" { continue }
+            var target = call.path
+            for module in ["${path.module}/", "${path.root}/", "${path.cwd}/"] where target.hasPrefix(module) {
+                target = String(target.dropFirst(module.count))
+            }
+            guard !target.containsUTF8("${"), !target.isEmpty else { continue }
+            let resolved = target.hasPrefix("/") ? target : folder + target
+            let position = lines.position(of: call.offset)
+            found.append(FileReference(
+                function: call.function, path: resolved, variables: call.variables, hostPath: path, line: position.line, column: position.column,
+                address: call.address, profile: isAmazonMQ ? "amazon-mq" : nil,
+                engineVersion: isAmazonMQ ? block?.attributes["engine_version"].map(amazonMQMinor) : nil,
+                name: isAmazonMQ ? block?.attributes["name"] : nil))
+        }
+        return found
+    }
+
     /// A block as the walker sees it: its type, labels and literal string attributes.
     struct Block {
         var type: String
@@ -174,6 +231,8 @@ public enum TerraformFile {
         var spans: [(block: Block, bytes: Range<Int>)] = []
         /// Each string or heredoc: its token, its address, and the id of its top-level block.
         var literals: [(token: Int, address: String, block: Int?)] = []
+        /// Each `templatefile(…)` or `file(…)` call with a literal path.
+        var calls: [(function: String, path: String, variables: [String]?, offset: Int, address: String, block: Int?)] = []
 
         init(tokens: [TerraformScanner.Token], bytes: [UInt8]) {
             self.tokens = tokens
@@ -250,18 +309,63 @@ public enum TerraformFile {
                     if depth == 0 { return }
                     depth -= 1
                 case .string, .heredoc:
-                    let address: String
-                    if let outer = stack.first {
-                        address = outer.block.type == "locals" ? "local.\(attribute)" : outer.block.address
-                    } else {
-                        address = attribute
+                    literals.append((index, address(attribute), stack.first?.id))
+                case .identifier:
+                    let name = text(token)
+                    if name == "templatefile" || name == "file", index + 2 < tokens.count, tokens[index + 1].kind == .open,
+                        tokens[index + 1].bracket == UInt8(ascii: "("), tokens[index + 2].kind == .string
+                    {
+                        calls.append((name, String(decoding: tokens[index + 2].decoded, as: UTF8.self),
+                                      name == "templatefile" ? variables(after: index + 3) : nil, token.range.lowerBound, address(attribute), stack.first?.id))
                     }
-                    literals.append((index, address, stack.first?.id))
                 default:
                     break
                 }
                 index += 1
             }
+        }
+
+        /// The address of a literal or call in an attribute of the current block.
+        func address(_ attribute: String) -> String {
+            guard let outer = stack.first else { return attribute }
+            return outer.block.type == "locals" ? "local.\(attribute)" : outer.block.address
+        }
+
+        /// The names of a literal map that follows a call's first argument (`, { a = …, b = … })`);
+        /// nil when the second argument is not a literal map.
+        func variables(after start: Int) -> [String]? {
+            var i = start
+            while i < tokens.count, tokens[i].kind == .newline { i += 1 }
+            guard i < tokens.count, tokens[i].kind == .other, bytes[tokens[i].range.lowerBound] == UInt8(ascii: ",") else { return [] }
+            i += 1
+            while i < tokens.count, tokens[i].kind == .newline { i += 1 }
+            guard i < tokens.count, tokens[i].kind == .open, tokens[i].bracket == UInt8(ascii: "{") else { return nil }
+            var names: [String] = []
+            var depth = 0
+            i += 1
+            var atItemStart = true
+            while i < tokens.count {
+                let token = tokens[i]
+                switch token.kind {
+                case .open: depth += 1
+                case .close:
+                    if depth == 0 { return names }
+                    depth -= 1
+                case .newline: if depth == 0 { atItemStart = true }
+                case .other where depth == 0 && bytes[token.range.lowerBound] == UInt8(ascii: ","): atItemStart = true
+                case .identifier, .string:
+                    if depth == 0, atItemStart, i + 1 < tokens.count,
+                        tokens[i + 1].kind == .equals || (tokens[i + 1].kind == .other && bytes[tokens[i + 1].range.lowerBound] == UInt8(ascii: ":"))
+                    {
+                        names.append(text(token))
+                    }
+                    atItemStart = false
+                default:
+                    atItemStart = false
+                }
+                i += 1
+            }
+            return names
         }
 
         /// Keeps a literal attribute value (`engine_version = "5.18"`) of a top-level block;

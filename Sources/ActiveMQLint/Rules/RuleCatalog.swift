@@ -10,6 +10,7 @@ public enum RuleCatalog {
         .unknownElement, .unknownAttribute, .invalidValue, .amazonMQSanitized, .amazonMQRoot,
         .duplicateBridge, .usernameMismatch, .networkTTL, .remoteAdvisorySupport, .virtualDestSubsOneEnd, .replayMissing,
         .strandedMessages, .undeliveredMessages, .duplicateDeliveries,
+        .hostSyntax, .terraformTemplateVariable,
     ])
 
     /// Every rule, sorted by id.
