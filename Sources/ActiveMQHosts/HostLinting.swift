@@ -26,17 +26,16 @@ public struct HostInputs: Sendable {
     public init(_ given: [LintInput]) {
         // Brokers in one .tf may run configurations declared in another (a module's files).
         var runners: [String: [String]] = [:]
+        var terraform: [String: TerraformFile.Read] = [:]
         for input in given where HostFormat(fileName: input.path) == .terraform {
             guard case .success(let bytes) = input.bytes else { continue }
-            for (address, aliases) in TerraformFile.brokerRunners(in: bytes) { runners[address, default: []] += aliases }
+            let read = TerraformFile.Read(bytes: bytes, path: input.path)
+            terraform[input.path] = read
+            for (address, aliases) in read.runners { runners[address, default: []] += aliases }
         }
         // Configurations read through templatefile() or file(): linted once, as the call reads them,
         // with its resource's settings (and not a second time when the directory walk lists them).
-        var references: [TerraformFile.FileReference] = []
-        for input in given where HostFormat(fileName: input.path) == .terraform {
-            guard case .success(let bytes) = input.bytes else { continue }
-            references += TerraformFile.fileReferences(in: bytes, path: input.path)
-        }
+        let references = given.flatMap { terraform[$0.path]?.references ?? [] }
         var followedInputs: [LintInput] = []
         for reference in references where followed[Self.key(reference.path)] == nil {
             guard let bytes = try? FileBytes.read(reference.path), TerraformFile.isBrokerDocument(bytes) else { continue }
@@ -51,7 +50,9 @@ public struct HostInputs: Sendable {
         }
         for input in given {
             if followed[Self.key(input.path)] != nil { continue }
-            guard case .success(let bytes) = input.bytes, let found = HostFile.documents(in: bytes, path: input.path) else {
+            guard case .success(let bytes) = input.bytes,
+                let found = terraform[input.path].map({ ($0.documents, $0.errors) }) ?? HostFile.documents(in: bytes, path: input.path)
+            else {
                 inputs.append(input)
                 continue
             }
@@ -63,7 +64,9 @@ public struct HostInputs: Sendable {
             hostLines[input.path] = HostLines(bytes)
             for document in found.documents {
                 let path = Self.path(of: document)
-                var embedded = LintInput(path: path, bytes: .success(document.bytes), template: document.template ?? input.template)
+                // A Terraform document without `${` or `%{` is no template: it is read as plain XML.
+                let template = document.template == .terraform && !document.bytes.containsInterpolation ? nil : document.template
+                var embedded = LintInput(path: path, bytes: .success(document.bytes), template: template ?? input.template)
                 embedded.settingsPath = input.path
                 embedded.host = (document.profile, document.engineVersion)
                 embedded.networkAliases = document.networkAliases

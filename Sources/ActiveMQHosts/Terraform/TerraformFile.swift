@@ -9,12 +9,37 @@ public enum TerraformFile {
     /// `RabbitMQ` is skipped. Other strings that hold a broker (a `locals` value, a variable's
     /// default) are ActiveMQ unless the settings say otherwise.
     public static func documents(in bytes: [UInt8], path: String) -> (documents: [HostDocument], errors: [HostError]) {
-        var scanner = TerraformScanner(bytes: bytes)
-        scanner.scan()
-        var walker = Walker(tokens: scanner.tokens, bytes: bytes)
-        walker.body(closing: false)
-        let lines = LineTable(bytes)
-        let runners = brokerRunners(walker.spans, bytes: bytes)
+        let read = Read(bytes: bytes, path: path)
+        return (read.documents, read.errors)
+    }
+
+    /// Everything the host layer reads from one `.tf`, from one scan: its documents and errors,
+    /// which broker runs which configuration, and its `templatefile()`/`file()` calls.
+    public struct Read: Sendable {
+        /// The documents.
+        public var documents: [HostDocument]
+        /// The problems.
+        public var errors: [HostError]
+        /// Configuration address → the aliases its brokers give it (``brokerRunners(in:)``).
+        public var runners: [String: [String]]
+        /// The calls that read configurations from files (``fileReferences(in:path:)``).
+        public var references: [FileReference]
+
+        /// Reads a `.tf`.
+        public init(bytes: [UInt8], path: String) {
+            var scanner = TerraformScanner(bytes: bytes)
+            scanner.scan()
+            var walker = Walker(tokens: scanner.tokens, bytes: bytes)
+            walker.body(closing: false)
+            runners = TerraformFile.brokerRunners(walker.spans, bytes: bytes)
+            references = TerraformFile.fileReferences(walker, bytes: bytes, path: path)
+            (documents, errors) = TerraformFile.documents(scanner, walker, bytes: bytes, path: path, runners: runners)
+        }
+    }
+
+    static func documents(_ scanner: TerraformScanner, _ walker: Walker, bytes: [UInt8], path: String, runners: [String: [String]])
+        -> (documents: [HostDocument], errors: [HostError])
+    {
         var documents: [HostDocument] = []
         var used: [String: Int] = [:]
         for found in walker.found {
@@ -38,8 +63,9 @@ public enum TerraformFile {
             document.networkAliases = runners[found.address] ?? []
             documents.append(document)
         }
+        let lines = scanner.errors.isEmpty ? nil : LineTable(bytes)
         let errors = scanner.errors.map { error in
-            let position = lines.position(of: error.offset)
+            let position = lines?.position(of: error.offset) ?? (line: 1, column: 1)
             return HostError(path: path, line: position.line, column: position.column, message: error.message)
         }
         return (documents, errors)
@@ -61,11 +87,7 @@ public enum TerraformFile {
     /// configuration's address). Terraform modules spread these over files: ``HostInputs`` joins
     /// them across every file of a run.
     public static func brokerRunners(in bytes: [UInt8]) -> [String: [String]] {
-        var scanner = TerraformScanner(bytes: bytes)
-        scanner.scan()
-        var walker = Walker(tokens: scanner.tokens, bytes: bytes)
-        walker.body(closing: false)
-        return brokerRunners(walker.spans, bytes: bytes)
+        Read(bytes: bytes, path: "").runners
     }
 
     static func brokerRunners(_ spans: [(block: Block, bytes: Range<Int>)], bytes: [UInt8]) -> [String: [String]] {
@@ -169,10 +191,10 @@ public enum TerraformFile {
     /// The `templatefile()` and `file()` calls of a `.tf` whose path is a literal (or starts with
     /// `${path.module}`), with the settings of their resource (a RabbitMQ one is left out).
     public static func fileReferences(in bytes: [UInt8], path: String) -> [FileReference] {
-        var scanner = TerraformScanner(bytes: bytes)
-        scanner.scan()
-        var walker = Walker(tokens: scanner.tokens, bytes: bytes)
-        walker.body(closing: false)
+        Read(bytes: bytes, path: path).references
+    }
+
+    static func fileReferences(_ walker: Walker, bytes: [UInt8], path: String) -> [FileReference] {
         let lines = LineTable(bytes)
         let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
         var found: [FileReference] = []

@@ -26,7 +26,9 @@ public enum YAMLFile {
         var errors: [HostError] = []
         let parser: Parser
         do {
-            parser = try Parser(yaml: String(decoding: bytes, as: UTF8.self))
+            // No implicit typing (bool, int, timestamp): every scalar is text here, and libyaml's
+            // values are read without a regular expression per scalar.
+            parser = try Parser(yaml: String(decoding: bytes, as: UTF8.self), resolver: .basic)
         } catch {
             return ([], [hostError(error, path: path, lines: lines)])
         }
@@ -109,18 +111,18 @@ public enum YAMLFile {
             self.root = root
             self.number = number
             object = nil
-            isCloudFormation = root["Resources"]?.mapping != nil && (root["AWSTemplateFormatVersion"] != nil || root["Resources"]?.mapping?.contains {
-                $0.value["Type"]?.string?.hasPrefix("AWS::") == true
+            isCloudFormation = root.at("Resources")?.mapping != nil && (root.at("AWSTemplateFormatVersion") != nil || root.at("Resources")?.mapping?.contains {
+                $0.value.at("Type")?.string?.hasPrefix("AWS::") == true
             } == true)
-            if let kind = root["kind"]?.string, let name = root["metadata"]?["name"]?.string {
+            if let kind = root.at("kind")?.string, let name = root.at("metadata")?.at("name")?.string {
                 object = "\(kind)/\(name)"
             }
             runners = [:]
-            if isCloudFormation, case .mapping(let resources)? = root["Resources"] {
-                for (key, resource) in resources where resource["Type"]?.string == "AWS::AmazonMQ::Broker" {
-                    guard let broker = key.string, let id = resource["Properties"]?["Configuration"]?["Id"] else { continue }
+            if isCloudFormation, case .mapping(let resources)? = root.at("Resources") {
+                for (key, resource) in resources where resource.at("Type")?.string == "AWS::AmazonMQ::Broker" {
+                    guard let broker = key.string, let id = resource.at("Properties")?.at("Configuration")?.at("Id") else { continue }
                     let referenced: String?
-                    if let ref = id["Ref"]?.string {
+                    if let ref = id.at("Ref")?.string {
                         referenced = ref
                     } else if id.tag.description == "!Ref" {
                         referenced = id.string
@@ -167,18 +169,18 @@ public enum YAMLFile {
 
         /// What the resource a key path belongs to says: nil to skip it (a RabbitMQ configuration).
         func resourceSettings(_ keys: [String]) -> (profile: String?, engineVersion: String?, name: String?)? {
-            if isCloudFormation, keys.count >= 2, keys[0] == "Resources", let resource = root?["Resources"]?[keys[1]] {
-                guard resource["Type"]?.string == "AWS::AmazonMQ::Configuration" else { return (nil, nil, nil) }
-                let properties = resource["Properties"]
-                if properties?["EngineType"]?.string?.lowercased() == "rabbitmq" { return nil }
-                return ("amazon-mq", properties?["EngineVersion"]?.scalar.map { TerraformFile.amazonMQMinor($0.string) }, properties?["Name"]?.scalar?.string)
+            if isCloudFormation, keys.count >= 2, keys[0] == "Resources", let resource = root?.at("Resources")?.at(keys[1]) {
+                guard resource.at("Type")?.string == "AWS::AmazonMQ::Configuration" else { return (nil, nil, nil) }
+                let properties = resource.at("Properties")
+                if properties?.at("EngineType")?.string?.lowercased() == "rabbitmq" { return nil }
+                return ("amazon-mq", properties?.at("EngineVersion")?.scalar.map { TerraformFile.amazonMQMinor($0.string) }, properties?.at("Name")?.scalar?.string)
             }
-            if let root, root["apiVersion"]?.string?.contains("mq.aws") == true, root["kind"]?.string == "Configuration" {
+            if let root, root.at("apiVersion")?.string?.contains("mq.aws") == true, root.at("kind")?.string == "Configuration" {
                 // Crossplane's Amazon MQ configuration.
-                let provider = root["spec"]?["forProvider"]
-                if provider?["engineType"]?.string?.lowercased() == "rabbitmq" { return nil }
-                return ("amazon-mq", provider?["engineVersion"]?.scalar.map { TerraformFile.amazonMQMinor($0.string) },
-                        provider?["name"]?.string ?? root["metadata"]?["name"]?.string)
+                let provider = root.at("spec")?.at("forProvider")
+                if provider?.at("engineType")?.string?.lowercased() == "rabbitmq" { return nil }
+                return ("amazon-mq", provider?.at("engineVersion")?.scalar.map { TerraformFile.amazonMQMinor($0.string) },
+                        provider?.at("name")?.string ?? root.at("metadata")?.at("name")?.string)
             }
             return (nil, nil, nil)
         }
@@ -328,5 +330,14 @@ public enum YAMLFile {
                 return name
             }
         }
+    }
+}
+
+extension Node {
+    /// The value of a mapping's key, compared as text (no tag resolution).
+    func at(_ key: String) -> Node? {
+        guard case .mapping(let mapping) = self else { return nil }
+        for (name, value) in mapping where name.scalar?.string == key { return value }
+        return nil
     }
 }

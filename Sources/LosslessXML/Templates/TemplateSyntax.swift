@@ -65,8 +65,11 @@ public enum TemplateSyntax: String, Sendable, Hashable, CaseIterable {
         func matches(_ pattern: [UInt8], at index: Int) -> Bool {
             index + pattern.count <= n && (0..<pattern.count).allSatisfy { bytes[index + $0] == pattern[$0] }
         }
+        // Built once, not once per byte; a byte that opens no tag is passed over at once.
+        let delimiters = self.delimiters
+        let openers = Set(delimiters.map { $0.open[0] })
         while i < n {
-            guard let (open, close) = delimiters.first(where: { matches($0.open, at: i) }) else {
+            guard openers.contains(bytes[i]), let (open, close) = delimiters.first(where: { matches($0.open, at: i) }) else {
                 i += 1
                 continue
             }
