@@ -78,7 +78,7 @@ let package = Package(
         // Configurations where they live: Terraform files (and next YAML and CloudFormation).
         .target(
             name: "ActiveMQHosts",
-            dependencies: ["ActiveMQLint", "ActiveMQConfig", "LosslessXML", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ActiveMQLint", "ActiveMQTopology", "ActiveMQConfig", "LosslessXML", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcomingFeatures
         ),
         .target(
@@ -121,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ActiveMQHostsTests",
-            dependencies: ["ActiveMQHosts", "ActiveMQLint", "ActiveMQConfig"],
+            dependencies: ["ActiveMQHosts", "ActiveMQLint", "ActiveMQTopology", "ActiveMQConfig"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

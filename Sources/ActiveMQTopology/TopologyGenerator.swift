@@ -30,6 +30,13 @@ public struct GeneratedConfiguration: Sendable, Hashable {
     public var broker: String
     /// The document.
     public var bytes: [UInt8]
+
+    /// A generated configuration.
+    public init(fileName: String, broker: String, bytes: [UInt8]) {
+        self.fileName = fileName
+        self.broker = broker
+        self.bytes = bytes
+    }
 }
 
 /// Generates one configuration per broker of a network spec.

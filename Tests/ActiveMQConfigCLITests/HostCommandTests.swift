@@ -134,3 +134,69 @@ struct HostFixTests {
         #expect(!run.stdoutText.contains("s3cret") && !run.stderr.contains("s3cret"))
     }
 }
+
+/// `topology generate --format terraform`.
+@Suite("Generating Terraform")
+struct TerraformGenerationTests {
+    static let spec = Paths.fixture("topologies/terraform/hub-and-spokes.json")
+    static let golden = Paths.fixture("topologies/terraform/hub-and-spokes.tf")
+
+    @Test("One .tf with an aws_mq_configuration per broker that declares connectors; URIs read the named brokers' endpoints; it lints clean")
+    func generate() throws {
+        let folder = URL(fileURLWithPath: try Paths.temporaryFile("", name: "x")).deletingLastPathComponent().path
+        let run = runCLI(["topology", "generate", Self.spec, "--out", folder, "--format", "terraform"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let written = try Data(contentsOf: URL(fileURLWithPath: folder + "/network.tf"))
+        #expect(written == (try Data(contentsOf: URL(fileURLWithPath: Self.golden))))
+        let text = String(decoding: written, as: UTF8.self)
+        #expect(text.contains(#"uri="masterslave:(${aws_mq_broker.hub.instances[0].endpoints[0]},${aws_mq_broker.hub.instances[1].endpoints[0]})""#))
+        // Every reference it makes is to a broker the spec names.
+        let named: Set<String> = ["aws_mq_broker.hub", "aws_mq_broker.spoke1", "aws_mq_broker.spoke2", "aws_mq_broker.spoke3"]
+        for reference in text.components(separatedBy: "${").dropFirst().map({ String($0.prefix { $0 != "}" }) }) {
+            #expect(named.contains { reference.hasPrefix($0 + ".instances[") }, "\(reference)")
+        }
+        let lint = runCLI(["lint", "--fail-on", "warning", folder + "/network.tf"])
+        #expect(lint.exitCode == 0, "\(lint.stdoutText)")
+    }
+
+    @Test("Regenerating into the .tf replaces the configurations it wrote and keeps everything else")
+    func regenerate() throws {
+        let original = try String(contentsOfFile: Self.golden, encoding: .utf8)
+        let added = "\nresource \"aws_mq_broker\" \"hub\" {\n  broker_name = \"Hub\"\n}\n"
+        let path = try Paths.temporaryFile(original + added, name: "network.tf")
+        let changedSpec = try String(contentsOfFile: Self.spec, encoding: .utf8).replacingOccurrences(of: "myCommonUser", with: "bridgeUser")
+        let spec = try Paths.temporaryFile(changedSpec, name: "spec.json")
+        let run = runCLI(["topology", "generate", spec, "--out", path, "--format", "terraform"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let after = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(after.hasSuffix(added))
+        #expect(after.contains("userName=\"bridgeUser\"") && !after.contains("userName=\"myCommonUser\""))
+        #expect(after.replacingOccurrences(of: "bridgeUser", with: "myCommonUser") == original + added)
+    }
+
+    @Test("--target activemq is refused for --format terraform")
+    func activeMQRefused() {
+        let run = runCLI(["topology", "generate", Self.spec, "--out", "/tmp/never", "--format", "terraform", "--target", "activemq"])
+        #expect(run.exitCode == 2 && run.stderr.contains("needs --target amazon-mq"))
+    }
+
+    @Test("The .tf parses with python-hcl2", .enabled(if: Self.hcl2 || ProcessInfo.processInfo.environment["CI"] == "true", "python-hcl2 is not installed"))
+    func parsesWithHCL2() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import hcl2, sys; d = hcl2.loads(open(sys.argv[1]).read()); assert len(d['resource']) == 3", Self.golden]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    static let hcl2: Bool = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import hcl2"]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+}

@@ -1,6 +1,7 @@
 import ActiveMQConfig
 @testable import ActiveMQHosts
 import ActiveMQLint
+import ActiveMQTopology
 import Foundation
 import Testing
 
@@ -177,5 +178,23 @@ extension TerraformTests {
         // Read on its own, the template is an ordinary template.
         let template = try lint([files[1]])
         #expect(!template.findings.contains { $0.code == "terraform-template-variable" })
+    }
+}
+
+extension TerraformTests {
+    @Test("Configurations that read each other's brokers are a dependency cycle Terraform refuses: one clear error")
+    func generationCycle() {
+        let broker = { (name: String, peer: String) in
+            GeneratedConfiguration(fileName: "\(name).xml", broker: name, bytes: Array("""
+                <broker xmlns="http://activemq.apache.org/schema/core"><networkConnectors><networkConnector name="x" userName="u" uri="static:(ssl://\(peer).example:61617)"/></networkConnectors></broker>
+                """.utf8))
+        }
+        let spec = NetworkSpec(topology: .mesh, user: "u", brokers: [
+            .init(name: "a", endpoints: ["ssl://a.example:61617"], terraform: "aws_mq_broker.a"),
+            .init(name: "b", endpoints: ["ssl://b.example:61617"], terraform: "aws_mq_broker.b"),
+        ])
+        #expect(throws: TerraformNetworkError.self) { try TerraformNetwork.render([broker("a", "b"), broker("b", "a")], spec: spec, engineVersion: "5.18") }
+        let one = try? TerraformNetwork.render([broker("a", "b")], spec: spec, engineVersion: "5.18")
+        #expect(one.map { String(decoding: $0, as: UTF8.self).contains("static:(${aws_mq_broker.b.instances[0].endpoints[0]})") } == true)
     }
 }

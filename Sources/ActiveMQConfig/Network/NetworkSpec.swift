@@ -34,11 +34,15 @@ public struct NetworkSpec: Sendable, Hashable, Codable {
         public var name: String
         /// Its OpenWire endpoints, e.g. `ssl://b-1234-1.mq.us-east-2.amazonaws.com:61617`.
         public var endpoints: [String]
+        /// The Terraform resource that runs it (`aws_mq_broker.hub`): `topology generate --format
+        /// terraform` writes connector URIs that read its endpoints.
+        public var terraform: String?
 
         /// Creates a broker.
-        public init(name: String, endpoints: [String]) {
+        public init(name: String, endpoints: [String], terraform: String? = nil) {
             self.name = name
             self.endpoints = endpoints
+            self.terraform = terraform
         }
     }
 

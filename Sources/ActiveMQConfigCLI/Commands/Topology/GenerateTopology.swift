@@ -1,4 +1,5 @@
 import ActiveMQConfig
+import ActiveMQHosts
 import ActiveMQLint
 import ActiveMQTopology
 import ArgumentParser
@@ -36,6 +37,13 @@ struct GenerateTopology: JudgingCommand {
     var baseDirectory: String?
     @Flag(help: "Overwrite existing files.") var force = false
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case xml, terraform
+    }
+
+    @Option(help: "xml: one file per broker; terraform: one .tf (--out FILE.tf, or DIR/network.tf) with an aws_mq_configuration per broker (Amazon MQ only).")
+    var format: Format = .xml
+
     func run() throws {
         let network = try readSpec(spec)
         var baseConfiguration: BrokerConfiguration?
@@ -66,6 +74,10 @@ struct GenerateTopology: JudgingCommand {
         let settings = try judgement.settings(for: (out.hasSuffix("/") ? out : out + "/") + "\(network.brokers.first?.name ?? "broker").xml",
                                               network: network, defaultProfile: .amazonMQ(.v5_18))
         let target: ConfigurationTarget = settings.profile.isAmazonMQ ? .amazonMQ : .activeMQ
+        if format == .terraform && target == .activeMQ {
+            throw CLIError(path: spec, message: "--format terraform writes Amazon MQ configurations (aws_mq_configuration): it needs --target amazon-mq, not activemq",
+                           exitCode: ExitStatus.usageOrIO)
+        }
         let files: [GeneratedConfiguration]
         do {
             files = try TopologyGenerator.generate(network, target: target, base: baseConfiguration, bases: bases,
@@ -80,6 +92,10 @@ struct GenerateTopology: JudgingCommand {
                 })
             }
             throw CLIError(path: spec, message: error.message, exitCode: ExitStatus.failure)
+        }
+        if format == .terraform {
+            try writeTerraform(files, network: network, engine: settings.profile)
+            return
         }
         // Like mkdir -p: the folder and any missing parents.
         var partial = out.hasPrefix("/") ? "" : "."
@@ -107,6 +123,34 @@ struct GenerateTopology: JudgingCommand {
             }
             CLI.console.print(path)
         }
+    }
+
+    /// `--format terraform`: one `.tf`, regenerated in place when it exists.
+    func writeTerraform(_ files: [GeneratedConfiguration], network: NetworkSpec, engine: LintProfile) throws {
+        let path = out.hasSuffix(".tf") ? out : (out.hasSuffix("/") ? out : out + "/") + "network.tf"
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        var partial = folder.hasPrefix("/") ? "" : "."
+        for component in folder.split(separator: "/") {
+            partial += "/" + component
+            if mkdir(partial, 0o755) != 0 && errno != EEXIST {
+                throw CLIError(path: folder, message: FileBytes.systemMessage(errno), exitCode: ExitStatus.usageOrIO)
+            }
+        }
+        let existing = access(path, F_OK) == 0 ? try? FileBytes.read(path) : nil
+        let version: String
+        if case .amazonMQ(let engine) = engine { version = engine.rawValue } else { version = "5.18" }
+        let bytes: [UInt8]
+        do throws(TerraformNetworkError) {
+            bytes = try TerraformNetwork.render(files, spec: network, engineVersion: version, existing: existing, path: path)
+        } catch {
+            throw CLIError(path: spec, message: error.message, exitCode: ExitStatus.failure)
+        }
+        do {
+            try AtomicFile.write(bytes, to: path, expecting: existing)
+        } catch {
+            throw CLIError(path: path, message: error.message, exitCode: ExitStatus.usageOrIO)
+        }
+        CLI.console.print(path)
     }
 
     /// The path as the file system resolves it (for comparing a base file with an output file).
