@@ -156,6 +156,8 @@ public struct HostInputs: Sendable {
             moved.endColumn = position.column
         }
         moved.message = "\(document.address): \(finding.message)"
+        // Baseline fingerprints tell two configurations of one host apart.
+        moved.anchor = finding.anchor.map { "\(document.address) \($0)" }
         if !document.positionsInside, let line = finding.line {
             moved.message += " (line \(line) of the embedded document)"
         }

@@ -200,3 +200,19 @@ struct TerraformGenerationTests {
         return process.terminationStatus == 0
     }()
 }
+
+extension HostCommandTests {
+    @Test("Baseline fingerprints include the document's address: two configurations of one host with the same finding are two entries")
+    func baselines() throws {
+        let one = "  data = <<-DATA\n    <broker xmlns=\"http://activemq.apache.org/schema/core\">\n      <networkConnectors>\n        <networkConnector name=\"out\" uri=\"static:(ssl://x.example:61617)\" networkTTL=\"0\"/>\n      </networkConnectors>\n    </broker>\n    DATA\n"
+        let text = "resource \"aws_mq_configuration\" \"a\" {\n\(one)}\nresource \"aws_mq_configuration\" \"b\" {\n\(one)}\n"
+        let path = try Paths.temporaryFile(text, name: "main.tf")
+        let baseline = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("baseline.json").path
+        _ = runCLI(["lint", "--write-baseline", baseline, path])
+        let prints = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: baseline))) as? [String: Any]
+        let count = (prints?["fingerprints"] as? [String])?.count ?? 0
+        let findings = runCLI(["lint", "--format", "json", path]).stdoutText.components(separatedBy: "\"rule\"").count - 1
+        #expect(count == findings && count >= 4)
+        #expect(runCLI(["lint", "--baseline", baseline, path]).exitCode == 0)
+    }
+}
