@@ -1,4 +1,4 @@
-public import ActiveMQConfig
+import ActiveMQConfig
 public import ActiveMQLint
 
 extension HostDocument {

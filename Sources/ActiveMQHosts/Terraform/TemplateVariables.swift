@@ -1,4 +1,4 @@
-public import ActiveMQConfig
+import ActiveMQConfig
 import ActiveMQLint
 
 /// `terraform-template-variable`: the `${…}` of a configuration read through `templatefile()` whose

@@ -19,9 +19,12 @@ public enum YAMLFile {
     public static func documents(in bytes: [UInt8], path: String) -> (documents: [HostDocument], errors: [HostError]) {
         // Most YAML and JSON files name no broker at all: they are not parsed (an Amazon MQ
         // configuration resource may hold it in base64).
-        // (The raw text is searched for the word alone: in a quoted scalar an escape may follow it.)
-        guard contains(bytes, "broker") || contains(bytes, "AWS::AmazonMQ::Configuration") || contains(bytes, "mq.aws") else { return ([], []) }
-        let lines = LineTable(bytes)
+        // (`<broker` or a prefixed `:broker`, followed by anything: in a quoted scalar an escape may
+        // follow it.)
+        guard contains(bytes, "<broker") || contains(bytes, ":broker") || contains(bytes, "AWS::AmazonMQ::Configuration") || contains(bytes, "mq.aws")
+        else { return ([], []) }
+        // Lines are counted only when a configuration or an error needs a position.
+        let lines = LazyLines(bytes)
         var documents: [HostDocument] = []
         var errors: [HostError] = []
         let parser: Parser
@@ -67,7 +70,7 @@ public enum YAMLFile {
         return false
     }
 
-    static func hostError(_ error: any Error, path: String, lines: LineTable) -> HostError {
+    static func hostError(_ error: any Error, path: String, lines: LazyLines) -> HostError {
         if let yaml = error as? YamlError {
             switch yaml {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
@@ -85,7 +88,7 @@ public enum YAMLFile {
     struct Walker {
         let bytes: [UInt8]
         let path: String
-        let lines: LineTable
+        let lines: LazyLines
         var documents: [HostDocument] = []
         var visited = 0
         var exhausted = false
@@ -101,7 +104,7 @@ public enum YAMLFile {
         /// (`Fn::GetAtt Hub.` for a broker `Hub` whose `Configuration.Id` is `!Ref X`).
         var runners: [String: [String]] = [:]
 
-        init(bytes: [UInt8], path: String, lines: LineTable) {
+        init(bytes: [UInt8], path: String, lines: LazyLines) {
             self.bytes = bytes
             self.path = path
             self.lines = lines
@@ -205,8 +208,12 @@ public enum YAMLFile {
             if let mark = scalar.mark {
                 guard seen.insert(mark.line &* 1_000_003 &+ mark.column).inserted else { return }
             }
-            var value = Array(scalar.string.utf8)
             guard let settings = resourceSettings(keys) else { return }
+            // Most scalars are no configuration: told from their first character, without a copy.
+            let first = scalar.string.utf8.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+            let mayBeBase64 = settings.profile != nil && keys.last == "Data"
+            guard first == UInt8(ascii: "<") || mayBeBase64 else { return }
+            var value = Array(scalar.string.utf8)
             // CloudFormation's Data may be base64 already: decoded, linted read-only.
             if !TerraformFile.mentionsBroker(value), settings.profile != nil, keys.last == "Data",
                 let data = Data(base64Encoded: scalar.string, options: .ignoreUnknownCharacters), TerraformFile.isBrokerDocument(Array(data))
@@ -339,5 +346,21 @@ extension Node {
         guard case .mapping(let mapping) = self else { return nil }
         for (name, value) in mapping where name.scalar?.string == key { return value }
         return nil
+    }
+}
+
+/// A text's line table, built on first use.
+final class LazyLines {
+    let bytes: [UInt8]
+    private var built: LineTable?
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The byte offset of a line and column.
+    func offset(line: Int, column: Int) -> Int {
+        if built == nil { built = LineTable(bytes) }
+        return built!.offset(line: line, column: column)
     }
 }
