@@ -101,6 +101,9 @@ struct YAMLTests {
     func agreesWithPython(_ name: String) throws {
         guard PythonReference.shouldRun("yaml, cfnlint.decode", install: "pyyaml cfn-lint") else { return }
         let path = Self.folder.appendingPathComponent(name).path
+        // A Helm template is not YAML until rendered: no Python reader reads it (its positions are
+        // checked by the fixture test).
+        if try String(contentsOfFile: path, encoding: .utf8).contains("{{") { return }
         let (data, status) = try PythonReference.run("yaml-extract.py", path)
         #expect(status == 0)
         let theirs = try JSONDecoder().decode([String].self, from: data)

@@ -25,17 +25,21 @@ public enum YAMLFile {
         else { return ([], []) }
         // Lines are counted only when a configuration or an error needs a position.
         let lines = LazyLines(bytes)
+        // A Helm template is YAML only once rendered: its `{{ … }}` tags are masked, byte for byte,
+        // for the structure; the configurations keep them (as template tags, unknown values).
+        let helm = contains(bytes, "{{") ? masked(bytes) : nil
         var documents: [HostDocument] = []
         var errors: [HostError] = []
         let parser: Parser
         do {
             // No implicit typing (bool, int, timestamp): every scalar is text here, and libyaml's
             // values are read without a regular expression per scalar.
-            parser = try Parser(yaml: String(decoding: bytes, as: UTF8.self), resolver: .basic)
+            parser = try Parser(yaml: String(decoding: helm ?? bytes, as: UTF8.self), resolver: .basic)
         } catch {
             return ([], [hostError(error, path: path, lines: lines)])
         }
-        var walker = Walker(bytes: bytes, path: path, lines: lines)
+        var walker = Walker(bytes: helm ?? bytes, path: path, lines: lines)
+        walker.original = helm == nil ? nil : bytes
         var number = 0
         while true {
             let root: Node?
@@ -57,6 +61,25 @@ public enum YAMLFile {
         }
         documents = walker.documents
         return (documents, errors)
+    }
+
+    /// The bytes with every `{{ … }}` made spaces (line breaks inside kept): the YAML a Helm
+    /// template stands for, at the same offsets.
+    static func masked(_ bytes: [UInt8]) -> [UInt8] {
+        var result = bytes
+        var i = 0
+        while i + 1 < result.count {
+            guard result[i] == UInt8(ascii: "{"), result[i + 1] == UInt8(ascii: "{") else {
+                i += 1
+                continue
+            }
+            var j = i + 2
+            while j + 1 < result.count, !(result[j] == UInt8(ascii: "}") && result[j + 1] == UInt8(ascii: "}")) { j += 1 }
+            let end = min(result.count, j + 2)
+            for k in i..<end where result[k] != 0x0A && result[k] != 0x0D { result[k] = 0x20 }
+            i = end
+        }
+        return result
     }
 
     static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
@@ -92,6 +115,8 @@ public enum YAMLFile {
         var documents: [HostDocument] = []
         var visited = 0
         var exhausted = false
+        /// A Helm template's own bytes, when ``bytes`` are its masked copy.
+        var original: [UInt8]?
         /// The scalars already read (by their start), so that aliases do not repeat them.
         var seen: Set<Int> = []
         /// What the current document's root says: a Kubernetes object's kind and name, a
@@ -117,7 +142,17 @@ public enum YAMLFile {
             isCloudFormation = root.at("Resources")?.mapping != nil && (root.at("AWSTemplateFormatVersion") != nil || root.at("Resources")?.mapping?.contains {
                 $0.value.at("Type")?.string?.hasPrefix("AWS::") == true
             } == true)
-            if let kind = root.at("kind")?.string, let name = root.at("metadata")?.at("name")?.string {
+            if let kind = root.at("kind")?.string, let nameNode = root.at("metadata")?.at("name"), var name = nameNode.string {
+                // In a Helm template the name as written (`{{ include "x" . }}-config`), not its mask.
+                if let original, let mark = nameNode.mark {
+                    var start = lines.offset(line: mark.line, column: mark.column)
+                    // The scalar starts after a masked tag: the tag is part of the name.
+                    while start > 0, bytes[start - 1] == 0x20 { start -= 1 }
+                    while start < original.count, original[start] == 0x20 { start += 1 }
+                    var end = start
+                    while end < original.count, original[end] != 0x0A, original[end] != 0x0D { end += 1 }
+                    name = String(decoding: original[start..<end], as: UTF8.self).trimmingCharacters(inSpaceAndTab: ())
+                }
                 object = "\(kind)/\(name)"
             }
             runners = [:]
@@ -196,7 +231,29 @@ public enum YAMLFile {
             if let decoded = YAMLScalarScanner(bytes: bytes).decode(at: start), decoded.bytes == value {
                 let reason = decoded.isFolded ? "a folded (>) scalar: an edit would change how its lines fold"
                     : decoded.isMultiLineQuoted ? "a quoted scalar over several lines: an edit would change its folding" : nil
-                return (value, decoded.map, start..<decoded.end, true, reason, decoded.encoding)
+                guard let original else { return (value, decoded.map, start..<decoded.end, true, reason, decoded.encoding) }
+                // A Helm template: the text as written, tags included, through the same map.
+                var text: [UInt8] = []
+                for piece in decoded.map.pieces {
+                    guard piece.isVerbatim else {
+                        text += decoded.bytes[piece.document]
+                        continue
+                    }
+                    // A tag cut by the scalar's indentation (a `{{- end }}` at column 0 inside a
+                    // block) stays masked: half a tag is no tag.
+                    var inCutTag = bytes[piece.host.lowerBound] == 0x20 && original[piece.host.lowerBound] != 0x20
+                        && !(original[piece.host.lowerBound] == UInt8(ascii: "{") && piece.host.lowerBound + 1 < original.count
+                            && original[piece.host.lowerBound + 1] == UInt8(ascii: "{"))
+                    for k in piece.host {
+                        if inCutTag && original[k] == UInt8(ascii: "}") && k > 0 && original[k - 1] == UInt8(ascii: "}") {
+                            text.append(0x20)
+                            inCutTag = false
+                            continue
+                        }
+                        text.append(inCutTag ? (original[k] == 0x0A ? 0x0A : 0x20) : original[k])
+                    }
+                }
+                return (text, decoded.map, start..<decoded.end, true, reason ?? "a Helm template: edit it where it is rendered", nil)
             }
             var map = ByteMap()
             map.append(documentCount: max(1, value.count), host: start..<min(bytes.count, start + 1))
@@ -234,7 +291,7 @@ public enum YAMLFile {
             let read = decoded(scalar)
             var document = HostDocument(hostPath: path, format: .yaml, address: address(keys), bytes: read.bytes, map: read.map,
                                         literal: read.literal, profile: settings.profile, engineVersion: settings.engineVersion,
-                                        name: settings.name, readOnlyReason: read.readOnly, template: nil)
+                                        name: settings.name, readOnlyReason: read.readOnly, template: original == nil ? nil : .jinja)
             document.positionsInside = read.exact
             document.encoding = read.encoding
             if isCloudFormation, keys.count >= 2 { document.networkAliases = runners[keys[1]] ?? [] }

@@ -140,7 +140,8 @@ struct YAMLScalarScanner {
         var texts: [(text: Range<Int>, breakRange: Range<Int>, blank: Bool, moreIndented: Bool)] = []
         for line in lines {
             let count = spaces(from: line.start, to: line.end)
-            let blank = line.start + count >= line.end
+            // Spaces beyond the indentation are content, even on a line of nothing else.
+            let blank = line.start + count >= line.end && count <= indent
             let from = blank ? min(line.end, line.start + min(count, indent)) : line.start + indent
             let moreIndented = !blank && from < line.end && (bytes[from] == UInt8(ascii: " ") || bytes[from] == UInt8(ascii: "\t"))
             texts.append((from..<line.end, line.end..<line.next, blank, moreIndented))
