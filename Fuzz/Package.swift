@@ -15,6 +15,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ActiveMQConfig", package: root.lastPathComponent.lowercased()),
                 .product(name: "ActiveMQLint", package: root.lastPathComponent.lowercased()),
+                .product(name: "ActiveMQHosts", package: root.lastPathComponent.lowercased()),
             ]
         ),
     ],

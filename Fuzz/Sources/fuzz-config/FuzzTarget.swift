@@ -3,6 +3,7 @@
 // back and serialize exactly), and the URI and network-spec parsers. A crash, a sanitizer report or
 // a failed invariant is a finding.
 import ActiveMQConfig
+import ActiveMQHosts
 import ActiveMQLint
 
 @inline(never)
@@ -82,6 +83,29 @@ func exerciseEdits(_ document: LosslessDocument) {
     }
 }
 
+/// The host readers (Terraform, YAML): every document's byte map must give its verbatim bytes back
+/// from the host and never go backwards; the documents are linted as host inputs.
+func exerciseHosts(_ bytes: [UInt8]) {
+    for path in ["fuzz.tf", "fuzz.yaml"] {
+        guard let found = HostFile.documents(in: bytes, path: path) else { continue }
+        for document in found.documents {
+            var last = -1
+            for piece in document.map.pieces {
+                invariant(piece.host.upperBound <= bytes.count, "a byte map reaches past the host")
+                if piece.isVerbatim && document.positionsInside {
+                    invariant(Array(document.bytes[piece.document]) == Array(bytes[piece.host]), "a verbatim piece differs from the host")
+                }
+                invariant(piece.host.lowerBound >= last, "a byte map goes backwards")
+                last = piece.host.lowerBound
+            }
+            _ = document.map.hostRange(0..<document.bytes.count)
+            if document.encoding != nil, document.readOnlyReason == nil { _ = document.encode(Array("a\n${b}\"c".utf8), at: 0, in: bytes) }
+        }
+        let hosts = HostInputs([LintInput(path: path, bytes: .success(bytes))])
+        if let report = try? Linter().lint(hosts.inputs) { _ = hosts.map(report) }
+    }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -90,6 +114,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = try? TransportURI.parse(text)
     _ = NetworkConnectorURI.redact(text)
     _ = try? NetworkSpec.decode(bytes)
+    exerciseHosts(bytes)
     guard let document = try? LosslessDocument(bytes: bytes, path: "fuzz.xml") else { return 0 }
     invariant(document.serialized() == bytes, "the lossless tree does not give the input back")
     for element in document.allElements {
