@@ -216,3 +216,45 @@ extension HostCommandTests {
         #expect(runCLI(["lint", "--baseline", baseline, path]).exitCode == 0)
     }
 }
+
+/// `connectors add/set/remove` on configurations inside host files.
+@Suite("Connector edits inside host files")
+struct HostConnectorEditTests {
+    @Test("Several configurations need --resource (exit 2); the chosen one is edited in its heredoc's indentation, interpolations kept")
+    func terraform() throws {
+        let source = try String(contentsOf: Paths.repository.appendingPathComponent("Fixtures/iac/network/chain.tf"), encoding: .utf8)
+        let path = try Paths.temporaryFile(source, name: "main.tf")
+        let ambiguous = runCLI(["connectors", "add", path, "--name", "x", "--uri", "static:(ssl://x.example:61617)", "--user", "admin", "--in-place"])
+        #expect(ambiguous.exitCode == 2 && ambiguous.stderr.contains("choose one with --resource"))
+        let unknown = runCLI(["connectors", "add", path, "--resource", "aws_mq_configuration.nowhere", "--name", "x", "--uri", "static:(ssl://x.example:61617)", "--user", "admin"])
+        #expect(unknown.exitCode == 2 && unknown.stderr.contains("no configuration has the address"))
+        let added = runCLI(["connectors", "add", path, "--resource", "aws_mq_configuration.west", "--name", "west_out",
+                            "--uri", "static:(ssl://x.example:61617)", "--user", "admin", "--in-place"])
+        #expect(added.exitCode == 0, "\(added.stderr)")
+        let set = runCLI(["connectors", "set", path, "--resource", "aws_mq_configuration.east", "--name", "east_to_hub", "--network-ttl", "2", "--in-place"])
+        #expect(set.exitCode == 0, "\(set.stderr)")
+        let after = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(after.contains("\n      <networkConnectors>\n        <networkConnector name=\"west_out\" userName=\"admin\" uri=\"static:(ssl://x.example:61617)\"/>\n      </networkConnectors>\n    </broker>\n    DATA"))
+        #expect(after.contains(#"uri="static:(${aws_mq_broker.hub.instances[0].endpoints[0]})" networkTTL="2"/>"#))
+        // Everything else is as it was: taking the two edits out gives the file back.
+        let undone = after.replacingOccurrences(of: " networkTTL=\"2\"", with: "")
+            .replacingOccurrences(of: "\n      <networkConnectors>\n        <networkConnector name=\"west_out\" userName=\"admin\" uri=\"static:(ssl://x.example:61617)\"/>\n      </networkConnectors>", with: "")
+        #expect(undone == source)
+        let removed = runCLI(["connectors", "remove", path, "--resource", "aws_mq_configuration.east", "--name", "east_to_hub", "--in-place"])
+        #expect(removed.exitCode == 0, "\(removed.stderr)")
+        #expect(runCLI(["roundtrip", path]).exitCode == 0)
+    }
+
+    @Test("A ConfigMap's literal block is edited in its indentation; a quoted scalar over several lines is refused with its reason")
+    func yaml() throws {
+        let source = try String(contentsOf: Paths.repository.appendingPathComponent("Fixtures/iac/yaml/configmap.yaml"), encoding: .utf8)
+        let path = try Paths.temporaryFile(source, name: "configmap.yaml")
+        let set = runCLI(["connectors", "set", path, "--resource", "ConfigMap/broker-config data.activemq.xml", "--name", "east_west", "--network-ttl", "2", "--in-place"])
+        #expect(set.exitCode == 0, "\(set.stderr)")
+        let after = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(after == source.replacingOccurrences(of: "networkTTL=\"0\"", with: "networkTTL=\"2\""))
+        let quoted = try Paths.temporaryFile(try String(contentsOf: Paths.repository.appendingPathComponent("Fixtures/iac/yaml/configmap-quoted.yaml"), encoding: .utf8), name: "q.yaml")
+        let refused = runCLI(["connectors", "set", quoted, "--name", "b_out", "--network-ttl", "2", "--in-place"])
+        #expect(refused.exitCode == 1 && refused.stderr.contains("cannot be edited in place: a quoted scalar over several lines"))
+    }
+}

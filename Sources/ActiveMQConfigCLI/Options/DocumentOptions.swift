@@ -1,5 +1,4 @@
 import ActiveMQConfig
-import ActiveMQHosts
 import ActiveMQLint
 import ArgumentParser
 
@@ -11,12 +10,12 @@ struct DocumentOptions: ParsableArguments {
     @Option(name: .customLong("broker"), help: "The broker's brokerName (required when the file has several brokers).")
     var brokerName: String?
 
+    @Option(name: .customLong("resource"),
+            help: "In a Terraform, YAML or JSON file: the configuration's address (aws_mq_configuration.hub, a logical id), required when it holds several.")
+    var resource: String?
+
     /// Reads the configuration.
     func configuration() throws -> BrokerConfiguration {
-        if let format = HostFormat(fileName: file) {
-            throw CLIError(path: file, message: "editing connectors inside a \(format.displayName) file is not done yet; `lint --fix` edits configurations there, or keep the XML in its own file",
-                           exitCode: ExitStatus.usageOrIO)
-        }
         do {
             return BrokerConfiguration(document: try CLI.console.document(file))
         } catch {

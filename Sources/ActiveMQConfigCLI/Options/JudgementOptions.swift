@@ -34,6 +34,17 @@ struct JudgementOptions: ParsableArguments {
         }
     }
 
+    /// The settings for a configuration inside a host file: the flag, then what its resource says
+    /// (profile, engine version), then `.activemq-config.json` and the default.
+    func settings(for file: String, host: (profile: String?, engineVersion: String?)) throws -> RuleSettings {
+        let resolver = SettingsResolver(commandLine: try commandLine(), host: host, defaultProfile: .activeMQ)
+        do throws(LintSettingsError) {
+            return try resolver.resolve(for: file, lookup: ProjectConfigurationLookup()).rules
+        } catch {
+            throw CLIError(error.diagnostics)
+        }
+    }
+
     /// Refuses any profile but `amazon-mq` (commands about Amazon MQ alone).
     func requireAmazonMQ(_ command: String) throws {
         if let profile, profile != .amazonMQ {
