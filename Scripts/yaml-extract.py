@@ -52,7 +52,7 @@ def describe(value):
             return f"Fn::GetAtt {argument[0]}.{argument[1]}"
         return name
     if name == "Fn::Select" and isinstance(argument, list) and len(argument) == 2 and intrinsic(argument[1]):
-        return "Fn::Select " + describe(argument[1])
+        return f"Fn::Select {argument[0]} " + describe(argument[1])
     return name
 
 

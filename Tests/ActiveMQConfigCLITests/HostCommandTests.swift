@@ -258,3 +258,45 @@ struct HostConnectorEditTests {
         #expect(refused.exitCode == 1 && refused.stderr.contains("cannot be edited in place: a quoted scalar over several lines"))
     }
 }
+
+/// `topology generate --format cloudformation`.
+@Suite("Generating CloudFormation")
+struct CloudFormationGenerationTests {
+    static let spec = Paths.fixture("topologies/cloudformation/hub-and-spokes.json")
+    static let golden = Paths.fixture("topologies/cloudformation/hub-and-spokes.yaml")
+
+    @Test("A template with the configurations and the named brokers; URIs as Fn::Join around Fn::Select/Fn::GetAtt; lints clean")
+    func generate() throws {
+        let folder = URL(fileURLWithPath: try Paths.temporaryFile("", name: "x")).deletingLastPathComponent().path
+        let run = runCLI(["topology", "generate", Self.spec, "--out", folder, "--format", "cloudformation"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let written = try Data(contentsOf: URL(fileURLWithPath: folder + "/network.yaml"))
+        #expect(written == (try Data(contentsOf: URL(fileURLWithPath: Self.golden))))
+        let text = String(decoding: written, as: UTF8.self)
+        #expect(text.contains("Fn::Select: [1, !GetAtt Hub.OpenWireEndpoints]") && text.contains("Type: AWS::AmazonMQ::Broker"))
+        let lint = runCLI(["lint", "--fail-on", "warning", folder + "/network.yaml"])
+        #expect(lint.exitCode == 0, "\(lint.stdoutText)")
+        #expect(lint.stderr.contains("1 file checked"))
+    }
+
+    @Test("cfn-lint passes the template", .enabled(if: Self.cfnLint || ProcessInfo.processInfo.environment["CI"] == "true", "cfn-lint is not installed"))
+    func cfnLintPasses() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["cfn-lint", Self.golden]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    static let cfnLint: Bool = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["cfn-lint", "--version"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+}

@@ -37,12 +37,16 @@ public struct NetworkSpec: Sendable, Hashable, Codable {
         /// The Terraform resource that runs it (`aws_mq_broker.hub`): `topology generate --format
         /// terraform` writes connector URIs that read its endpoints.
         public var terraform: String?
+        /// The logical id of its `AWS::AmazonMQ::Broker` (`Hub`): `topology generate --format
+        /// cloudformation` writes that broker, and connector URIs that read its endpoints.
+        public var cloudformation: String?
 
         /// Creates a broker.
-        public init(name: String, endpoints: [String], terraform: String? = nil) {
+        public init(name: String, endpoints: [String], terraform: String? = nil, cloudformation: String? = nil) {
             self.name = name
             self.endpoints = endpoints
             self.terraform = terraform
+            self.cloudformation = cloudformation
         }
     }
 

@@ -102,12 +102,13 @@ public enum TerraformNetwork {
 
     /// A configuration that reads broker B's endpoints depends on B's resource, which (when B has a
     /// configuration here) depends on B's configuration: a loop of these is a cycle Terraform refuses.
-    static func checkCycles(_ files: [GeneratedConfiguration], spec: NetworkSpec) throws(TerraformNetworkError) {
+    static func checkCycles(_ files: [GeneratedConfiguration], spec: NetworkSpec,
+                            referenced: (NetworkSpec.Broker) -> Bool = { $0.terraform != nil }, kind: String = "Terraform") throws(TerraformNetworkError) {
         let generated = Set(files.map(\.broker))
         var edges: [String: [String]] = [:]
         for file in files {
             let text = String(decoding: file.bytes, as: UTF8.self)
-            for broker in spec.brokers where broker.terraform != nil && broker.name != file.broker && generated.contains(broker.name) {
+            for broker in spec.brokers where referenced(broker) && broker.name != file.broker && generated.contains(broker.name) {
                 if broker.endpoints.contains(where: { text.containsUTF8($0) }) { edges[file.broker, default: []].append(broker.name) }
             }
         }
@@ -126,7 +127,7 @@ public enum TerraformNetwork {
         }
         for file in files.map(\.broker).sorted() where state[file] == nil {
             if let cycle = visit(file) {
-                throw TerraformNetworkError(message: "the links make a Terraform dependency cycle: \(cycle.joined(separator: " → ")) (each configuration reads the next broker's endpoints, and each broker runs its configuration); declare each bridge on one side only (\"duplex\": true), or leave \"terraform\" out of one broker")
+                throw TerraformNetworkError(message: "the links make a \(kind) dependency cycle: \(cycle.joined(separator: " → ")) (each configuration reads the next broker's endpoints, and each broker runs its configuration); declare each bridge on one side only (\"duplex\": true), or leave \"\(kind.lowercased())\" out of one broker")
             }
         }
     }

@@ -366,7 +366,7 @@ public enum YAMLFile {
         }
 
         /// An intrinsic as the joined text shows it: its name, and what it reads where that names a
-        /// resource (`Fn::Select Fn::GetAtt Hub.OpenWireEndpoints`, `Ref User`).
+        /// resource (`Fn::Select 0 Fn::GetAtt Hub.OpenWireEndpoints`, `Ref User`).
         static func describe(_ node: Node) -> String {
             guard let name = intrinsic(node) else { return "value" }
             var argument: Node?
@@ -388,7 +388,9 @@ public enum YAMLFile {
                 }
                 return name
             case "Fn::Select":
-                if case .sequence(let parts)? = argument, parts.count == 2, intrinsic(parts[1]) != nil { return "Fn::Select " + describe(parts[1]) }
+                if case .sequence(let parts)? = argument, parts.count == 2, intrinsic(parts[1]) != nil {
+                    return "Fn::Select \(parts[0].string ?? "?") " + describe(parts[1])
+                }
                 return name
             default:
                 return name

@@ -38,10 +38,10 @@ struct GenerateTopology: JudgingCommand {
     @Flag(help: "Overwrite existing files.") var force = false
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case xml, terraform
+        case xml, terraform, cloudformation
     }
 
-    @Option(help: "xml: one file per broker; terraform: one .tf (--out FILE.tf, or DIR/network.tf) with an aws_mq_configuration per broker (Amazon MQ only).")
+    @Option(help: "xml: one file per broker; terraform: one .tf (--out FILE.tf, or DIR/network.tf) with an aws_mq_configuration per broker; cloudformation: one template (--out FILE.yaml, or DIR/network.yaml) with the configurations and the named brokers (Amazon MQ only).")
     var format: Format = .xml
 
     func run() throws {
@@ -74,8 +74,8 @@ struct GenerateTopology: JudgingCommand {
         let settings = try judgement.settings(for: (out.hasSuffix("/") ? out : out + "/") + "\(network.brokers.first?.name ?? "broker").xml",
                                               network: network, defaultProfile: .amazonMQ(.v5_18))
         let target: ConfigurationTarget = settings.profile.isAmazonMQ ? .amazonMQ : .activeMQ
-        if format == .terraform && target == .activeMQ {
-            throw CLIError(path: spec, message: "--format terraform writes Amazon MQ configurations (aws_mq_configuration): it needs --target amazon-mq, not activemq",
+        if format != .xml && target == .activeMQ {
+            throw CLIError(path: spec, message: "--format \(format.rawValue) writes Amazon MQ configurations: it needs --target amazon-mq, not activemq",
                            exitCode: ExitStatus.usageOrIO)
         }
         let files: [GeneratedConfiguration]
@@ -93,7 +93,7 @@ struct GenerateTopology: JudgingCommand {
             }
             throw CLIError(path: spec, message: error.message, exitCode: ExitStatus.failure)
         }
-        if format == .terraform {
+        if format != .xml {
             try writeTerraform(files, network: network, engine: settings.profile)
             return
         }
@@ -127,7 +127,9 @@ struct GenerateTopology: JudgingCommand {
 
     /// `--format terraform`: one `.tf`, regenerated in place when it exists.
     func writeTerraform(_ files: [GeneratedConfiguration], network: NetworkSpec, engine: LintProfile) throws {
-        let path = out.hasSuffix(".tf") ? out : (out.hasSuffix("/") ? out : out + "/") + "network.tf"
+        let fileName = format == .cloudformation ? "network.yaml" : "network.tf"
+        let given = format == .cloudformation ? out.hasSuffix(".yaml") || out.hasSuffix(".yml") || out.hasSuffix(".json") || out.hasSuffix(".template") : out.hasSuffix(".tf")
+        let path = given ? out : (out.hasSuffix("/") ? out : out + "/") + fileName
         let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         var partial = folder.hasPrefix("/") ? "" : "."
         for component in folder.split(separator: "/") {
@@ -141,7 +143,9 @@ struct GenerateTopology: JudgingCommand {
         if case .amazonMQ(let engine) = engine { version = engine.rawValue } else { version = "5.18" }
         let bytes: [UInt8]
         do throws(TerraformNetworkError) {
-            bytes = try TerraformNetwork.render(files, spec: network, engineVersion: version, existing: existing, path: path)
+            bytes = format == .cloudformation
+                ? try CloudFormationNetwork.render(files, spec: network, engineVersion: version)
+                : try TerraformNetwork.render(files, spec: network, engineVersion: version, existing: existing, path: path)
         } catch {
             throw CLIError(path: spec, message: error.message, exitCode: ExitStatus.failure)
         }
