@@ -1,5 +1,6 @@
 public import ActiveMQConfig
 public import ActiveMQTopology
+import LosslessXML
 
 /// `topology generate --format cloudformation`: a template with an `AWS::AmazonMQ::Configuration`
 /// per broker that declares connectors, and an `AWS::AmazonMQ::Broker` for each broker whose spec
@@ -138,18 +139,8 @@ public enum CloudFormationNetwork {
         return "|\(chomping)\n" + body.joined(separator: "\n") + "\n"
     }
 
+    /// A double-quoted scalar: JSON's string escapes, which YAML reads alike.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSONText.string(text).rendered()
     }
 }
