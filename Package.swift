@@ -81,9 +81,16 @@ let package = Package(
             dependencies: ["ActiveMQLint", "ActiveMQTopology", "ActiveMQConfig", "LosslessXML", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcomingFeatures
         ),
+        // The language server: LSP over stdio, its diagnostics the linter's.
+        .target(
+            name: "ActiveMQLanguageServer",
+            dependencies: ["ActiveMQLint", "ActiveMQConfig", "LosslessXML"],
+            swiftSettings: upcomingFeatures
+        ),
         .target(
             name: "ActiveMQConfigCLI",
             dependencies: [
+                "ActiveMQLanguageServer",
                 "ActiveMQHosts",
                 "ActiveMQRouting",
                 "ActiveMQTopology",
@@ -120,6 +127,11 @@ let package = Package(
             swiftSettings: upcomingFeatures
         ),
         .testTarget(
+            name: "ActiveMQLanguageServerTests",
+            dependencies: ["ActiveMQLanguageServer", "ActiveMQLint", "ActiveMQConfig"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
             name: "ActiveMQHostsTests",
             dependencies: ["ActiveMQHosts", "ActiveMQLint", "ActiveMQTopology", "ActiveMQConfig"],
             swiftSettings: upcomingFeatures
@@ -131,7 +143,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ActiveMQConfigCLITests",
-            dependencies: ["ActiveMQConfigCLI", "activemq-config"],
+            dependencies: ["ActiveMQConfigCLI", "ActiveMQLanguageServer", "activemq-config"],
             swiftSettings: upcomingFeatures
         ),
     ],

@@ -1,3 +1,4 @@
+import ActiveMQLanguageServer
 import Foundation
 import Testing
 
@@ -299,4 +300,38 @@ struct CloudFormationGenerationTests {
         process.waitUntilExit()
         return process.terminationStatus == 0
     }()
+}
+
+/// `activemq-config lsp` as a process: framed messages over pipes.
+@Suite("activemq-config lsp")
+struct LanguageServerProcessTests {
+    static func frame(_ json: String) -> Data {
+        Data("Content-Length: \(json.utf8.count)\r\n\r\n\(json)".utf8)
+    }
+
+    @Test("initialize, didOpen, diagnostics, shutdown, exit 0; only framed messages on stdout; a malformed header is skipped")
+    func session() throws {
+        let text = #"<broker xmlns=\"http://activemq.apache.org/schema/core\"><networkConnectors><networkConnector name=\"a\" userName=\"u\" uri=\"static:(tcp://b:61616)\" networkTTL=\"0\"/></networkConnectors></broker>"#
+        var input = Data("Content-Type: nothing\r\n\r\n".utf8)
+        input += Self.frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{},"initializationOptions":{"debounce":0}}}"#)
+        input += Self.frame(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#)
+        input += Self.frame(#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///tmp/lsp-a.xml","languageId":"xml","version":1,"text":"\#(text)"}}}"#)
+        input += Self.frame(#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#)
+        input += Self.frame(#"{"jsonrpc":"2.0","method":"exit"}"#)
+        let run = try runBinary(["lsp"], stdin: input)
+        #expect(run.exitCode == 0)
+        var reader = Framing.Reader()
+        reader.feed(run.stdout)
+        var bodies: [String] = []
+        while case .success(let body)? = reader.next() { bodies.append(String(decoding: body, as: UTF8.self)) }
+        #expect(bodies.count == 3, "\(bodies)")
+        #expect(bodies.contains { $0.contains("\"zero-ttl\"") && $0.contains("publishDiagnostics") })
+        #expect(bodies.joined().utf8.count + bodies.count * 20 < run.stdout.count + 40, "nothing but framed messages")
+    }
+
+    @Test("The input ending before exit ends the server with 1")
+    func endOfInput() throws {
+        let run = try runBinary(["lsp"], stdin: Self.frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#))
+        #expect(run.exitCode == 1)
+    }
 }

@@ -1,0 +1,322 @@
+import ActiveMQConfig
+public import ActiveMQLint
+import Dispatch
+import Foundation
+import LosslessXML
+
+/// `activemq-config lsp`: a Language Server Protocol server whose diagnostics are the linter's.
+///
+/// Messages are handled in order on the caller's thread (the stdin reader): lifecycle, text
+/// synchronisation (incremental), settings. Linting runs on a queue of its own; a lint made stale by
+/// a newer version of its document is abandoned before it publishes. Everything sent goes through
+/// `send`, one framed message at a time; nothing else is written to standard output.
+public final class LanguageServer: Sendable {
+    /// JSON-RPC and LSP error codes.
+    public enum ErrorCode: Int, Sendable {
+        case parseError = -32700
+        case invalidRequest = -32600
+        case methodNotFound = -32601
+        case invalidParams = -32602
+        case serverNotInitialized = -32002
+        case requestCancelled = -32800
+    }
+
+    struct Document {
+        var uri: String
+        var path: String
+        var version: Int
+        var text: TextBuffer
+        /// The findings of the last lint that read the document, their ranges kept up to date through
+        /// every edit since (a finding whose range an edit touched is dropped).
+        var previous: [(range: Range<Int>, finding: Finding)] = []
+    }
+
+    struct State {
+        var initialized = false
+        var shutdown = false
+        var encoding: PositionEncoding = .utf16
+        var documents: [String: Document] = [:]
+        var profile: String?
+        var engineVersion: String?
+        var debounceMilliseconds = 50
+    }
+
+    let send: @Sendable ([UInt8]) -> Void
+    let state = Locked(State())
+    let lintQueue = DispatchQueue(label: "activemq-config.lsp.lint")
+    /// The rule pages: `\(rulePages)\(rule).md`.
+    public static let rulePages = "https://github.com/swift-activemq-config/swift-activemq-config/blob/main/Docs/rules/"
+
+    /// A server that writes each framed message with `send`.
+    public init(send: @escaping @Sendable ([UInt8]) -> Void) {
+        self.send = send
+    }
+
+    // MARK: Messages
+
+    /// Handles one message body; the exit code when the server should stop (after `exit`).
+    public func handle(_ body: [UInt8]) -> Int32? {
+        let message: JSONValue
+        do {
+            message = try JSONDecoder().decode(JSONValue.self, from: Data(body))
+        } catch {
+            respond(id: .null, error: (.parseError, "the message is not JSON"))
+            return nil
+        }
+        guard case .object = message else {
+            respond(id: .null, error: (.invalidRequest, "a message is a JSON object"))
+            return nil
+        }
+        let id = message["id"]
+        guard let method = message["method"]?.string else { return nil }  // a response to us: none is expected
+        let params = message["params"] ?? .null
+        let (initialized, shutdown) = state.withLock { ($0.initialized, $0.shutdown) }
+        if method == "exit" { return shutdown ? 0 : 1 }
+        if !initialized && method != "initialize" {
+            if let id { respond(id: id, error: (.serverNotInitialized, "the server is not initialized")) }
+            return nil
+        }
+        if shutdown, let id {
+            respond(id: id, error: (.invalidRequest, "the server is shutting down"))
+            return nil
+        }
+        switch method {
+        case "initialize":
+            guard let id else { return nil }
+            initialize(id: id, params: params)
+        case "initialized", "$/cancelRequest", "$/setTrace":
+            // Requests are answered in order as they are read: none is pending when a cancel comes.
+            break
+        case "shutdown":
+            state.withLock { $0.shutdown = true }
+            if let id { respond(id: id, result: .null) }
+        case "textDocument/didOpen": didOpen(params)
+        case "textDocument/didChange": didChange(params)
+        case "textDocument/didClose": didClose(params)
+        case "workspace/didChangeConfiguration":
+            applySettings(params["settings"]?["activemq-config"] ?? params["settings"])
+            relintAll()
+        case "workspace/didChangeWatchedFiles": relintAll()
+        default:
+            if let id { respond(id: id, error: (.methodNotFound, "no method \(method)")) }
+        }
+        return nil
+    }
+
+    /// The exit code when the input ends: as `exit` would give.
+    public func endOfInput() -> Int32 {
+        state.withLock { $0.shutdown } ? 0 : 1
+    }
+
+    /// Waits until every scheduled lint has run (for tests).
+    public func waitForIdle() {
+        lintQueue.sync {}
+        lintQueue.sync {}
+    }
+
+    func initialize(id: JSONValue, params: JSONValue) {
+        let offered = params["capabilities"]?["general"]?["positionEncodings"]?.array?.compactMap(\.string) ?? []
+        let encoding: PositionEncoding = offered.contains("utf-8") ? .utf8 : .utf16
+        state.withLock { state in
+            state.initialized = true
+            state.encoding = encoding
+            if let debounce = params["initializationOptions"]?["debounce"]?.int { state.debounceMilliseconds = max(0, debounce) }
+        }
+        applySettings(params["initializationOptions"]?["settings"])
+        respond(id: id, result: .object([
+            "capabilities": .object([
+                "positionEncoding": .string(encoding.rawValue),
+                "textDocumentSync": .object(["openClose": .bool(true), "change": .number(2)]),
+            ]),
+            "serverInfo": .object(["name": .string("activemq-config")]),
+        ]))
+    }
+
+    /// The server's settings: `profile` and `engineVersion`, first in the resolver's order.
+    func applySettings(_ settings: JSONValue?) {
+        guard let settings else { return }
+        state.withLock { state in
+            state.profile = settings["profile"]?.string
+            state.engineVersion = settings["engineVersion"]?.string
+        }
+    }
+
+    func didOpen(_ params: JSONValue) {
+        guard let item = params["textDocument"], let uri = item["uri"]?.string, let text = item["text"]?.string else { return }
+        let document = Document(uri: uri, path: Self.path(of: uri), version: item["version"]?.int ?? 0, text: TextBuffer(Array(text.utf8)))
+        state.withLock { $0.documents[uri] = document }
+        scheduleLint(uri)
+    }
+
+    func didChange(_ params: JSONValue) {
+        guard let uri = params["textDocument"]?["uri"]?.string, let changes = params["contentChanges"]?.array else { return }
+        let version = params["textDocument"]?["version"]?.int
+        state.withLock { state in
+            guard var document = state.documents[uri] else { return }
+            for change in changes {
+                guard let text = change["text"]?.string else { continue }
+                let replacement = Array(text.utf8)
+                let range: Range<Int>
+                if let start = change["range"]?["start"], let end = change["range"]?["end"] {
+                    let low = document.text.offset(line: start["line"]?.int ?? 0, character: start["character"]?.int ?? 0, encoding: state.encoding)
+                    let high = document.text.offset(line: end["line"]?.int ?? 0, character: end["character"]?.int ?? 0, encoding: state.encoding)
+                    range = min(low, high)..<max(low, high)
+                } else {
+                    range = 0..<document.text.bytes.count
+                }
+                document.text.replace(range, with: replacement)
+                // Earlier findings follow the text; one the edit touched goes.
+                let delta = replacement.count - range.count
+                document.previous = document.previous.compactMap { entry in
+                    if entry.range.upperBound <= range.lowerBound && !(entry.range.isEmpty && entry.range.lowerBound == range.lowerBound && !range.isEmpty) {
+                        return entry
+                    }
+                    if entry.range.lowerBound >= range.upperBound && !(range.isEmpty && entry.range.lowerBound == range.lowerBound) {
+                        return ((entry.range.lowerBound + delta)..<(entry.range.upperBound + delta), entry.finding)
+                    }
+                    return nil
+                }
+            }
+            if let version { document.version = version } else { document.version += 1 }
+            state.documents[uri] = document
+        }
+        scheduleLint(uri)
+    }
+
+    func didClose(_ params: JSONValue) {
+        guard let uri = params["textDocument"]?["uri"]?.string else { return }
+        state.withLock { _ = $0.documents.removeValue(forKey: uri) }
+        notify("textDocument/publishDiagnostics", .object(["uri": .string(uri), "diagnostics": .array([])]))
+    }
+
+    func relintAll() {
+        for uri in state.withLock({ Array($0.documents.keys) }).sorted() { scheduleLint(uri) }
+    }
+
+    // MARK: Linting
+
+    func scheduleLint(_ uri: String) {
+        let debounce = state.withLock { $0.debounceMilliseconds }
+        let work: @Sendable () -> Void = { [self] in lint(uri) }
+        if debounce > 0 {
+            lintQueue.asyncAfter(deadline: .now() + .milliseconds(debounce), execute: work)
+        } else {
+            lintQueue.async(execute: work)
+        }
+    }
+
+    /// Lints the document as it is now; publishes unless a newer version came meanwhile.
+    func lint(_ uri: String) {
+        guard let (document, profile, engineVersion) = state.withLock({ state in
+            state.documents[uri].map { ($0, state.profile, state.engineVersion) }
+        }) else { return }
+        var commandLine = LintCommandLine()
+        commandLine.profile = profile
+        if let engineVersion {
+            commandLine.engineVersion = AmazonMQEngineVersion(rawValue: engineVersion)
+            commandLine.activeMQVersion = ActiveMQVersion(engineVersion)
+        }
+        let report = try? Linter(commandLine: commandLine).lint([LintInput(path: document.path, bytes: .success(document.text.bytes))])
+        let findings = (report?.findings ?? []).filter { $0.file == nil || $0.file == document.path }
+        let broken = findings.contains { $0.code == RuleID.notWellFormed.rawValue }
+        let placed = findings.map { (Self.range(of: $0, in: document.text), $0) }
+        let published: [(range: Range<Int>, finding: Finding)]? = state.withLock { state in
+            guard var current = state.documents[uri], current.version == document.version else { return nil }
+            if broken {
+                // While the text is not well-formed, the earlier findings stay beside the parse error.
+                return placed + current.previous
+            }
+            current.previous = placed
+            state.documents[uri] = current
+            return placed
+        }
+        guard let published else { return }
+        let encoding = state.withLock { $0.encoding }
+        notify("textDocument/publishDiagnostics", .object([
+            "uri": .string(uri), "version": .number(Double(document.version)),
+            "diagnostics": .array(published.map { Self.diagnostic($0.finding, range: $0.range, text: document.text, uri: uri, path: document.path, encoding: encoding) }),
+        ]))
+    }
+
+    /// A finding's bytes: its byte range, else its line and column (columns count Unicode scalars)
+    /// to the end of the line's token.
+    static func range(of finding: Finding, in text: TextBuffer) -> Range<Int> {
+        if let range = finding.byteRange, range.upperBound <= text.bytes.count { return range }
+        let start = scalarOffset(text, line: finding.line ?? 1, column: finding.column ?? 1)
+        if let endLine = finding.endLine {
+            return start..<max(start, scalarOffset(text, line: endLine, column: finding.endColumn ?? 1))
+        }
+        var end = start
+        while end < text.bytes.count, text.bytes[end] != 0x0A, text.bytes[end] != 0x0D, text.bytes[end] != 0x20, text.bytes[end] != 0x3E { end += 1 }
+        return start..<max(end, min(start + 1, text.bytes.count))
+    }
+
+    /// The byte offset of a 1-based line and a column counted in Unicode scalars.
+    static func scalarOffset(_ text: TextBuffer, line: Int, column: Int) -> Int {
+        let zeroBased = max(0, line - 1)
+        guard zeroBased < text.lineStarts.count else { return text.bytes.count }
+        var offset = text.lineStarts[zeroBased]
+        let end = text.lineEnd(zeroBased)
+        var remaining = column - 1
+        while remaining > 0, offset < end {
+            offset += min(TextBuffer.sequenceLength(text.bytes[offset]), end - offset)
+            remaining -= 1
+        }
+        return offset
+    }
+
+    static func lspRange(_ range: Range<Int>, _ text: TextBuffer, _ encoding: PositionEncoding) -> JSONValue {
+        let start = text.position(of: range.lowerBound, encoding: encoding)
+        let end = text.position(of: range.upperBound, encoding: encoding)
+        return .object([
+            "start": .object(["line": .number(Double(start.line)), "character": .number(Double(start.character))]),
+            "end": .object(["line": .number(Double(end.line)), "character": .number(Double(end.character))]),
+        ])
+    }
+
+    static func diagnostic(_ finding: Finding, range: Range<Int>, text: TextBuffer, uri: String, path: String, encoding: PositionEncoding) -> JSONValue {
+        let severity: Double = finding.severity == .error ? 1 : finding.severity == .warning ? 2 : 3
+        var members: [String: JSONValue] = [
+            "range": lspRange(range, text, encoding), "severity": .number(severity), "source": .string("activemq-config"),
+            "message": .string(finding.message),
+        ]
+        if let code = finding.code {
+            members["code"] = .string(code)
+            members["codeDescription"] = .object(["href": .string(rulePages + code + ".md")])
+        }
+        let related = finding.notes.compactMap { note -> JSONValue? in
+            guard note.file == nil || note.file == path else { return nil }
+            let start = note.byteRange?.lowerBound ?? scalarOffset(text, line: note.line ?? 1, column: note.column ?? 1)
+            return .object(["location": .object(["uri": .string(uri), "range": lspRange(start..<start, text, encoding)]), "message": .string(note.message)])
+        }
+        if !related.isEmpty { members["relatedInformation"] = .array(related) }
+        return .object(members)
+    }
+
+    // MARK: Output
+
+    func respond(id: JSONValue, result: JSONValue) {
+        write(.object(["jsonrpc": .string("2.0"), "id": id, "result": result]))
+    }
+
+    func respond(id: JSONValue, error: (ErrorCode, String)) {
+        write(.object(["jsonrpc": .string("2.0"), "id": id, "error": .object(["code": .number(Double(error.0.rawValue)), "message": .string(error.1)])]))
+    }
+
+    func notify(_ method: String, _ params: JSONValue) {
+        write(.object(["jsonrpc": .string("2.0"), "method": .string(method), "params": params]))
+    }
+
+    func write(_ message: JSONValue) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(message) else { return }
+        send(Framing.frame(Array(data)))
+    }
+
+    /// The file a `file://` URI names (percent-decoded); another URI is its own name.
+    static func path(of uri: String) -> String {
+        guard uri.hasPrefix("file://") else { return uri }
+        return URL(string: uri)?.path ?? String(uri.dropFirst(7))
+    }
+}

@@ -1,0 +1,213 @@
+import ActiveMQConfig
+@testable import ActiveMQLanguageServer
+import ActiveMQLint
+import Foundation
+import Testing
+
+/// Drives the server in process, as a client would, and reads what it sends.
+final class Client: Sendable {
+    let sent = Locked<[JSONValue]>([])
+    let server: LanguageServer
+
+    init(debounce: Int = 0, encodings: [String]? = nil, initialize: Bool = true) {
+        let sent = self.sent
+        server = LanguageServer(send: { framed in
+            var reader = Framing.Reader()
+            reader.feed(framed)
+            if case .success(let body)? = reader.next(), let value = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) {
+                sent.withLock { $0.append(value) }
+            }
+        })
+        if initialize {
+            var capabilities: [String: JSONValue] = [:]
+            if let encodings { capabilities["general"] = .object(["positionEncodings": .array(encodings.map(JSONValue.string))]) }
+            _ = request(1, "initialize", .object(["capabilities": .object(capabilities), "initializationOptions": .object(["debounce": .number(Double(debounce))])]))
+            notify("initialized", .object([:]))
+        }
+    }
+
+    @discardableResult
+    func request(_ id: Int, _ method: String, _ params: JSONValue = .null) -> Int32? {
+        send(.object(["jsonrpc": .string("2.0"), "id": .number(Double(id)), "method": .string(method), "params": params]))
+    }
+
+    @discardableResult
+    func notify(_ method: String, _ params: JSONValue) -> Int32? {
+        send(.object(["jsonrpc": .string("2.0"), "method": .string(method), "params": params]))
+    }
+
+    func send(_ message: JSONValue) -> Int32? {
+        server.handle(Array(try! JSONEncoder().encode(message)))
+    }
+
+    func response(_ id: Int) -> JSONValue? {
+        sent.withLock { $0.last { $0["id"]?.int == id } }
+    }
+
+    /// The diagnostics published for a document, last first.
+    func published(_ uri: String) -> [JSONValue] {
+        server.waitForIdle()
+        return sent.withLock { $0.filter { $0["method"]?.string == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.string == uri } }
+            .compactMap { $0["params"] }
+    }
+
+    func open(_ uri: String, _ text: String, version: Int = 1) {
+        notify("textDocument/didOpen", .object(["textDocument": .object([
+            "uri": .string(uri), "languageId": .string("xml"), "version": .number(Double(version)), "text": .string(text),
+        ])]))
+    }
+
+    func change(_ uri: String, version: Int, _ changes: [(range: ((Int, Int), (Int, Int))?, text: String)]) {
+        notify("textDocument/didChange", .object([
+            "textDocument": .object(["uri": .string(uri), "version": .number(Double(version))]),
+            "contentChanges": .array(changes.map { change in
+                var members: [String: JSONValue] = ["text": .string(change.text)]
+                if let range = change.range {
+                    members["range"] = .object([
+                        "start": .object(["line": .number(Double(range.0.0)), "character": .number(Double(range.0.1))]),
+                        "end": .object(["line": .number(Double(range.1.0)), "character": .number(Double(range.1.1))]),
+                    ])
+                }
+                return .object(members)
+            }),
+        ]))
+    }
+}
+
+@Suite("The language server")
+struct ServerTests {
+    static let broker = """
+        <broker xmlns="http://activemq.apache.org/schema/core">
+          <networkConnectors>
+            <networkConnector name="a" userName="u" uri="static:(tcp://b:61616)" networkTTL="0"/>
+          </networkConnectors>
+        </broker>
+
+        """
+
+    static func codes(_ diagnostics: JSONValue?) -> [String] {
+        (diagnostics?["diagnostics"]?.array ?? []).compactMap { $0["code"]?.string }.sorted()
+    }
+
+    @Test("Lifecycle: -32002 before initialize, notifications dropped; -32601 for unknown methods, -32700 for bad JSON; exit 0 after shutdown, 1 without")
+    func lifecycle() {
+        let early = Client(initialize: false)
+        early.request(7, "textDocument/hover")
+        #expect(early.response(7)?["error"]?["code"]?.int == -32002)
+        early.open("file:///tmp/a.xml", Self.broker)
+        #expect(early.published("file:///tmp/a.xml").isEmpty)
+        #expect(early.notify("exit", .null) == 1)
+        #expect(early.server.endOfInput() == 1)
+
+        let client = Client()
+        #expect(client.response(1)?["result"]?["capabilities"]?["positionEncoding"]?.string == "utf-16")
+        #expect(client.response(1)?["result"]?["capabilities"]?["textDocumentSync"]?["change"]?.int == 2)
+        client.request(2, "workspace/unknownThing")
+        #expect(client.response(2)?["error"]?["code"]?.int == -32601)
+        _ = client.server.handle(Array("{not json".utf8))
+        #expect(client.sent.withLock { $0.last?["error"]?["code"]?.int } == -32700)
+        client.request(3, "shutdown")
+        #expect(client.response(3)?["result"] == .null)
+        client.request(4, "textDocument/hover")
+        #expect(client.response(4)?["error"]?["code"]?.int == -32600)
+        #expect(client.server.endOfInput() == 0)
+        #expect(client.notify("exit", .null) == 0)
+    }
+
+    @Test("UTF-8 positions when the client offers them")
+    func encodingNegotiation() {
+        let client = Client(encodings: ["utf-8", "utf-16"])
+        #expect(client.response(1)?["result"]?["capabilities"]?["positionEncoding"]?.string == "utf-8")
+        client.open("file:///tmp/u.xml", Self.broker.replacingOccurrences(of: "name=\"a\"", with: "name=\"😀\""))
+        let range = client.published("file:///tmp/u.xml").last?["diagnostics"]?.array?.first { $0["code"]?.string == "zero-ttl" }?["range"]
+        // `networkTTL` starts 3 bytes later than with name="a" (the emoji is 4 bytes, "a" one).
+        #expect(range?["start"]?["character"]?.int == 76)
+    }
+
+    @Test("Diagnostics: rule id, link, severity, the version they are for; incremental edits; closing clears")
+    func diagnostics() {
+        let client = Client()
+        let uri = "file:///tmp/d.xml"
+        client.open(uri, Self.broker)
+        let first = client.published(uri).last
+        #expect(Self.codes(first) == ["zero-ttl"])
+        #expect(first?["version"]?.int == 1)
+        let zero = first?["diagnostics"]?.array?.first
+        #expect(zero?["severity"]?.int == 1 && zero?["codeDescription"]?["href"]?.string?.hasSuffix("/Docs/rules/zero-ttl.md") == true)
+        #expect(zero?["range"]?["start"]?["line"]?.int == 2 && zero?["range"]?["start"]?["character"]?.int == 73)
+        // Replace "0" with "2" inside networkTTL="0": the finding goes.
+        client.change(uri, version: 2, [(((2, 85), (2, 86)), "2")])
+        let second = client.published(uri).last
+        #expect(second?["version"]?.int == 2 && Self.codes(second) == [])
+        // Remove userName="u" (an incremental range over part of a line).
+        client.change(uri, version: 3, [(((2, 31), (2, 44)), "")])
+        #expect(Self.codes(client.published(uri).last) == ["missing-username"])
+        let versions = client.published(uri).compactMap { $0["version"]?.int }
+        #expect(versions == versions.sorted())
+        client.notify("textDocument/didClose", .object(["textDocument": .object(["uri": .string(uri)])]))
+        #expect(client.published(uri).last?["diagnostics"]?.array?.isEmpty == true)
+    }
+
+    @Test("While the buffer is not well-formed, earlier findings stay beside the parse error, shifted; one an edit touched goes")
+    func notWellFormed() {
+        let client = Client()
+        let uri = "file:///tmp/n.xml"
+        client.open(uri, Self.broker)
+        #expect(Self.codes(client.published(uri).last) == ["zero-ttl"])
+        // Break the document after the finding: an unclosed tag at the end, the finding kept.
+        client.change(uri, version: 2, [(((5, 0), (5, 0)), "<broken")])
+        let broken = client.published(uri).last
+        #expect(Self.codes(broken) == ["not-well-formed", "zero-ttl"])
+        // Insert a line before it: the kept finding moves with its text.
+        client.change(uri, version: 3, [(((0, 0), (0, 0)), "<!-- a comment -->\n")])
+        let shifted = client.published(uri).last?["diagnostics"]?.array?.first { $0["code"]?.string == "zero-ttl" }
+        #expect(shifted?["range"]?["start"]?["line"]?.int == 3)
+        // An edit inside its range drops it.
+        client.change(uri, version: 4, [(((3, 85), (3, 86)), "00")])
+        #expect(Self.codes(client.published(uri).last) == ["not-well-formed"])
+    }
+
+    @Test("No secret reaches a diagnostic")
+    func secrets() {
+        let client = Client()
+        let uri = "file:///tmp/s.xml"
+        client.open(uri, Self.broker.replacingOccurrences(of: "userName=\"u\"", with: "userName=\"u\" password=\"Sup3r-S3cret\""))
+        let all = client.sent.withLock { $0 }.map { String(decoding: try! JSONEncoder().encode($0), as: UTF8.self) }.joined()
+        #expect(Self.codes(client.published(uri).last).contains("embedded-password"))
+        #expect(!all.contains("Sup3r-S3cret"))
+    }
+
+    static let corpus: [String] = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/corpus")
+        return ["activemq", "wild"].flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? [])
+                .filter { $0.hasSuffix(".xml") }.sorted().map { root.appendingPathComponent("\(folder)/\($0)").path }
+        }
+    }()
+
+    @Test("For every corpus file the published findings are lint's, file by file: rule, severity, message, and the start lint gives",
+          .enabled(if: !corpus.isEmpty || ProcessInfo.processInfo.environment["CI"] == "true", "../shared/corpus is absent"))
+    func corpusAgrees() throws {
+        #expect(!Self.corpus.isEmpty)
+        let client = Client()
+        for (number, path) in Self.corpus.enumerated() {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            guard let text = String(validating: bytes, as: UTF8.self) else { continue }
+            let uri = URL(fileURLWithPath: path).absoluteString
+            client.open(uri, text, version: number + 1)
+            let published = client.published(uri).last?["diagnostics"]?.array ?? []
+            let lint = try Linter().lint([LintInput(path: path, bytes: .success(bytes))]).findings.filter { $0.file == path }
+            let theirs = lint.map { "\($0.code ?? "") \($0.severity.rawValue) \($0.message)" }.sorted()
+            let ours = published.map { diagnostic in
+                let severity = diagnostic["severity"]?.int == 1 ? "error" : diagnostic["severity"]?.int == 2 ? "warning" : "info"
+                return "\(diagnostic["code"]?.string ?? "") \(severity) \(diagnostic["message"]?.string ?? "")"
+            }.sorted()
+            #expect(ours == theirs, "\(path)")
+            // Each start is lint's line (LSP lines count from 0).
+            let lines = Set(lint.compactMap { $0.line.map { $0 - 1 } })
+            #expect(published.allSatisfy { lines.contains($0["range"]?["start"]?["line"]?.int ?? -1) }, "\(path)")
+            client.notify("textDocument/didClose", .object(["textDocument": .object(["uri": .string(uri)])]))
+        }
+    }
+}
