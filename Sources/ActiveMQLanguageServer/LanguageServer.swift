@@ -39,6 +39,8 @@ public final class LanguageServer: Sendable {
         var profile: String?
         var engineVersion: String?
         var debounceMilliseconds = 50
+        var unsafeFixes = false
+        var documentChanges = false
     }
 
     let send: @Sendable ([UInt8]) -> Void
@@ -90,6 +92,8 @@ public final class LanguageServer: Sendable {
         case "shutdown":
             state.withLock { $0.shutdown = true }
             if let id { respond(id: id, result: .null) }
+        case "textDocument/codeAction":
+            if let id { respond(id: id, result: codeActions(params)) }
         case "textDocument/didOpen": didOpen(params)
         case "textDocument/didChange": didChange(params)
         case "textDocument/didClose": didClose(params)
@@ -121,12 +125,14 @@ public final class LanguageServer: Sendable {
             state.initialized = true
             state.encoding = encoding
             if let debounce = params["initializationOptions"]?["debounce"]?.int { state.debounceMilliseconds = max(0, debounce) }
+            state.documentChanges = params["capabilities"]?["workspace"]?["workspaceEdit"]?["documentChanges"]?.bool ?? false
         }
         applySettings(params["initializationOptions"]?["settings"])
         respond(id: id, result: .object([
             "capabilities": .object([
                 "positionEncoding": .string(encoding.rawValue),
                 "textDocumentSync": .object(["openClose": .bool(true), "change": .number(2)]),
+                "codeActionProvider": .object(["codeActionKinds": .array([.string("quickfix"), .string(Self.fixAllKind)])]),
             ]),
             "serverInfo": .object(["name": .string("activemq-config")]),
         ]))
@@ -138,6 +144,7 @@ public final class LanguageServer: Sendable {
         state.withLock { state in
             state.profile = settings["profile"]?.string
             state.engineVersion = settings["engineVersion"]?.string
+            state.unsafeFixes = settings["unsafeFixes"]?.bool ?? false
         }
     }
 
@@ -210,13 +217,7 @@ public final class LanguageServer: Sendable {
         guard let (document, profile, engineVersion) = state.withLock({ state in
             state.documents[uri].map { ($0, state.profile, state.engineVersion) }
         }) else { return }
-        var commandLine = LintCommandLine()
-        commandLine.profile = profile
-        if let engineVersion {
-            commandLine.engineVersion = AmazonMQEngineVersion(rawValue: engineVersion)
-            commandLine.activeMQVersion = ActiveMQVersion(engineVersion)
-        }
-        let report = try? Linter(commandLine: commandLine).lint([LintInput(path: document.path, bytes: .success(document.text.bytes))])
+        let report = try? Self.linter(profile: profile, engineVersion: engineVersion).lint([LintInput(path: document.path, bytes: .success(document.text.bytes))])
         let findings = (report?.findings ?? []).filter { $0.file == nil || $0.file == document.path }
         let broken = findings.contains { $0.code == RuleID.notWellFormed.rawValue }
         let placed = findings.map { (Self.range(of: $0, in: document.text), $0) }
@@ -236,6 +237,111 @@ public final class LanguageServer: Sendable {
             "uri": .string(uri), "version": .number(Double(document.version)),
             "diagnostics": .array(published.map { Self.diagnostic($0.finding, range: $0.range, text: document.text, uri: uri, path: document.path, encoding: encoding) }),
         ]))
+    }
+
+    /// The linter for the server's settings (first in the resolver's order).
+    static func linter(profile: String?, engineVersion: String?) -> Linter {
+        var commandLine = LintCommandLine()
+        commandLine.profile = profile
+        if let engineVersion {
+            commandLine.engineVersion = AmazonMQEngineVersion(rawValue: engineVersion)
+            commandLine.activeMQVersion = ActiveMQVersion(engineVersion)
+        }
+        return Linter(commandLine: commandLine)
+    }
+
+    // MARK: Code actions
+
+    /// The kind of the action that applies every safe fix.
+    public static let fixAllKind = "source.fixAll.activemq-config"
+
+    /// Quick fixes for the findings in the range (safe ones preferred, unsafe ones marked), a
+    /// suppression comment for each (never for `embedded-password`), and, when asked for,
+    /// `source.fixAll.activemq-config`: what `lint --fix` does to the document, as one edit.
+    func codeActions(_ params: JSONValue) -> JSONValue {
+        guard let uri = params["textDocument"]?["uri"]?.string,
+            let (document, profile, engineVersion, encoding, unsafe, changes) = state.withLock({ state in
+                state.documents[uri].map { ($0, state.profile, state.engineVersion, state.encoding, state.unsafeFixes, state.documentChanges) }
+            })
+        else { return .array([]) }
+        let text = document.text
+        let only = params["context"]?["only"]?.array?.compactMap(\.string)
+        let linter = Self.linter(profile: profile, engineVersion: engineVersion)
+        var actions: [JSONValue] = []
+        let wantsFixAll = only?.contains { Self.fixAllKind.hasPrefix($0) } ?? false
+        if wantsFixAll {
+            let input = LintInput(path: document.path, bytes: .success(text.bytes))
+            if let outcome = try? Fixer(linter: linter, includeUnsafe: unsafe).fix([input]), let fixed = outcome.files.first?.fixed, fixed != text.bytes {
+                var prefix = 0
+                while prefix < min(fixed.count, text.bytes.count), fixed[prefix] == text.bytes[prefix] { prefix += 1 }
+                var suffix = 0
+                while suffix < min(fixed.count, text.bytes.count) - prefix, fixed[fixed.count - 1 - suffix] == text.bytes[text.bytes.count - 1 - suffix] { suffix += 1 }
+                let edit = TextEdit(range: prefix..<(text.bytes.count - suffix), replacement: Array(fixed[prefix..<(fixed.count - suffix)]))
+                actions.append(.object([
+                    "title": .string("Fix all (activemq-config)"), "kind": .string(Self.fixAllKind),
+                    "edit": workspaceEdit(uri: uri, version: document.version, edits: [edit], text: text, encoding: encoding, documentChanges: changes),
+                ]))
+            }
+        }
+        if only == nil || only?.contains(where: { "quickfix".hasPrefix($0) || $0.hasPrefix("quickfix") }) == true {
+            let wanted = params["range"].map { range in
+                text.offset(line: range["start"]?["line"]?.int ?? 0, character: range["start"]?["character"]?.int ?? 0, encoding: encoding)
+                    ... text.offset(line: range["end"]?["line"]?.int ?? 0, character: range["end"]?["character"]?.int ?? 0, encoding: encoding)
+            } ?? 0...text.bytes.count
+            let findings = ((try? linter.lint([LintInput(path: document.path, bytes: .success(text.bytes))]))?.findings ?? [])
+                .filter { $0.file == nil || $0.file == document.path }
+            for finding in findings {
+                let range = Self.range(of: finding, in: text)
+                guard range.lowerBound <= wanted.upperBound, range.upperBound >= wanted.lowerBound else { continue }
+                let diagnostic = Self.diagnostic(finding, range: range, text: text, uri: uri, path: document.path, encoding: encoding)
+                if let fix = finding.fix {
+                    let safe = fix.applicability == .safe
+                    actions.append(.object([
+                        "title": .string(fix.message + (safe ? "" : " (unsafe)")), "kind": .string("quickfix"), "isPreferred": .bool(safe),
+                        "diagnostics": .array([diagnostic]),
+                        "edit": workspaceEdit(uri: uri, version: document.version, edits: fix.edits, text: text, encoding: encoding, documentChanges: changes),
+                    ]))
+                }
+                if let code = finding.code, code != RuleID.embeddedPassword.rawValue, code != RuleID.notWellFormed.rawValue {
+                    actions.append(.object([
+                        "title": .string("Suppress \(code) here"), "kind": .string("quickfix"), "diagnostics": .array([diagnostic]),
+                        "edit": workspaceEdit(uri: uri, version: document.version, edits: [Self.suppression(code, at: range.lowerBound, in: text)],
+                                              text: text, encoding: encoding, documentChanges: changes),
+                    ]))
+                }
+            }
+        }
+        return .array(actions)
+    }
+
+    /// `<!-- activemq-config-disable RULE -->` before the element a finding is on: on a line of its
+    /// own in the element's indentation when the element starts its line, else just before it.
+    static func suppression(_ rule: String, at offset: Int, in text: TextBuffer) -> TextEdit {
+        let bytes = text.bytes
+        var start = min(offset, bytes.count - 1)
+        while start > 0, bytes[start] != UInt8(ascii: "<") { start -= 1 }
+        var lineStart = start
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A, bytes[lineStart - 1] != 0x0D { lineStart -= 1 }
+        let comment = "<!-- activemq-config-disable \(rule) -->"
+        if bytes[lineStart..<start].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            let indent = Array(bytes[lineStart..<start])
+            let lineBreak: [UInt8] = bytes.contains(0x0D) && bytes.contains(0x0A) ? [0x0D, 0x0A] : [0x0A]
+            return TextEdit(range: lineStart..<lineStart, replacement: indent + Array(comment.utf8) + lineBreak)
+        }
+        return TextEdit(range: start..<start, replacement: Array((comment + " ").utf8))
+    }
+
+    /// Edits as a workspace edit: versioned `documentChanges` when the client takes them.
+    func workspaceEdit(uri: String, version: Int, edits: [TextEdit], text: TextBuffer, encoding: PositionEncoding, documentChanges: Bool) -> JSONValue {
+        let lspEdits = JSONValue.array(edits.map { edit in
+            .object(["range": Self.lspRange(edit.range, text, encoding), "newText": .string(String(decoding: edit.replacement, as: UTF8.self))])
+        })
+        if documentChanges {
+            return .object(["documentChanges": .array([.object([
+                "textDocument": .object(["uri": .string(uri), "version": .number(Double(version))]), "edits": lspEdits,
+            ])])])
+        }
+        return .object(["changes": .object([uri: lspEdits])])
     }
 
     /// A finding's bytes: its byte range, else its line and column (columns count Unicode scalars)

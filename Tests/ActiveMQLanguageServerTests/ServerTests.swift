@@ -211,3 +211,78 @@ struct ServerTests {
         }
     }
 }
+
+/// Quick fixes and `source.fixAll.activemq-config`.
+@Suite("Code actions")
+struct CodeActionTests {
+    static let fixes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/fix")
+
+    /// The text with a workspace edit's edits for `uri` applied.
+    static func apply(_ edit: JSONValue?, to text: String, uri: String, encoding: PositionEncoding = .utf16) -> String {
+        let edits = edit?["changes"]?[uri]?.array ?? edit?["documentChanges"]?.array?.first?["edits"]?.array ?? []
+        var buffer = TextBuffer(Array(text.utf8))
+        let ranges = edits.map { edit -> (Range<Int>, [UInt8]) in
+            let start = edit["range"]?["start"], end = edit["range"]?["end"]
+            let low = buffer.offset(line: start?["line"]?.int ?? 0, character: start?["character"]?.int ?? 0, encoding: encoding)
+            let high = buffer.offset(line: end?["line"]?.int ?? 0, character: end?["character"]?.int ?? 0, encoding: encoding)
+            return (low..<high, Array((edit["newText"]?.string ?? "").utf8))
+        }
+        for (range, replacement) in ranges.sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) { buffer.replace(range, with: replacement) }
+        return String(decoding: buffer.bytes, as: UTF8.self)
+    }
+
+    @Test("source.fixAll gives exactly the bytes lint --fix gives (the safe goldens)", arguments: ["uri-whitespace", "negative-ttl", "amazon-mq-password"])
+    func fixAll(_ name: String) throws {
+        let folder = Self.fixes.appendingPathComponent(name)
+        let args = try String(contentsOf: folder.appendingPathComponent("args"), encoding: .utf8)
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("in").path).first)
+        let input = try String(contentsOf: folder.appendingPathComponent("in/\(file)"), encoding: .utf8)
+        let output = try String(contentsOf: folder.appendingPathComponent("out/\(file)"), encoding: .utf8)
+        let client = Client()
+        if args.contains("amazon-mq") {
+            client.notify("workspace/didChangeConfiguration", .object(["settings": .object(["activemq-config": .object(["profile": .string("amazon-mq")])])]))
+        }
+        let uri = "file:///tmp/fixall-\(name)/\(file)"
+        client.open(uri, input)
+        client.request(5, "textDocument/codeAction", .object([
+            "textDocument": .object(["uri": .string(uri)]), "range": .object(["start": .object(["line": 0, "character": 0]), "end": .object(["line": 0, "character": 0])]),
+            "context": .object(["diagnostics": .array([]), "only": .array([.string("source.fixAll")])]),
+        ]))
+        let action = client.response(5)?["result"]?.array?.first
+        #expect(action?["kind"]?.string == LanguageServer.fixAllKind)
+        #expect(Self.apply(action?["edit"], to: input, uri: uri) == output)
+    }
+
+    @Test("Quick fixes: the fix (unsafe ones say so, safe ones preferred) and a suppression, never for embedded-password; documentChanges when the client takes them")
+    func quickFixes() {
+        let client = Client()
+        let uri = "file:///tmp/q.xml"
+        let text = ServerTests.broker.replacingOccurrences(of: "userName=\"u\"", with: "userName=\"u\" password=\"p4ss\"")
+        client.open(uri, text)
+        client.request(6, "textDocument/codeAction", .object([
+            "textDocument": .object(["uri": .string(uri)]), "range": .object(["start": .object(["line": 2, "character": 0]), "end": .object(["line": 2, "character": 200])]),
+            "context": .object(["diagnostics": .array([])]),
+        ]))
+        let actions = client.response(6)?["result"]?.array ?? []
+        let titles = actions.compactMap { $0["title"]?.string }
+        #expect(titles.contains("Suppress zero-ttl here"))
+        #expect(!titles.contains("Suppress embedded-password here"))
+        #expect(actions.contains { $0["title"]?.string?.hasSuffix("(unsafe)") == true && $0["isPreferred"]?.bool == false })
+        let suppress = actions.first { $0["title"]?.string == "Suppress zero-ttl here" }
+        let suppressed = Self.apply(suppress?["edit"], to: text, uri: uri)
+        #expect(suppressed.contains("  <networkConnectors>\n    <!-- activemq-config-disable zero-ttl -->\n    <networkConnector"))
+        client.change(uri, version: 2, [(nil, suppressed)])
+        #expect(!ServerTests.codes(client.published(uri).last).contains("zero-ttl"))
+
+        let versioned = Client()
+        _ = versioned.request(1, "initialize", .object(["capabilities": .object(["workspace": .object(["workspaceEdit": .object(["documentChanges": .bool(true)])])])]))
+        versioned.open(uri, text, version: 7)
+        versioned.request(8, "textDocument/codeAction", .object([
+            "textDocument": .object(["uri": .string(uri)]), "range": .object(["start": .object(["line": 2, "character": 0]), "end": .object(["line": 2, "character": 200])]),
+            "context": .object(["diagnostics": .array([])]),
+        ]))
+        let change = versioned.response(8)?["result"]?.array?.first?["edit"]?["documentChanges"]?.array?.first
+        #expect(change?["textDocument"]?["version"]?.int == 7)
+    }
+}
