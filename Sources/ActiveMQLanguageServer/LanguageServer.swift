@@ -94,6 +94,8 @@ public final class LanguageServer: Sendable {
             if let id { respond(id: id, result: .null) }
         case "textDocument/codeAction":
             if let id { respond(id: id, result: codeActions(params)) }
+        case "textDocument/completion":
+            if let id { respond(id: id, result: completion(params)) }
         case "textDocument/didOpen": didOpen(params)
         case "textDocument/didChange": didChange(params)
         case "textDocument/didClose": didClose(params)
@@ -133,6 +135,7 @@ public final class LanguageServer: Sendable {
                 "positionEncoding": .string(encoding.rawValue),
                 "textDocumentSync": .object(["openClose": .bool(true), "change": .number(2)]),
                 "codeActionProvider": .object(["codeActionKinds": .array([.string("quickfix"), .string(Self.fixAllKind)])]),
+                "completionProvider": .object(["triggerCharacters": .array(["<", " ", "?", "&", "\"", ","])]),
             ]),
             "serverInfo": .object(["name": .string("activemq-config")]),
         ]))
@@ -248,6 +251,33 @@ public final class LanguageServer: Sendable {
             commandLine.activeMQVersion = ActiveMQVersion(engineVersion)
         }
         return Linter(commandLine: commandLine)
+    }
+
+    // MARK: Completion
+
+    /// What completes at the cursor, for the profile and version in force: transport URI options by
+    /// scheme, attributes not yet present, enumeration and boolean values, child elements, rule ids
+    /// in a suppression comment. Read by a tolerant scan, so it works while the text is broken.
+    func completion(_ params: JSONValue) -> JSONValue {
+        guard let uri = params["textDocument"]?["uri"]?.string, let position = params["position"],
+            let (document, profile, engineVersion, encoding) = state.withLock({ state in
+                state.documents[uri].map { ($0, state.profile, state.engineVersion, state.encoding) }
+            })
+        else { return .object(["isIncomplete": false, "items": .array([])]) }
+        let offset = document.text.offset(line: position["line"]?.int ?? 0, character: position["character"]?.int ?? 0, encoding: encoding)
+        let context = CompletionContext.at(offset, in: document.text.bytes)
+        let vocabulary: Vocabulary
+        if profile == "amazon-mq" {
+            vocabulary = Vocabulary.amazonMQ(engineVersion.flatMap(AmazonMQEngineVersion.init(rawValue:)) ?? .v5_18)
+        } else {
+            vocabulary = engineVersion.flatMap(ActiveMQVersion.init).flatMap { Vocabulary.activeMQ($0)?.vocabulary } ?? Vocabulary.activeMQ
+        }
+        let items = Completions.items(for: context, vocabulary: vocabulary).map { item -> JSONValue in
+            var members: [String: JSONValue] = ["label": .string(item.label), "kind": .number(Double(item.kind))]
+            if let detail = item.detail { members["detail"] = .string(detail) }
+            return .object(members)
+        }
+        return .object(["isIncomplete": false, "items": .array(items)])
     }
 
     // MARK: Code actions

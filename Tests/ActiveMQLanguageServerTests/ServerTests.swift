@@ -286,3 +286,52 @@ struct CodeActionTests {
         #expect(change?["textDocument"]?["version"]?.int == 7)
     }
 }
+
+/// Completion, by a tolerant scan of a text that is seldom well-formed.
+@Suite("Completion")
+struct CompletionTests {
+    /// The labels offered where `|` is in the text.
+    static func labels(_ marked: String, settings: JSONValue? = nil) -> [String] {
+        let client = Client()
+        if let settings { client.notify("workspace/didChangeConfiguration", .object(["settings": settings])) }
+        let offset = marked.utf8.firstIndex(of: UInt8(ascii: "|")).map { marked.utf8.distance(from: marked.utf8.startIndex, to: $0) } ?? 0
+        let text = marked.replacingOccurrences(of: "|", with: "")
+        client.open("file:///tmp/c.xml", text)
+        let position = TextBuffer(Array(text.utf8)).position(of: offset, encoding: .utf16)
+        client.request(9, "textDocument/completion", .object([
+            "textDocument": .object(["uri": "file:///tmp/c.xml"]),
+            "position": .object(["line": .number(Double(position.line)), "character": .number(Double(position.character))]),
+        ]))
+        return (client.response(9)?["result"]?["items"]?.array ?? []).compactMap { $0["label"]?.string }
+    }
+
+    static let head = #"<broker xmlns="http://activemq.apache.org/schema/core" brokerName="b">"#
+
+    @Test("Transport URI options by scheme, with the transport. and wireFormat. prefixes")
+    func uriOptions() {
+        let labels = Self.labels(Self.head + "\n<transportConnectors><transportConnector name=\"o\" uri=\"ssl://0.0.0.0:61617?|")
+        #expect(labels.contains("transport.tcpNoDelay=") && labels.contains("wireFormat.maxFrameSize=") && labels.contains("needClientAuth="))
+        let plain = Self.labels(Self.head + "\n<transportConnectors><transportConnector name=\"o\" uri=\"tcp://0.0.0.0:61616?a=1&|")
+        #expect(!plain.contains("needClientAuth=") && plain.contains("maximumConnections="))
+    }
+
+    @Test("Attributes not yet present; boolean values; the children an element may have; rule ids in a suppression")
+    func places() {
+        let attributes = Self.labels(Self.head + "\n<networkConnectors><networkConnector name=\"a\" |")
+        #expect(attributes.contains("duplex") && attributes.contains("networkTTL") && !attributes.contains("name"))
+        #expect(Self.labels(Self.head + "\n<networkConnectors><networkConnector duplex=\"|") == ["true", "false"])
+        let children = Self.labels(Self.head + "\n<|")
+        #expect(children.contains("networkConnectors") && children.contains("transportConnectors") && children.contains("destinationPolicy"))
+        #expect(Self.labels(Self.head + "\n<networkConnectors>\n  <|").contains("networkConnector"))
+        #expect(Self.labels("<!-- activemq-config-disable zero-t|").contains("zero-ttl"))
+        // The same at the end of a broken text, after a closed sibling and a comment.
+        #expect(Self.labels(Self.head + "\n<!-- x --><plugins></plugins><|").contains("networkConnectors"))
+    }
+
+    @Test("The vocabulary of the profile and version in force: Amazon MQ's schema allows fewer networkConnector attributes than ActiveMQ's")
+    func versions() {
+        let activeMQ = Self.labels(Self.head + "\n<networkConnectors><networkConnector |")
+        let amazonMQ = Self.labels(Self.head + "\n<networkConnectors><networkConnector |", settings: .object(["activemq-config": .object(["profile": "amazon-mq"])]))
+        #expect(activeMQ.count > amazonMQ.count && !amazonMQ.isEmpty)
+    }
+}
