@@ -40,6 +40,8 @@ public final class LanguageServer: Sendable {
         var engineVersion: String?
         var debounceMilliseconds = 50
         var unsafeFixes = false
+        /// A baseline file whose findings are not shown (`lint --baseline`).
+        var baseline: String?
         var documentChanges = false
     }
 
@@ -148,6 +150,7 @@ public final class LanguageServer: Sendable {
             state.profile = settings["profile"]?.string
             state.engineVersion = settings["engineVersion"]?.string
             state.unsafeFixes = settings["unsafeFixes"]?.bool ?? false
+            state.baseline = settings["baseline"]?.string
         }
     }
 
@@ -217,10 +220,12 @@ public final class LanguageServer: Sendable {
 
     /// Lints the document as it is now; publishes unless a newer version came meanwhile.
     func lint(_ uri: String) {
-        guard let (document, profile, engineVersion) = state.withLock({ state in
-            state.documents[uri].map { ($0, state.profile, state.engineVersion) }
+        guard let (document, profile, engineVersion, baseline) = state.withLock({ state in
+            state.documents[uri].map { ($0, state.profile, state.engineVersion, state.baseline) }
         }) else { return }
-        let report = try? Self.linter(profile: profile, engineVersion: engineVersion).lint([LintInput(path: document.path, bytes: .success(document.text.bytes))])
+        var report = try? Self.linter(profile: profile, engineVersion: engineVersion).lint([LintInput(path: document.path, bytes: .success(document.text.bytes))])
+        // Baselined findings are not shown; an unreadable baseline hides nothing.
+        if let baseline, let prints = try? Baseline.read(baseline), let linted = report { report = Baseline.filter(linted, baseline: prints) }
         let findings = (report?.findings ?? []).filter { $0.file == nil || $0.file == document.path }
         let broken = findings.contains { $0.code == RuleID.notWellFormed.rawValue }
         let placed = findings.map { (Self.range(of: $0, in: document.text), $0) }

@@ -335,3 +335,21 @@ struct CompletionTests {
         #expect(activeMQ.count > amazonMQ.count && !amazonMQ.isEmpty)
     }
 }
+
+extension ServerTests {
+    @Test("A baseline setting hides the findings it holds, as lint --baseline does")
+    func baseline() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lsp-baseline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("b.xml").path
+        let report = try Linter().lint([LintInput(path: path, bytes: .success(Array(Self.broker.utf8)))])
+        let baseline = folder.appendingPathComponent("baseline.json").path
+        try Data(Baseline.render(report.findings).utf8).write(to: URL(fileURLWithPath: baseline))
+        let client = Client()
+        client.notify("workspace/didChangeConfiguration", .object(["settings": .object(["activemq-config": .object(["baseline": .string(baseline)])])]))
+        let uri = URL(fileURLWithPath: path).absoluteString
+        client.open(uri, Self.broker)
+        #expect(Self.codes(client.published(uri).last) == [])
+    }
+}
