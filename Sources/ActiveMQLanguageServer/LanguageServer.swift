@@ -98,6 +98,8 @@ public final class LanguageServer: Sendable {
             if let id { respond(id: id, result: codeActions(params)) }
         case "textDocument/completion":
             if let id { respond(id: id, result: completion(params)) }
+        case "textDocument/hover":
+            if let id { respond(id: id, result: hover(params)) }
         case "textDocument/didOpen": didOpen(params)
         case "textDocument/didChange": didChange(params)
         case "textDocument/didClose": didClose(params)
@@ -137,6 +139,7 @@ public final class LanguageServer: Sendable {
                 "positionEncoding": .string(encoding.rawValue),
                 "textDocumentSync": .object(["openClose": .bool(true), "change": .number(2)]),
                 "codeActionProvider": .object(["codeActionKinds": .array([.string("quickfix"), .string(Self.fixAllKind)])]),
+                "hoverProvider": .bool(true),
                 "completionProvider": .object(["triggerCharacters": .array(["<", " ", "?", "&", "\"", ","])]),
             ]),
             "serverInfo": .object(["name": .string("activemq-config")]),
@@ -283,6 +286,20 @@ public final class LanguageServer: Sendable {
             return .object(members)
         }
         return .object(["isIncomplete": false, "items": .array(items)])
+    }
+
+    /// A hover: what the schemas say of the element or attribute under the cursor, or the rule a
+    /// suppression names; never an attribute's value (no secret is shown).
+    func hover(_ params: JSONValue) -> JSONValue {
+        guard let uri = params["textDocument"]?["uri"]?.string, let position = params["position"],
+            let (document, encoding) = state.withLock({ state in state.documents[uri].map { ($0, state.encoding) } })
+        else { return .null }
+        let offset = document.text.offset(line: position["line"]?.int ?? 0, character: position["character"]?.int ?? 0, encoding: encoding)
+        guard let (markdown, range) = Hover.content(at: offset, in: document.text.bytes) else { return .null }
+        return .object([
+            "contents": .object(["kind": "markdown", "value": .string(markdown)]),
+            "range": Self.lspRange(range, document.text, encoding),
+        ])
     }
 
     // MARK: Code actions

@@ -353,3 +353,32 @@ extension ServerTests {
         #expect(Self.codes(client.published(uri).last) == [])
     }
 }
+
+/// Hover.
+@Suite("Hover")
+struct HoverTests {
+    static func hover(_ marked: String) -> String? {
+        let client = Client()
+        let offset = marked.utf8.firstIndex(of: UInt8(ascii: "|")).map { marked.utf8.distance(from: marked.utf8.startIndex, to: $0) } ?? 0
+        let text = marked.replacingOccurrences(of: "|", with: "")
+        client.open("file:///tmp/h.xml", text)
+        let position = TextBuffer(Array(text.utf8)).position(of: offset, encoding: .utf16)
+        client.request(11, "textDocument/hover", .object([
+            "textDocument": .object(["uri": "file:///tmp/h.xml"]),
+            "position": .object(["line": .number(Double(position.line)), "character": .number(Double(position.character))]),
+        ]))
+        return client.response(11)?["result"]?["contents"]?["value"]?.string
+    }
+
+    @Test("An attribute: its type, the releases that know it, Amazon MQ; an element; a rule in a suppression; never a value")
+    func hovers() {
+        let head = #"<broker xmlns="http://activemq.apache.org/schema/core">"#
+        let ttl = Self.hover(head + #"<networkConnectors><networkConnector networkT|TL="2" password="Sup3rS3cret"/></networkConnectors></broker>"#)
+        #expect(ttl?.contains("networkConnector@networkTTL") == true && ttl?.contains("ActiveMQ 5.15") == true)
+        let password = Self.hover(head + #"<networkConnectors><networkConnector networkTTL="2" passw|ord="Sup3rS3cret"/></networkConnectors></broker>"#)
+        #expect(password?.contains("removed by Amazon MQ") == true && password?.contains("Sup3rS3cret") == false)
+        #expect(Self.hover(head + #"<networkConnectors><networkConnector password="Sup3r|S3cret"/></networkConnectors></broker>"#) == nil)
+        #expect(Self.hover(head + "<networkConnectors><networkConn|ector/></networkConnectors></broker>")?.contains("<networkConnector>") == true)
+        #expect(Self.hover("<!-- activemq-config-disable zero-t|tl -->" + head + "</broker>")?.contains("zero-ttl.md") == true)
+    }
+}
