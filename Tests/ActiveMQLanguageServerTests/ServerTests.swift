@@ -51,6 +51,18 @@ final class Client: Sendable {
             .compactMap { $0["params"] }
     }
 
+    /// Opens a text written with `|` where the cursor is; the position parameters for a request there.
+    func openAtCursor(_ uri: String, _ marked: String) -> JSONValue {
+        let offset = marked.utf8.firstIndex(of: UInt8(ascii: "|")).map { marked.utf8.distance(from: marked.utf8.startIndex, to: $0) } ?? 0
+        let text = marked.replacingOccurrences(of: "|", with: "")
+        open(uri, text)
+        let position = TextBuffer(Array(text.utf8)).position(of: offset, encoding: .utf16)
+        return .object([
+            "textDocument": .object(["uri": .string(uri)]),
+            "position": .object(["line": .number(Double(position.line)), "character": .number(Double(position.character))]),
+        ])
+    }
+
     func open(_ uri: String, _ text: String, version: Int = 1) {
         notify("textDocument/didOpen", .object(["textDocument": .object([
             "uri": .string(uri), "languageId": .string("xml"), "version": .number(Double(version)), "text": .string(text),
@@ -294,14 +306,7 @@ struct CompletionTests {
     static func labels(_ marked: String, settings: JSONValue? = nil) -> [String] {
         let client = Client()
         if let settings { client.notify("workspace/didChangeConfiguration", .object(["settings": settings])) }
-        let offset = marked.utf8.firstIndex(of: UInt8(ascii: "|")).map { marked.utf8.distance(from: marked.utf8.startIndex, to: $0) } ?? 0
-        let text = marked.replacingOccurrences(of: "|", with: "")
-        client.open("file:///tmp/c.xml", text)
-        let position = TextBuffer(Array(text.utf8)).position(of: offset, encoding: .utf16)
-        client.request(9, "textDocument/completion", .object([
-            "textDocument": .object(["uri": "file:///tmp/c.xml"]),
-            "position": .object(["line": .number(Double(position.line)), "character": .number(Double(position.character))]),
-        ]))
+        client.request(9, "textDocument/completion", client.openAtCursor("file:///tmp/c.xml", marked))
         return (client.response(9)?["result"]?["items"]?.array ?? []).compactMap { $0["label"]?.string }
     }
 
@@ -359,14 +364,7 @@ extension ServerTests {
 struct HoverTests {
     static func hover(_ marked: String) -> String? {
         let client = Client()
-        let offset = marked.utf8.firstIndex(of: UInt8(ascii: "|")).map { marked.utf8.distance(from: marked.utf8.startIndex, to: $0) } ?? 0
-        let text = marked.replacingOccurrences(of: "|", with: "")
-        client.open("file:///tmp/h.xml", text)
-        let position = TextBuffer(Array(text.utf8)).position(of: offset, encoding: .utf16)
-        client.request(11, "textDocument/hover", .object([
-            "textDocument": .object(["uri": "file:///tmp/h.xml"]),
-            "position": .object(["line": .number(Double(position.line)), "character": .number(Double(position.character))]),
-        ]))
+        client.request(11, "textDocument/hover", client.openAtCursor("file:///tmp/h.xml", marked))
         return client.response(11)?["result"]?["contents"]?["value"]?.string
     }
 
