@@ -212,8 +212,8 @@ public final class LanguageServer: Sendable {
     // MARK: Linting
 
     func scheduleLint(_ uri: String) {
-        let debounce = state.withLock { $0.debounceMilliseconds }
-        let work: @Sendable () -> Void = { [self] in lint(uri) }
+        let (debounce, version) = state.withLock { ($0.debounceMilliseconds, $0.documents[uri]?.version) }
+        let work: @Sendable () -> Void = { [self] in lint(uri, scheduledFor: version) }
         if debounce > 0 {
             lintQueue.asyncAfter(deadline: .now() + .milliseconds(debounce), execute: work)
         } else {
@@ -221,11 +221,14 @@ public final class LanguageServer: Sendable {
         }
     }
 
-    /// Lints the document as it is now; publishes unless a newer version came meanwhile.
-    func lint(_ uri: String) {
+    /// Lints the document as it is now; publishes unless a newer version came meanwhile. A lint
+    /// scheduled for a version that a newer one has replaced does not run at all (the newer one's
+    /// lint will).
+    func lint(_ uri: String, scheduledFor version: Int? = nil) {
         guard let (document, profile, engineVersion, baseline) = state.withLock({ state in
             state.documents[uri].map { ($0, state.profile, state.engineVersion, state.baseline) }
         }) else { return }
+        if let version, version != document.version { return }
         var report = try? Self.linter(profile: profile, engineVersion: engineVersion).lint([LintInput(path: document.path, bytes: .success(document.text.bytes))])
         // Baselined findings are not shown; an unreadable baseline hides nothing.
         if let baseline, let prints = try? Baseline.read(baseline), let linted = report { report = Baseline.filter(linted, baseline: prints) }

@@ -380,3 +380,44 @@ struct HoverTests {
         #expect(Self.hover("<!-- activemq-config-disable zero-t|tl -->" + head + "</broker>")?.contains("zero-ttl.md") == true)
     }
 }
+
+/// Robustness: typing corpus files in, with completion at every step.
+@Suite("Typing replay")
+struct TypingReplayTests {
+    @Test("A seeded sample of corpus files typed in ≤ 200 steps each, completion at every step: no crash, valid answers, lint's findings at the end",
+          .enabled(if: !ServerTests.corpus.isEmpty || ProcessInfo.processInfo.environment["CI"] == "true", "../shared/corpus is absent"))
+    func replay() throws {
+        let sample = ServerTests.corpus.enumerated().filter { $0.offset % 22 == 0 }.map(\.element)
+        #expect(!sample.isEmpty)
+        for path in sample {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            guard String(validating: bytes, as: UTF8.self) != nil else { continue }
+            let client = Client()
+            let uri = URL(fileURLWithPath: path).absoluteString
+            client.open(uri, "")
+            var typed = TextBuffer([])
+            var offset = 0
+            var version = 1
+            let step = max(1, (bytes.count + 199) / 200)
+            while offset < bytes.count {
+                var next = min(bytes.count, offset + step)
+                while next < bytes.count, bytes[next] & 0xC0 == 0x80 { next += 1 }
+                let end = typed.position(of: typed.bytes.count, encoding: .utf16)
+                version += 1
+                client.change(uri, version: version, [(((end.line, end.character), (end.line, end.character)), String(decoding: bytes[offset..<next], as: UTF8.self))])
+                typed.replace(typed.bytes.count..<typed.bytes.count, with: Array(bytes[offset..<next]))
+                offset = next
+                let cursor = typed.position(of: typed.bytes.count, encoding: .utf16)
+                client.request(100 + version, "textDocument/completion", .object([
+                    "textDocument": .object(["uri": .string(uri)]),
+                    "position": .object(["line": .number(Double(cursor.line)), "character": .number(Double(cursor.character))]),
+                ]))
+                #expect(client.response(100 + version)?["result"]?["items"]?.array != nil, "\(path) at \(offset)")
+            }
+            let last = client.published(uri).last
+            #expect(last?["version"]?.int == version, "\(path)")
+            let lint = try Linter().lint([LintInput(path: path, bytes: .success(bytes))]).findings.filter { $0.file == path }
+            #expect(ServerTests.codes(last) == lint.compactMap(\.code).sorted(), "\(path)")
+        }
+    }
+}
