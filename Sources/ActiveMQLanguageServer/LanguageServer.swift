@@ -1,5 +1,5 @@
 import ActiveMQConfig
-public import ActiveMQLint
+import ActiveMQLint
 import Dispatch
 import Foundation
 import LosslessXML
