@@ -3,13 +3,20 @@ import Foundation
 /// A JSON value, as a message's `params`, `result` or `id` holds it: decoded and encoded with
 /// Foundation's Codable, then read into the message types the server knows.
 public enum JSONValue: Codable, Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number.
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object.
     case object([String: JSONValue])
 
+    /// Reads any JSON value.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -27,6 +34,7 @@ public enum JSONValue: Codable, Sendable, Hashable {
         }
     }
 
+    /// Writes the value (a whole number without a fraction).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

@@ -13,11 +13,17 @@ import LosslessXML
 public final class LanguageServer: Sendable {
     /// JSON-RPC and LSP error codes.
     public enum ErrorCode: Int, Sendable {
+        /// The message is not JSON.
         case parseError = -32700
+        /// The message is no request, or comes after `shutdown`.
         case invalidRequest = -32600
+        /// No such method.
         case methodNotFound = -32601
+        /// The parameters do not fit the method.
         case invalidParams = -32602
+        /// A request before `initialize`.
         case serverNotInitialized = -32002
+        /// A request cancelled by the client.
         case requestCancelled = -32800
     }
 

@@ -1,7 +1,9 @@
 /// How a position's `character` counts: LSP's default UTF-16 code units, or UTF-8 bytes when the
 /// client offers them (the tool's byte ranges map to them directly).
 public enum PositionEncoding: String, Sendable, Hashable {
+    /// UTF-16 code units (LSP's default).
     case utf16 = "utf-16"
+    /// UTF-8 bytes.
     case utf8 = "utf-8"
 }
 
