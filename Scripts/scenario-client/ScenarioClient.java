@@ -33,7 +33,10 @@ import org.apache.activemq.ActiveMQConnectionFactory;
  *   durables JMXURL TOPIC       -> durables N (messages kept by the broker's durable subscriptions)
  *   produce URL DESTINATION COUNT PERSISTENT PROPERTIES              -> ok
  *   close ID                                                          -> ok
- *   counts                                                            -> counts ID=RECEIVED,UNIQUE ...
+ *   drop ID        -> ok (its broker is gone: the connection is closed on a thread of its own)
+ *   watch NAME URL   -> ok (counts the consumer advisories of a broker: demand moving)
+ *   unwatch NAME     -> ok
+ *   counts           -> counts ID=RECEIVED,UNIQUE ... @advisories=N,0
  *   browse URL QUEUE                                                  -> browse N
  *   quit
  *
@@ -50,6 +53,16 @@ public class ScenarioClient {
     }
 
     static final Map<String, Consumer> consumers = new HashMap<>();
+    static final Map<String, Connection> watchers = new HashMap<>();
+    static final AtomicInteger advisories = new AtomicInteger();
+
+    static void closeQuietly(Connection connection) {
+        Thread closing = new Thread(() -> {
+            try { connection.close(); } catch (Exception ignored) { }
+        });
+        closing.setDaemon(true);
+        closing.start();
+    }
 
     static String field(String value) { return "-".equals(value) ? null : value; }
 
@@ -136,6 +149,27 @@ public class ScenarioClient {
                     System.out.println("ok");
                     break;
                 }
+                case "drop": {
+                    Consumer consumer = consumers.remove(f[1]);
+                    if (consumer != null) closeQuietly(consumer.connection);
+                    System.out.println("ok");
+                    break;
+                }
+                case "watch": {
+                    // Advisory topics make no advisories of their own, so this creates no demand.
+                    Connection connection = connect(f[2]);
+                    Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                    session.createConsumer(session.createTopic("ActiveMQ.Advisory.Consumer.>")).setMessageListener(m -> advisories.incrementAndGet());
+                    watchers.put(f[1], connection);
+                    System.out.println("ok");
+                    break;
+                }
+                case "unwatch": {
+                    Connection connection = watchers.remove(f[1]);
+                    if (connection != null) closeQuietly(connection);
+                    System.out.println("ok");
+                    break;
+                }
                 case "unsubscribe": {
                     Connection connection = new ActiveMQConnectionFactory(f[1]).createConnection();
                     connection.setClientID(f[2]);
@@ -164,6 +198,7 @@ public class ScenarioClient {
                     for (Map.Entry<String, Consumer> e : consumers.entrySet()) {
                         out.append('\t').append(e.getKey()).append('=').append(e.getValue().received.get()).append(',').append(e.getValue().unique.size());
                     }
+                    out.append("\t@advisories=").append(advisories.get()).append(",0");
                     System.out.println(out);
                     break;
                 }
@@ -179,6 +214,7 @@ public class ScenarioClient {
                 }
                 case "quit":
                     for (Consumer consumer : consumers.values()) consumer.connection.close();
+                    for (Connection connection : watchers.values()) closeQuietly(connection);
                     System.out.println("ok");
                     System.exit(0);
                     break;

@@ -58,6 +58,11 @@ public struct RoutingNetwork: Sendable {
         /// `keepDurableSubsActive` (default true): an offline durable subscription keeps
         /// non-persistent messages too (`DurableTopicSubscription.add`); without it, persistent ones only.
         public var keepDurableSubsActive = true
+        /// Whether its messages outlive a restart: `persistent` (default true) and a store that is
+        /// not a `<memoryPersistenceAdapter>`. Non-persistent messages never do.
+        public var keepsMessages = true
+        /// `deleteAllMessagesOnStartup`: each start empties its store.
+        public var deletesMessagesOnStart = false
     }
 
     /// A virtual topic as routing applies it (`VirtualTopicInterceptor`): a message sent to a topic
@@ -162,8 +167,21 @@ public struct RoutingNetwork: Sendable {
         public var suppressDuplicateQueues: Bool
         /// `bridgeTempDestinations`.
         public var bridgeTemporaryDestinations: Bool
+        /// `dynamicOnly`: a restarted conduit bridge reactivates its durable subscriptions only when
+        /// their remote subscribers come back, not at its start (`DurableConduitBridge.setupStaticDestinations`).
+        public var dynamicOnly: Bool = false
+        /// `syncDurableSubs` (5.14+): on connecting, the brokers exchange their durable
+        /// subscriptions and re-add or clean up durable demand; not modelled across restarts.
+        public var syncDurableSubs: Bool = false
         /// `useVirtualDestSubs`: the bridge also listens to virtual-destination consumer advisories.
         public var useVirtualDestSubs: Bool = false
+        /// The `masterslave:` connector this bridge belongs to: its bridges share the number, and
+        /// its one connection reaches the first member running when it connects
+        /// (`MasterSlaveDiscoveryAgent`: `failover:(…)?randomize=false&maxReconnectAttempts=0`),
+        /// staying there until that member stops. Nil for a `static:` member.
+        public var group: Int? = nil
+        /// The member's position in its `masterslave:` list (0 is tried first).
+        public var rank: Int = 0
         /// `excludedDestinations`.
         public var excluded: [DestinationName]
         /// `dynamicallyIncludedDestinations`.
@@ -207,6 +225,12 @@ public struct RoutingNetwork: Sendable {
             var model = BrokerModel(name: broker.name, file: broker.file, advisorySupport: advisory, policyMap: element.policyMap,
                                     line: element.element.position.line, column: element.element.position.column)
             try Self.readVirtualDestinations(of: element, into: &model)
+            let persistent = try Self.value({ () throws(ConfigValueError) in try element.persistent }, default: true, file: broker.file)
+            let inMemory = element.element.childElements(localName: "persistenceAdapter", namespace: ActiveMQNamespace.core)
+                .contains { !$0.childElements(localName: "memoryPersistenceAdapter", namespace: ActiveMQNamespace.core).isEmpty }
+            model.keepsMessages = persistent && !inMemory
+            model.deletesMessagesOnStart = try Self.value({ () throws(ConfigValueError) in try element.deleteAllMessagesOnStartup },
+                                                          default: false, file: broker.file)
             models.append(model)
             documents.append(DocumentIndex(path: broker.file, configuration: broker.configuration, settings: RuleSettings()))
         }
@@ -214,9 +238,23 @@ public struct RoutingNetwork: Sendable {
         // The brokers of a scenario run on one machine: a loopback address names a port.
         let network = BrokerNetwork(documents, spec: spec, loopbackByPort: true)
         var bridges: [Bridge] = []
+        var groups: [String: Int] = [:]
         for edge in network.edges {
             let from = network.nodes[edge.from].document, to = network.nodes[edge.to].document
-            let bridge = try Self.bridge(edge.connector, from: from, to: to, file: given[from].file, version: version)
+            var bridge = try Self.bridge(edge.connector, from: from, to: to, file: given[from].file, version: version)
+            if let uri = (try? edge.connector.uri)??.literal, uri.discovery == .masterSlave {
+                let position = edge.connector.element.position
+                let key = "\(from) \(position.line) \(position.column)"
+                let group = groups[key] ?? groups.count
+                groups[key] = group
+                bridge.group = group
+                let node = network.nodes[edge.to]
+                bridge.rank = uri.transports.firstIndex { transport in
+                    guard let port = transport.port?.literal else { return false }
+                    let host = transport.host?.lowercased() ?? ""
+                    return BrokerNetwork.isLoopback(host) ? node.ports.contains(port) : node.endpoints.contains("\(host):\(port)")
+                } ?? uri.transports.count
+            }
             bridges.append(bridge)
             if edge.duplex {
                 var responder = bridge
@@ -280,6 +318,8 @@ public struct RoutingNetwork: Sendable {
             suppressDuplicateTopics: try value({ () throws(ConfigValueError) in try connector.suppressDuplicateTopicSubscriptions }, default: true, file: file),
             suppressDuplicateQueues: try value({ () throws(ConfigValueError) in try connector.suppressDuplicateQueueSubscriptions }, default: false, file: file),
             bridgeTemporaryDestinations: try value({ () throws(ConfigValueError) in try connector.bridgeTempDestinations }, default: true, file: file),
+            dynamicOnly: try value({ () throws(ConfigValueError) in try connector.dynamicOnly }, default: false, file: file),
+            syncDurableSubs: try value({ () throws(ConfigValueError) in try connector.syncDurableSubs }, default: false, file: file),
             useVirtualDestSubs: try value({ () throws(ConfigValueError) in try connector.useVirtualDestSubs }, default: false, file: file),
             excluded: list(connector.excludedDestinations), dynamicallyIncluded: list(connector.dynamicallyIncludedDestinations),
             staticallyIncluded: list(connector.staticallyIncludedDestinations))

@@ -68,6 +68,13 @@ public struct Simulator: Sendable {
         case unsubscribe(id: String)
         /// Time passes (nothing the model needs).
         case wait
+        /// A broker stops: its consumers go (what they held returns to its store), its bridges go
+        /// down, and of what it holds only persistent messages in a persistent store remain.
+        case stop(broker: Int)
+        /// A stopped broker starts again with what its store kept (nothing under
+        /// `deleteAllMessagesOnStartup`); bridges to and from it reconnect, a `masterslave:`
+        /// connector to its first running member.
+        case start(broker: Int)
     }
 
     /// What the network did.
@@ -129,21 +136,17 @@ public struct Simulator: Sendable {
         var state = State(network: network)
         for step in steps {
             switch step {
-            case .consume(let consumer):
-                state.open(consumer)
-                state.settle()
-            case .close(let id):
-                state.close(id)
-                state.settle()
+            case .consume(let consumer): state.open(consumer)
+            case .close(let id): state.close(id)
             case .produce(let broker, let destination, let count, let properties, let persistent):
                 state.produce(at: broker, destination, count: count, properties: properties, persistent: persistent)
-                state.settle()
-            case .unsubscribe(let id):
-                state.unsubscribe(id)
-                state.settle()
-            case .wait:
-                break
+            case .unsubscribe(let id): state.unsubscribe(id)
+            case .wait: continue
+            case .stop(let broker): state.stop(broker)
+            case .start(let broker): state.start(broker)
             }
+            // After each step the network settles before the next begins.
+            state.settle()
         }
         state.refreshDemand()
         return state.prediction()
@@ -204,6 +207,8 @@ struct Batch {
     var count: MessageCount
     var properties: [String: MessageSelector.Value]
     var origin: Int
+    /// Whether the messages are persistent: only those outlive their broker's restart.
+    var persistent = true
 }
 
 struct State {
@@ -267,7 +272,26 @@ struct State {
         var count: MessageCount
         var properties: [String: MessageSelector.Value]
         var origin: Int
+        /// Whether the messages are persistent: only those outlive their broker's restart.
+        var persistent = true
     }
+
+    /// A bridge's durable subscription for a durable subscriber: `NC-DS_<X>_<topic>` on the
+    /// bridge's forwarding broker, kept in its store.
+    struct BridgeDurable: Hashable {
+        var bridge: Int
+        var durable: Int
+    }
+
+    /// The bridges' durable subscriptions that exist in their brokers' stores.
+    var bridgeDurables: Set<BridgeDurable> = []
+    /// Those that went offline when their bridge went down, and stay so until their subscriber
+    /// comes back (its advisory) or, through a conduit without `dynamicOnly`, until the bridge
+    /// starts with the subscription among its broker's durable destinations.
+    var dormant: Set<BridgeDurable> = []
+    /// Per broker, the bridges' durable subscriptions its store held when it last started: its
+    /// connectors' `durableDestinations` (`BrokerService.startNetworkConnector`).
+    var bootDurables: [Int: Set<BridgeDurable>] = [:]
 
     var durables: [Durable] = []
     /// The live durable subscription of each broker and identity.
@@ -287,6 +311,17 @@ struct State {
     /// Every virtual topic's consumer queues (`PREFIX>`), once each.
     let consumerQueuePatterns: [DestinationName]
 
+    /// Which brokers run (a `stop` step stops one, `start` starts it again).
+    var running: [Bool]
+    /// Which bridges are up: both brokers run, and for a `masterslave:` connector, the member its
+    /// connection reaches.
+    var live: [Bool]
+    /// Per `masterslave:` connector, the member broker its connection reaches (none while its
+    /// broker or every member is stopped).
+    var connected: [Int: Int] = [:]
+    /// Per `masterslave:` connector, its initiating bridges in the list's order.
+    let groupMembers: [Int: [Int]]
+
     init(network: RoutingNetwork) {
         self.network = network
         var patterns: [DestinationName] = []
@@ -295,6 +330,126 @@ struct State {
         }
         consumerQueuePatterns = patterns
         bridgesTo = Dictionary(grouping: network.bridges.indices, by: { network.bridges[$0].to })
+        running = Array(repeating: true, count: network.brokers.count)
+        live = Array(repeating: true, count: network.bridges.count)
+        groupMembers = Dictionary(grouping: network.bridges.indices.filter { network.bridges[$0].group != nil && !network.bridges[$0].isDuplexResponder },
+                                  by: { network.bridges[$0].group ?? 0 })
+            .mapValues { $0.sorted { (network.bridges[$0].rank, $0) < (network.bridges[$1].rank, $1) } }
+        reconnect()
+    }
+
+    // MARK: Restarts
+
+    /// Brings the bridges up or down with the brokers: a `masterslave:` connector keeps its
+    /// connection while that member runs, else connects to the first running member in its list.
+    mutating func reconnect() {
+        let before = live
+        for (group, members) in groupMembers {
+            guard let first = members.first, running[network.bridges[first].from] else {
+                connected[group] = nil
+                continue
+            }
+            if let current = connected[group], running[current] { continue }
+            connected[group] = members.first { running[network.bridges[$0].to] }.map { network.bridges[$0].to }
+        }
+        live = network.bridges.map { bridge in
+            guard running[bridge.from] && running[bridge.to] else { return false }
+            guard let group = bridge.group else { return true }
+            return connected[group] == (bridge.isDuplexResponder ? bridge.from : bridge.to)
+        }
+        demandIsStale = true
+        guard !bridgeDurables.isEmpty else { return }
+        // A bridge that goes down leaves its durable subscriptions offline on its broker.
+        for entry in bridgeDurables where before[entry.bridge] && !live[entry.bridge] { dormant.insert(entry) }
+        // One that comes up reactivates them for subscribers that are online (their advisories
+        // come again), and, through a conduit without dynamicOnly, for the durable destinations
+        // its broker started with (a duplex responder's are read when the connection comes).
+        var woken: [BridgeDurable] = []
+        for entry in dormant where !before[entry.bridge] && live[entry.bridge] {
+            let bridge = network.bridges[entry.bridge]
+            let atStart = bridge.conduit && !bridge.dynamicOnly
+                && (bridge.isDuplexResponder || bootDurables[bridge.from]?.contains(entry) == true)
+            if durables[entry.durable].active || atStart { woken.append(entry) }
+        }
+        guard !woken.isEmpty else { return }
+        dormant.subtract(woken)
+        release(woken)
+    }
+
+    /// Forwards what reactivated bridge durable subscriptions kept.
+    mutating func release(_ entries: [BridgeDurable]) {
+        refreshDemand()
+        var remaining: [Kept] = []
+        var released: [Kept] = []
+        for entry in kept {
+            if let bridge = entry.bridge, entries.contains(where: { $0.bridge == bridge && entry.owners.contains($0.durable) }) {
+                released.append(entry)
+            } else {
+                remaining.append(entry)
+            }
+        }
+        kept = remaining
+        for entry in released {
+            persistentSend = entry.persistent
+            publish(at: entry.broker, entry.destination, path: entry.path, count: entry.count, properties: entry.properties, origin: entry.origin,
+                    depth: 0, only: entry.bridge)
+        }
+        persistentSend = true
+    }
+
+    /// A broker stops: its consumers close, its bridges go down, and what is not persistent in a
+    /// persistent store is lost (a path that ends there says so).
+    mutating func stop(_ broker: Int) {
+        refreshDemand()
+        for index in consumers.indices where consumers[index].open && consumers[index].consumer.broker == broker {
+            close(index)
+        }
+        running[broker] = false
+        let keeps = network.brokers[broker].keepsMessages
+        kept.removeAll { $0.broker == broker && !(keeps && $0.persistent) }
+        if !keeps { forgetDurables(at: broker) }
+        drop(at: broker, keeping: { keeps && $0.persistent },
+             reason: keeps ? "non-persistent: lost when \(network.brokers[broker].name) stopped"
+                           : "lost when \(network.brokers[broker].name) stopped: its store keeps no messages (persistent=\"false\" or a memory store)")
+        reconnect()
+    }
+
+    /// A stopped broker starts with what its store kept.
+    mutating func start(_ broker: Int) {
+        running[broker] = true
+        if network.brokers[broker].deletesMessagesOnStart {
+            drop(at: broker, keeping: { _ in false }, reason: "deleted when \(network.brokers[broker].name) started (deleteAllMessagesOnStartup)")
+            kept.removeAll { $0.broker == broker }
+            forgetDurables(at: broker)
+        }
+        bootDurables[broker] = bridgeDurables.filter { network.bridges[$0.bridge].from == broker }
+        reconnect()
+    }
+
+    /// A store that kept nothing: the durable subscriptions on `broker`, its subscribers' and its
+    /// bridges', are gone.
+    mutating func forgetDurables(at broker: Int) {
+        for index in durables.indices where durables[index].broker == broker && !durables[index].removed { remove(index) }
+        bridgeDurables = bridgeDurables.filter { network.bridges[$0.bridge].from != broker }
+        dormant = dormant.filter { network.bridges[$0.bridge].from != broker }
+    }
+
+    /// Removes the messages waiting at `broker` that `keeping` refuses; a forwarded batch's path
+    /// ends there with `reason`.
+    mutating func drop(at broker: Int, keeping: (Batch) -> Bool, reason: String) {
+        var remaining: [Batch] = []
+        for batch in waiting {
+            guard batch.broker == broker, !keeping(batch) else {
+                remaining.append(batch)
+                continue
+            }
+            if !batch.path.isEmpty {
+                let key = RouteKey(route: batch.path + [broker], stopped: true)
+                record(key.route, batch.count, stopped: true)
+                stopReasons[key] = stopReasons[key] ?? reason
+            }
+        }
+        waiting = remaining
     }
 
     /// Brings ``subscriptions`` up to date with the open consumers.
@@ -303,6 +458,12 @@ struct State {
         subscriptions = demand()
         subscriptionsAt = Dictionary(grouping: subscriptions.indices, by: { subscriptions[$0].broker })
         demandIsStale = false
+        // A bridge's subscription for a durable subscriber is durable in its broker's store.
+        for subscription in subscriptions where !subscription.owners.isEmpty {
+            if case .demand(let bridge) = subscription.kind {
+                for owner in subscription.owners { bridgeDurables.insert(BridgeDurable(bridge: bridge, durable: owner)) }
+            }
+        }
         // A consumer, local or a bridge's, makes its queue exist on its broker; only a virtual
         // topic's consumer queues need remembering (a network's demand holds a subscription per
         // broker and destination, and most name no such queue).
@@ -328,6 +489,8 @@ struct State {
         let index = consumers.count - 1
         let key = DurableKey(broker: consumer.broker, identity: identity)
         if let existing = durableAt[key] {
+            // Its advisory reactivates the bridges' durable subscriptions that went offline.
+            dormant = dormant.filter { $0.durable != existing }
             let before = consumers[durables[existing].consumer].consumer
             if before.destination == consumer.destination && before.selector?.text == consumer.selector?.text {
                 durables[existing].consumer = index
@@ -359,7 +522,9 @@ struct State {
                 remaining.append(entry)
                 continue
             }
-            if entry.bridge == nil {
+            if let bridge = entry.bridge, !live[bridge] || dormant.contains(BridgeDurable(bridge: bridge, durable: durable)) {
+                remaining.append(entry)
+            } else if entry.bridge == nil {
                 receive(consumer, entry.count, origin: entry.origin)
                 record(entry.path + [entry.broker], entry.count, stopped: false)
                 // No longer a route that ends there.
@@ -405,11 +570,16 @@ struct State {
         // The queues its demand made exist stay when it goes.
         refreshDemand()
         for index in consumers.indices where consumers[index].consumer.id == id && consumers[index].open {
-            consumers[index].open = false
-            // What it held goes back to its broker's queue, with the path it came by.
-            waiting.append(contentsOf: held.removeValue(forKey: index) ?? [])
-            if let durable = durableOf[index] { durables[durable].active = false }
+            close(index)
         }
+    }
+
+    /// Closes the consumer at `index`: what it held goes back to its broker's queue, with the path
+    /// it came by.
+    mutating func close(_ index: Int) {
+        consumers[index].open = false
+        waiting.append(contentsOf: held.removeValue(forKey: index) ?? [])
+        if let durable = durableOf[index] { durables[durable].active = false }
         demandIsStale = true
     }
 
@@ -472,6 +642,12 @@ struct State {
                 let bridge = network.bridges[bridgeIndex]
                 let x = bridge.from
                 if bridge.staticBridge { continue }
+                // A bridge that is down makes no demand; its durable subscriptions stay offline on
+                // its running broker, keeping what their subscribers would get.
+                let bridgeLive = live[bridgeIndex]
+                let storedOwners = bridgeLive ? source.owners
+                    : source.owners.filter { bridgeDurables.contains(BridgeDurable(bridge: bridgeIndex, durable: $0)) }
+                if !bridgeLive && (!running[x] || storedOwners.isEmpty) { continue }
                 if bridge.consumerTTL != -1 && paths[item].count >= bridge.consumerTTL { continue }
                 if paths[item].contains(x) || x == y { continue }
                 for (destination, virtual) in advertised where !virtual || bridge.useVirtualDestSubs {
@@ -502,8 +678,9 @@ struct State {
                 // so the remote subscriber going offline leaves it active: messages go on to the
                 // subscriber's broker, which keeps them. Without conduit it is deactivated, and
                 // this broker keeps them (observed on 5.17.2: `durable-*` scenarios).
-                made.offline = source.offline && !canConduit
-                made.owners = source.owners
+                made.offline = (source.offline && !canConduit) || !bridgeLive
+                    || (source.offline && storedOwners.contains { dormant.contains(BridgeDurable(bridge: bridgeIndex, durable: $0)) })
+                made.owners = storedOwners
                 result.append(made)
                 paths.append(path)
                 origins.append(origins[item])
@@ -514,7 +691,7 @@ struct State {
             }
         }
         // Statically included destinations: a subscription toward the remote broker whatever its consumers.
-        for (bridgeIndex, bridge) in network.bridges.enumerated() {
+        for (bridgeIndex, bridge) in network.bridges.enumerated() where live[bridgeIndex] {
             for destination in bridge.staticallyIncluded where !bridge.excluded.contains(where: { $0.matches(destination) }) {
                 result.append(Subscription(broker: bridge.from, destination: destination, kind: .demand(bridge: bridgeIndex),
                                            priority: bridge.decreasePriority ? bridge.priorityBase : 0, selector: nil, prefetch: Int.max))
@@ -598,7 +775,8 @@ struct State {
         let admitted = admit(at: x, target, path: path, count: count, origin: origin)
         guard admitted.max > 0 else { return }
         if !target.isPattern { existingQueues[x, default: []].insert(target) }
-        let batch = Batch(broker: x, destination: target, path: path, count: admitted, properties: properties, origin: origin)
+        let batch = Batch(broker: x, destination: target, path: path, count: admitted, properties: properties, origin: origin,
+                          persistent: persistentSend)
         if now {
             dispatch(batch, depth: depth)
         } else {
@@ -699,6 +877,10 @@ struct State {
     mutating func dispatch(_ batch: Batch, depth: Int) -> Bool {
         let (x, destination, path, count, properties) = (batch.broker, batch.destination, batch.path, batch.count, batch.properties)
         guard count.max > 0 else { return false }
+        // What it forwards keeps its persistence.
+        let sending = persistentSend
+        persistentSend = batch.persistent
+        defer { persistentSend = sending }
         let here = (subscriptionsAt[x] ?? []).map { subscriptions[$0] }
         let locals = here.filter { subscription in
             if case .local(let consumer) = subscription.kind {
@@ -821,12 +1003,12 @@ struct State {
                             delivered = true
                             guard persistentSend || network.brokers[x].keepDurableSubsActive else { continue }
                             kept.append(Kept(broker: x, destination: destination, bridge: bridgeIndex, owners: Set(subscription.owners), path: path,
-                                             count: share, properties: properties, origin: origin))
+                                             count: share, properties: properties, origin: origin, persistent: persistentSend))
                         } else {
                             delivered = true
                             guard persistentSend || network.brokers[x].keepDurableSubsActive else { continue }
                             let entry = Kept(broker: x, destination: destination, bridge: nil, owners: Set(subscription.owners), path: path,
-                                             count: share, properties: properties, origin: origin)
+                                             count: share, properties: properties, origin: origin, persistent: persistentSend)
                             kept.append(entry)
                             record(path + [x], share, stopped: true)
                             let key = RouteKey(route: path + [x], stopped: true)
