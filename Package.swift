@@ -29,8 +29,10 @@ let package = Package(
         .library(name: "ActiveMQTopology", targets: ["ActiveMQTopology"]),
         // Where messages go: the forwarding model of a network of brokers, and scenarios.
         .library(name: "ActiveMQRouting", targets: ["ActiveMQRouting"]),
-        // Configurations inside other files: Terraform today.
+        // Configurations inside other files: Terraform, CloudFormation, Kubernetes and other YAML.
         .library(name: "ActiveMQHosts", targets: ["ActiveMQHosts"]),
+        // The language server (`activemq-config lsp`) as a library: its framing and message handling.
+        .library(name: "ActiveMQLanguageServer", targets: ["ActiveMQLanguageServer"]),
         .executable(name: "activemq-config", targets: ["activemq-config"]),
     ],
     dependencies: [

@@ -16,6 +16,7 @@ let package = Package(
                 .product(name: "ActiveMQConfig", package: root.lastPathComponent.lowercased()),
                 .product(name: "ActiveMQLint", package: root.lastPathComponent.lowercased()),
                 .product(name: "ActiveMQHosts", package: root.lastPathComponent.lowercased()),
+                .product(name: "ActiveMQLanguageServer", package: root.lastPathComponent.lowercased()),
             ]
         ),
     ],

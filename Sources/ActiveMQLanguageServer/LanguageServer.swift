@@ -49,6 +49,8 @@ public final class LanguageServer: Sendable {
         /// A baseline file whose findings are not shown (`lint --baseline`).
         var baseline: String?
         var documentChanges = false
+        /// Whether the client takes `DocumentSymbol`s (a tree), not `SymbolInformation`s.
+        var hierarchicalSymbols = false
     }
 
     let send: @Sendable ([UInt8]) -> Void
@@ -106,6 +108,8 @@ public final class LanguageServer: Sendable {
             if let id { respond(id: id, result: completion(params)) }
         case "textDocument/hover":
             if let id { respond(id: id, result: hover(params)) }
+        case "textDocument/documentSymbol":
+            if let id { respond(id: id, result: documentSymbols(params)) }
         case "textDocument/didOpen": didOpen(params)
         case "textDocument/didChange": didChange(params)
         case "textDocument/didClose": didClose(params)
@@ -138,6 +142,7 @@ public final class LanguageServer: Sendable {
             state.encoding = encoding
             if let debounce = params["initializationOptions"]?["debounce"]?.int { state.debounceMilliseconds = max(0, debounce) }
             state.documentChanges = params["capabilities"]?["workspace"]?["workspaceEdit"]?["documentChanges"]?.bool ?? false
+            state.hierarchicalSymbols = params["capabilities"]?["textDocument"]?["documentSymbol"]?["hierarchicalDocumentSymbolSupport"]?.bool ?? false
         }
         applySettings(params["initializationOptions"]?["settings"])
         respond(id: id, result: .object([
@@ -146,6 +151,7 @@ public final class LanguageServer: Sendable {
                 "textDocumentSync": .object(["openClose": .bool(true), "change": .number(2)]),
                 "codeActionProvider": .object(["codeActionKinds": .array([.string("quickfix"), .string(Self.fixAllKind)])]),
                 "hoverProvider": .bool(true),
+                "documentSymbolProvider": .bool(true),
                 "completionProvider": .object(["triggerCharacters": .array(["<", " ", "?", "&", "\"", ","])]),
             ]),
             "serverInfo": .object(["name": .string("activemq-config")]),
@@ -304,11 +310,66 @@ public final class LanguageServer: Sendable {
             let (document, encoding) = state.withLock({ state in state.documents[uri].map { ($0, state.encoding) } })
         else { return .null }
         let offset = document.text.offset(line: position["line"]?.int ?? 0, character: position["character"]?.int ?? 0, encoding: encoding)
-        guard let (markdown, range) = Hover.content(at: offset, in: document.text.bytes) else { return .null }
+        let (profile, engineVersion) = state.withLock { ($0.profile, $0.engineVersion) }
+        let settings: () -> String? = {
+            let linter = Self.linter(profile: profile, engineVersion: engineVersion)
+            guard var resolved = try? linter.resolver.resolve(for: document.path, lookup: ProjectConfigurationLookup()) else { return nil }
+            if let parsed = try? LosslessDocument(bytes: document.text.bytes, path: document.path) { resolved = resolved.reading(parsed) }
+            func from(_ source: SettingSource) -> String {
+                switch source {
+                case .flag: return "the editor's setting"
+                case .host: return "the host resource"
+                case .projectFile: return ".activemq-config.json"
+                case .networkSpec: return "the network spec"
+                case .schemaLocation: return "xsi:schemaLocation"
+                case .defaultValue: return "the default"
+                }
+            }
+            let target = resolved.profile.value.isAmazonMQ ? "Amazon MQ (ActiveMQ \(resolved.version.value))" : "ActiveMQ \(resolved.version.value)"
+            return "Judged as \(target): profile `\(resolved.profile.value.name)` from \(from(resolved.profile.source)), version from \(from(resolved.version.source))."
+        }
+        guard let (markdown, range) = Hover.content(at: offset, in: document.text.bytes, settings: settings) else { return .null }
         return .object([
             "contents": .object(["kind": "markdown", "value": .string(markdown)]),
             "range": Self.lspRange(range, document.text, encoding),
         ])
+    }
+
+    // MARK: Outline
+
+    /// The document's outline: brokers, connectors, the persistence adapter, policy entries,
+    /// virtual destinations and plugins, as a tree when the client takes one (else a flat list with
+    /// container names); empty while the text is not well-formed.
+    func documentSymbols(_ params: JSONValue) -> JSONValue {
+        guard let uri = params["textDocument"]?["uri"]?.string,
+            let (document, encoding, hierarchical) = state.withLock({ state in
+                state.documents[uri].map { ($0, state.encoding, state.hierarchicalSymbols) }
+            }),
+            let outline = OutlineSymbol.outline(of: document.text.bytes, path: document.path)
+        else { return .array([]) }
+        func tree(_ symbol: OutlineSymbol) -> JSONValue {
+            var members: [String: JSONValue] = [
+                "name": .string(symbol.name), "kind": .number(Double(symbol.kind.rawValue)),
+                "range": Self.lspRange(symbol.range, document.text, encoding),
+                "selectionRange": Self.lspRange(symbol.selectionRange, document.text, encoding),
+            ]
+            if let detail = symbol.detail { members["detail"] = .string(detail) }
+            if !symbol.children.isEmpty { members["children"] = .array(symbol.children.map(tree)) }
+            return .object(members)
+        }
+        if hierarchical { return .array(outline.map(tree)) }
+        var flat: [JSONValue] = []
+        func list(_ symbol: OutlineSymbol, container: String?) {
+            var members: [String: JSONValue] = [
+                "name": .string(symbol.name), "kind": .number(Double(symbol.kind.rawValue)),
+                "location": .object(["uri": .string(uri), "range": Self.lspRange(symbol.range, document.text, encoding)]),
+            ]
+            if let container { members["containerName"] = .string(container) }
+            flat.append(.object(members))
+            for child in symbol.children { list(child, container: symbol.name) }
+        }
+        for symbol in outline { list(symbol, container: nil) }
+        return .array(flat)
     }
 
     // MARK: Code actions

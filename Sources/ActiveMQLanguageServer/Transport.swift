@@ -19,6 +19,10 @@ public enum Framing {
         var buffer: [UInt8] = []
         var start = 0
 
+        /// The largest body read (256 MiB): a larger Content-Length is a malformed header, not a
+        /// wait for bytes that will never come.
+        public static let largestBody = 1 << 28
+
         /// A reader.
         public init() {}
 
@@ -53,6 +57,10 @@ public enum Framing {
             guard let length, length >= 0 else {
                 start = end + 4
                 return .failure(Malformed(message: "a message without a valid Content-Length header"))
+            }
+            guard length <= Self.largestBody else {
+                start = end + 4
+                return .failure(Malformed(message: "a Content-Length of \(length) bytes, above the \(Self.largestBody) this server reads"))
             }
             guard end + 4 + length <= buffer.count else { return nil }
             let body = Array(buffer[(end + 4)..<(end + 4 + length)])

@@ -9,7 +9,7 @@ final class Client: Sendable {
     let sent = Locked<[JSONValue]>([])
     let server: LanguageServer
 
-    init(debounce: Int = 0, encodings: [String]? = nil, initialize: Bool = true) {
+    init(debounce: Int = 0, encodings: [String]? = nil, initialize: Bool = true, capabilities more: [String: JSONValue] = [:]) {
         let sent = self.sent
         server = LanguageServer(send: { framed in
             var reader = Framing.Reader()
@@ -19,7 +19,7 @@ final class Client: Sendable {
             }
         })
         if initialize {
-            var capabilities: [String: JSONValue] = [:]
+            var capabilities = more
             if let encodings { capabilities["general"] = .object(["positionEncodings": .array(encodings.map(JSONValue.string))]) }
             _ = request(1, "initialize", .object(["capabilities": .object(capabilities), "initializationOptions": .object(["debounce": .number(Double(debounce))])]))
             notify("initialized", .object([:]))
@@ -124,6 +124,32 @@ struct ServerTests {
         #expect(client.response(4)?["error"]?["code"]?.int == -32600)
         #expect(client.server.endOfInput() == 0)
         #expect(client.notify("exit", .null) == 0)
+    }
+
+    @Test("Framing: messages read whole however the bytes arrive; a header without a usable Content-Length is skipped, a huge one too")
+    func framing() {
+        let one = Array(#"{"a":1}"#.utf8), two = Array(#"{"b":"é"}"#.utf8)
+        let stream = Framing.frame(one) + Array("Content-Length: x\r\n\r\n".utf8) + Array("Content-Length: 99999999999999999999\r\n\r\n".utf8)
+            + Array("Content-Length: \(Int.max)\r\n\r\n".utf8) + Framing.frame(two)
+        for chunk in [1, 3, stream.count] {
+            var reader = Framing.Reader()
+            var bodies: [[UInt8]] = []
+            var problems: [String] = []
+            var offset = 0
+            while offset < stream.count {
+                reader.feed(Array(stream[offset..<min(stream.count, offset + chunk)]))
+                offset += chunk
+                while let next = reader.next() {
+                    switch next {
+                    case .success(let body): bodies.append(body)
+                    case .failure(let problem): problems.append(problem.message)
+                    }
+                }
+            }
+            #expect(bodies == [one, two])
+            #expect(problems.count == 3)
+            #expect(problems.last?.contains("above the") == true)
+        }
     }
 
     @Test("UTF-8 positions when the client offers them")
@@ -368,6 +394,51 @@ struct HoverTests {
         return client.response(11)?["result"]?["contents"]?["value"]?.string
     }
 
+    static let outlined = """
+        <beans xmlns="http://www.springframework.org/schema/beans">
+          <broker xmlns="http://activemq.apache.org/schema/core" brokerName="hub">
+            <destinationPolicy><policyMap><policyEntries><policyEntry queue="orders.>"/></policyEntries></policyMap></destinationPolicy>
+            <networkConnectors>
+              <networkConnector name="to-spoke" userName="u" uri="static:(ssl://spoke:61617?password=Sup3rS3cret)"/>
+            </networkConnectors>
+            <persistenceAdapter><kahaDB directory="data"/></persistenceAdapter>
+            <plugins><statisticsBrokerPlugin/></plugins>
+            <transportConnectors><transportConnector name="openwire" uri="ssl://0.0.0.0:61617"/></transportConnectors>
+          </broker>
+        </beans>
+
+        """
+
+    @Test("Document symbols: brokers with their connectors, store, policy entries and plugins, as a tree or a flat list; never a password")
+    func documentSymbols() throws {
+        let tree = Client(capabilities: ["textDocument": .object(["documentSymbol": .object(["hierarchicalDocumentSymbolSupport": .bool(true)])])])
+        tree.open("file:///o.xml", Self.outlined)
+        tree.request(2, "textDocument/documentSymbol", .object(["textDocument": .object(["uri": "file:///o.xml"])]))
+        let brokers = try #require(tree.response(2)?["result"]?.array)
+        #expect(brokers.map { $0["name"]?.string } == ["hub"])
+        let children = brokers[0]["children"]?.array ?? []
+        #expect(children.map { $0["name"]?.string ?? "" } == ["to-spoke", "openwire", "kahaDB", "queue orders.>", "statisticsBrokerPlugin"])
+        #expect(children.map { $0["kind"]?.int ?? 0 } == [11, 11, 19, 7, 5])
+        // The selection is the element's name: line 4, after `<`.
+        #expect(children[0]["selectionRange"]?["start"]?["line"]?.int == 4 && children[0]["selectionRange"]?["start"]?["character"]?.int == 7)
+        #expect(children[0]["detail"]?.string?.contains("Sup3rS3cret") == false)
+        #expect(children[0]["detail"]?.string?.contains("ssl://spoke:61617") == true)
+
+        let flat = Client()
+        flat.open("file:///o.xml", Self.outlined)
+        flat.request(2, "textDocument/documentSymbol", .object(["textDocument": .object(["uri": "file:///o.xml"])]))
+        let list = try #require(flat.response(2)?["result"]?.array)
+        #expect(list.map { $0["name"]?.string ?? "" } == ["hub", "to-spoke", "openwire", "kahaDB", "queue orders.>", "statisticsBrokerPlugin"])
+        #expect(list.dropFirst().allSatisfy { $0["containerName"]?.string == "hub" && $0["location"]?["uri"]?.string == "file:///o.xml" })
+        let everything = String(decoding: try JSONEncoder().encode(JSONValue.array(list + brokers)), as: UTF8.self)
+        #expect(!everything.contains("Sup3rS3cret"))
+
+        // While the text is not well-formed: an empty outline, not an error.
+        flat.change("file:///o.xml", version: 2, [(range: ((1, 2), (1, 3)), text: "")])
+        flat.request(3, "textDocument/documentSymbol", .object(["textDocument": .object(["uri": "file:///o.xml"])]))
+        #expect(flat.response(3)?["result"]?.array?.isEmpty == true)
+    }
+
     @Test("An attribute: its type, the releases that know it, Amazon MQ; an element; a rule in a suppression; never a value")
     func hovers() {
         let head = #"<broker xmlns="http://activemq.apache.org/schema/core">"#
@@ -378,6 +449,27 @@ struct HoverTests {
         #expect(Self.hover(head + #"<networkConnectors><networkConnector password="Sup3r|S3cret"/></networkConnectors></broker>"#) == nil)
         #expect(Self.hover(head + "<networkConnectors><networkConn|ector/></networkConnectors></broker>")?.contains("<networkConnector>") == true)
         #expect(Self.hover("<!-- activemq-config-disable zero-t|tl -->" + head + "</broker>")?.contains("zero-ttl.md") == true)
+    }
+
+    @Test("Hovers carry the schemas' documentation, a URI option's meaning (never its value), and on <broker> the profile and version in force with their sources")
+    func documentedHovers() {
+        let head = #"<broker xmlns="http://activemq.apache.org/schema/core">"#
+        let element = Self.hover(head + "<networkConnectors><networkConn|ector/></networkConnectors></broker>")
+        #expect(element?.contains("discovery agent to detect the remote brokers") == true)
+        let property = Self.hover(head + "<networkConn|ectors><networkConnector/></networkConnectors></broker>")
+        #expect(property?.contains("a property of <broker>") == true && property?.contains("federated network") == true)
+        let option = Self.hover(head + #"<transportConnectors><transportConnector uri="tcp://0.0.0.0:61616?transport.soWrite|Timeout=30000&amp;wireFormat.maxFrameSize=104857600"/></transportConnectors></broker>"#)
+        #expect(option?.contains("**transport.soWriteTimeout**") == true && option?.contains("blocked socket write") == true)
+        #expect(option?.contains("30000") == false)
+        let password = Self.hover(head + #"<networkConnectors><networkConnector uri="static:(tcp://b:61616?pass|word=Sup3rS3cret)"/></networkConnectors></broker>"#)
+        #expect(password == nil || password?.contains("Sup3rS3cret") == false)
+        let versioned = #"<beans xmlns="http://www.springframework.org/schema/beans" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://activemq.apache.org/schema/core http://activemq.apache.org/schema/core/activemq-core-5.18.3.xsd">"#
+        let root = Self.hover(versioned + #"<bro|ker xmlns="http://activemq.apache.org/schema/core"/></beans>"#)
+        #expect(root?.contains("Judged as ActiveMQ 5.18.3: profile `activemq` from the default, version from xsi:schemaLocation.") == true)
+        for option in TransportOptions.serverOptions.union(TransportOptions.connectionOptions).union(TransportOptions.openWireFormatOptions)
+            .union(TransportOptions.tlsServerOptions).union(TransportOptions.autoServerOptions) {
+            #expect(TransportOptions.meaning(of: option) != nil, "\(option) has no meaning to show")
+        }
     }
 }
 

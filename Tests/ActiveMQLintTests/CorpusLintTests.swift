@@ -68,33 +68,42 @@ struct GeneratedArtifactTests {
         #expect(pages.count == RuleCatalog.all.count)
     }
 
+    /// Runs a generator script of `Scripts/` with the shared reference folder and these outputs; its exit status.
+    func generate(_ script: String, _ outputs: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Shared.repository.appendingPathComponent("Scripts/\(script)").path,
+                             Shared.root.appendingPathComponent("reference").path] + outputs
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     @Test("Regenerating the vocabularies and the model's accessors from the XSDs changes nothing", .enabled(if: Shared.isPresent, "../shared is absent"))
     func vocabularies() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("vocabulary-\(UUID().uuidString).swift").path
         let accessorsOutput = FileManager.default.temporaryDirectory.appendingPathComponent("accessors-\(UUID().uuidString).swift").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Shared.repository.appendingPathComponent("Scripts/generate-vocabulary.py").path,
-                             Shared.root.appendingPathComponent("reference").path, output, accessorsOutput]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(try generate("generate-vocabulary.py", [output, accessorsOutput]) == 0)
         let committed = try String(contentsOf: Shared.repository.appendingPathComponent("Sources/ActiveMQLint/Vocabulary/GeneratedVocabularies.swift"), encoding: .utf8)
         #expect(try String(contentsOfFile: output, encoding: .utf8) == committed)
         let committedAccessors = try String(contentsOf: Shared.repository.appendingPathComponent("Sources/ActiveMQConfig/Model/GeneratedAttributes.swift"), encoding: .utf8)
         #expect(try String(contentsOfFile: accessorsOutput, encoding: .utf8) == committedAccessors)
     }
 
+    @Test("Regenerating the schemas' documentation from the XSDs changes nothing", .enabled(if: Shared.isPresent, "../shared is absent"))
+    func schemaDocumentation() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("documentation-\(UUID().uuidString).swift").path
+        #expect(try generate("generate-documentation.py", [output]) == 0)
+        let committed = try String(contentsOf: Shared.repository.appendingPathComponent("Sources/ActiveMQLint/Vocabulary/GeneratedDocumentation.swift"), encoding: .utf8)
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == committed)
+        // Cleaned: no Javadoc or HTML markup is left.
+        #expect(!committed.contains("{@") && !committed.contains("<p>") && !committed.contains("@org.apache"))
+    }
+
     @Test("Regenerating the carried schemas from the XSDs changes nothing", .enabled(if: Shared.isPresent, "../shared is absent"))
     func carriedSchemas() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("schemas-\(UUID().uuidString).swift").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Shared.repository.appendingPathComponent("Scripts/generate-schemas.py").path,
-                             Shared.root.appendingPathComponent("reference").path, output]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(try generate("generate-schemas.py", [output]) == 0)
         let committed = try String(contentsOf: Shared.repository.appendingPathComponent("Sources/ActiveMQLint/Schemas/GeneratedSchemas.swift"), encoding: .utf8)
         #expect(try String(contentsOfFile: output, encoding: .utf8) == committed)
     }

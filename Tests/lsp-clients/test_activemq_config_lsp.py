@@ -110,3 +110,17 @@ async def test_fix_all(client: LanguageClient, tmp_path):
         )
     )
     assert actions and actions[0].kind == "source.fixAll.activemq-config"
+
+
+@pytest.mark.asyncio
+async def test_document_symbols(client: LanguageClient, tmp_path):
+    document = uri(tmp_path)
+    await open_document(client, document)
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=document))
+    )
+    names = []
+    for symbol in symbols:
+        names.append(symbol.name)
+        names += [child.name for child in (getattr(symbol, "children", None) or [])]
+    assert names == ["b", "a"]

@@ -1,10 +1,13 @@
 // libFuzzer entry point: every input goes through parse → lossless tree → serialize (which must
 // give the input back), the typed model, the linter, the edit primitives (whose results must parse
-// back and serialize exactly), and the URI and network-spec parsers. A crash, a sanitizer report or
-// a failed invariant is a finding.
+// back and serialize exactly), the URI and network-spec parsers, the host readers, and the language
+// server's protocol layer (framing, messages, and a document served through its requests). A crash, a
+// sanitizer report or a failed invariant is a finding.
 import ActiveMQConfig
 import ActiveMQHosts
+import ActiveMQLanguageServer
 import ActiveMQLint
+import Foundation
 
 @inline(never)
 func invariant(_ condition: Bool, _ message: StaticString) {
@@ -106,6 +109,67 @@ func exerciseHosts(_ bytes: [UInt8]) {
     }
 }
 
+/// Everything the server sends must be one framed JSON object.
+final class Replies: Sendable {
+    func check(_ framed: [UInt8]) {
+        var reader = Framing.Reader()
+        reader.feed(framed)
+        guard case .success(let body)? = reader.next() else { return invariant(false, "the server sent a message that is not framed") }
+        invariant(reader.next() == nil, "the server sent bytes after a framed message")
+        let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+        invariant(object?["jsonrpc"] as? String == "2.0", "the server sent a body that is not a JSON-RPC object")
+    }
+}
+
+func message(_ method: String, id: Int? = nil, _ params: [String: Any]) -> [UInt8] {
+    var object: [String: Any] = ["jsonrpc": "2.0", "method": method, "params": params]
+    if let id { object["id"] = id }
+    return Array((try? JSONSerialization.data(withJSONObject: object)) ?? Data())
+}
+
+/// The protocol layer: the input as a raw stream of frames (in chunks the input's first byte sets),
+/// then the input as a document served through didOpen, an edit, completion, hover and code actions
+/// at a position the input chooses.
+func exerciseLanguageServer(_ bytes: [UInt8]) {
+    let replies = Replies()
+    let raw = LanguageServer(send: { replies.check($0) })
+    _ = raw.handle(message("initialize", id: 1, ["capabilities": [:], "initializationOptions": ["debounce": 0]]))
+    var reader = Framing.Reader()
+    let chunk = max(1, Int(bytes.first ?? 1))
+    var offset = 0
+    var stopped = false
+    while offset < bytes.count && !stopped {
+        reader.feed(Array(bytes[offset..<min(bytes.count, offset + chunk)]))
+        offset += chunk
+        while let next = reader.next() {
+            if case .success(let body) = next, raw.handle(body) != nil { stopped = true }
+        }
+    }
+    raw.waitForIdle()
+
+    let text = String(decoding: bytes, as: UTF8.self)
+    let server = LanguageServer(send: { replies.check($0) })
+    let uri = "file:///fuzz/broker.xml"
+    _ = server.handle(message("initialize", id: 1, ["capabilities": ["general": ["positionEncodings": [bytes.count % 2 == 0 ? "utf-8" : "utf-16"]]],
+                                                    "initializationOptions": ["debounce": 0]]))
+    _ = server.handle(message("initialized", [:]))
+    _ = server.handle(message("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "xml", "version": 1, "text": text]]))
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let line = bytes.count > 1 ? Int(bytes[1]) % max(1, lines.count + 1) : 0
+    let character = bytes.count > 2 ? Int(bytes[2]) : 0
+    let position: [String: Any] = ["line": line, "character": character]
+    let document: [String: Any] = ["uri": uri]
+    _ = server.handle(message("textDocument/completion", id: 2, ["textDocument": document, "position": position]))
+    _ = server.handle(message("textDocument/hover", id: 3, ["textDocument": document, "position": position]))
+    _ = server.handle(message("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2],
+                                                         "contentChanges": [["range": ["start": position, "end": position], "text": "<"]]]))
+    _ = server.handle(message("textDocument/codeAction", id: 4, ["textDocument": document, "range": ["start": ["line": 0, "character": 0], "end": position],
+                                                                  "context": ["diagnostics": []]]))
+    _ = server.handle(message("textDocument/codeAction", id: 5, ["textDocument": document, "range": ["start": position, "end": position],
+                                                                  "context": ["diagnostics": [], "only": ["source.fixAll.activemq-config"]]]))
+    server.waitForIdle()
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -115,6 +179,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = NetworkConnectorURI.redact(text)
     _ = try? NetworkSpec.decode(bytes)
     exerciseHosts(bytes)
+    exerciseLanguageServer(bytes)
     guard let document = try? LosslessDocument(bytes: bytes, path: "fuzz.xml") else { return 0 }
     invariant(document.serialized() == bytes, "the lossless tree does not give the input back")
     for element in document.allElements {
