@@ -7,6 +7,15 @@ import Testing
 struct NetworkSimulateTests {
     static func fixture(_ name: String) -> String { Paths.fixture("scenarios/\(name)/scenario.json") }
 
+    /// A copy of a fixture's files in a folder of its own.
+    static func copy(_ name: String, _ files: [String]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("simulate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let source = URL(fileURLWithPath: fixture(name)).deletingLastPathComponent()
+        for file in files { try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: folder.appendingPathComponent(file)) }
+        return folder
+    }
+
     @Test("A fixture's prediction, as text and JSON; exit 0 when it agrees with expect")
     func agrees() throws {
         let text = runCLI(["network", "simulate", Self.fixture("chain-default-ttl")])
@@ -38,12 +47,7 @@ struct NetworkSimulateTests {
 
     @Test("The model's findings: their rule ids and lines on stderr and in JSON, --fail-on, and the project's settings")
     func findings() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("simulate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let source = URL(fileURLWithPath: Self.fixture("ttl-mismatch")).deletingLastPathComponent()
-        for file in ["A.xml", "B.xml", "C.xml", "scenario.json"] {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: folder.appendingPathComponent(file))
-        }
+        let folder = try Self.copy("ttl-mismatch", ["A.xml", "B.xml", "C.xml", "scenario.json"])
         let path = folder.appendingPathComponent("scenario.json").path
         let run = runCLI(["network", "simulate", path])
         #expect(run.exitCode == 0)
@@ -58,6 +62,29 @@ struct NetworkSimulateTests {
         #expect(runCLI(["network", "simulate", "--fail-on", "info", path]).stderr.isEmpty)
         try Data(#"{"severity": {"stranded-messages": "error"}}"#.utf8).write(to: folder.appendingPathComponent(".activemq-config.json"))
         #expect(runCLI(["network", "simulate", path]).exitCode == 1)
+    }
+
+    @Test("A suppression comment before the element a finding points at silences it (lint does not call it unused); a baseline holds the accepted ones")
+    func suppressionsAndBaselines() throws {
+        let folder = try Self.copy("ttl-mismatch", ["A.xml", "B.xml", "C.xml", "scenario.json"])
+        let path = folder.appendingPathComponent("scenario.json").path
+        // A baseline first: written, then it hides what it holds.
+        let baseline = folder.appendingPathComponent("baseline.json").path
+        #expect(runCLI(["network", "simulate", "--write-baseline", baseline, path]).stderr.contains("[stranded-messages]"))
+        let accepted = runCLI(["network", "simulate", "--baseline", baseline, "--fail-on", "info", path])
+        #expect(accepted.exitCode == 0 && accepted.stderr.isEmpty, "\(accepted.stderr)")
+        // A suppression comment before the connector the finding points at.
+        let b = folder.appendingPathComponent("B.xml")
+        let text = try String(contentsOf: b, encoding: .utf8)
+        try text.replacingOccurrences(of: "      <networkConnector name=\"b_c\"", with: "      <!-- activemq-config-disable stranded-messages -->\n      <networkConnector name=\"b_c\"")
+            .write(to: b, atomically: true, encoding: .utf8)
+        let suppressed = runCLI(["network", "simulate", "--fail-on", "info", path])
+        #expect(suppressed.exitCode == 0 && suppressed.stderr.isEmpty, "\(suppressed.stderr)")
+        #expect(!runCLI(["lint", b.path]).stdoutText.contains("unused-suppression"))
+        // Another rule's suppression does not silence it.
+        try text.replacingOccurrences(of: "      <networkConnector name=\"b_c\"", with: "      <!-- activemq-config-disable duplicate-deliveries -->\n      <networkConnector name=\"b_c\"")
+            .write(to: b, atomically: true, encoding: .utf8)
+        #expect(runCLI(["network", "simulate", path]).stderr.contains("[stranded-messages]"))
     }
 
     @Test("A scenario that cannot be read exits 2 at the place of the mistake")

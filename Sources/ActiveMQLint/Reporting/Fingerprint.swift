@@ -60,8 +60,12 @@ public enum Baseline {
     /// The report without the findings the baseline holds (an `embedded-password` always stays).
     public static func filter(_ report: LintReport, baseline: Set<String>) -> LintReport {
         var filtered = report
-        filtered.findings = zip(report.findings, Fingerprint.of(report.findings))
-            .filter { $0.0.rule == .embeddedPassword || !baseline.contains($0.1) }.map(\.0)
+        filtered.findings = filter(report.findings, baseline: baseline)
         return filtered
+    }
+
+    /// The findings the baseline does not hold (an `embedded-password` always stays).
+    public static func filter(_ findings: [Finding], baseline: Set<String>) -> [Finding] {
+        zip(findings, Fingerprint.of(findings)).filter { $0.0.rule == .embeddedPassword || !baseline.contains($0.1) }.map(\.0)
     }
 }

@@ -25,6 +25,7 @@ extension Rule {
             broker `replayWhenNoConsumers`, as `replay` does), or when a conduit subscription dropped the
             selectors that would have kept them away (`selectors-conduit`; `conduitSubscriptions="false"`).
             Lint says some of it without a scenario: `ttl-strands-messages`, `replay-missing`.
+            \(Rule.routingSilencing("stranded-messages"))
             """,
         activeMQ: .warning, amazonMQ: .warning, tags: ["correctness", "network", "routing"],
         triggering: [], nonTriggering: [], check: .tool)
@@ -42,6 +43,7 @@ extension Rule {
             connector pointing the other way (`one-way`; `duplex="true"`), `advisorySupport="false"` on the
             consumer's broker (`advisories-off`; lint: `remote-advisory-support`), or a destination filter
             that leaves the destination out.
+            \(Rule.routingSilencing("undelivered-messages"))
             """,
         activeMQ: .warning, amazonMQ: .warning, tags: ["correctness", "network", "routing"],
         triggering: [], nonTriggering: [], check: .tool)
@@ -56,9 +58,17 @@ extension Rule {
             (`Fixtures/scenarios/mesh-topic-ttl-2`: a full mesh with `networkTTL="2"` gives each consumer
             every message three times). Keep `networkTTL` at 1 in a full mesh (lint: `network-ttl`), avoid
             cycles of bridges, or let a `policyEntry` for the topic audit its subscriptions.
+            \(Rule.routingSilencing("duplicate-deliveries"))
             """,
         activeMQ: .warning, amazonMQ: .warning, tags: ["correctness", "network", "routing"],
         triggering: [], nonTriggering: [], check: .tool)
+
+    /// How a finding of `network simulate` is silenced, for its rule's page.
+    static func routingSilencing(_ id: String) -> String {
+        "A comment `<!-- activemq-config-disable \(id) -->` before the element the finding points at (or "
+            + "`activemq-config-disable-file` anywhere in that file) silences it, and `network simulate --write-baseline` / "
+            + "`--baseline` accept the current ones; `lint` leaves such a comment alone."
+    }
 
     /// The rules `network simulate` raises.
     public static let routingRules: [Rule] = [.strandedMessages, .undeliveredMessages, .duplicateDeliveries]

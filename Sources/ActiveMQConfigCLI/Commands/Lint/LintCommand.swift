@@ -34,8 +34,7 @@ struct LintCommand: JudgingCommand {
     var secretVariable: String?
     @Option(name: .customLong("report"), help: "Also write a report, FORMAT:PATH (repeatable), FORMAT as --format takes it.")
     var reports: [String] = []
-    @Option(help: "Report only findings not in this baseline file (an embedded password always).") var baseline: String?
-    @Option(name: .customLong("write-baseline"), help: "Write the current findings' fingerprints to this file.") var writeBaseline: String?
+    @OptionGroup var baselines: BaselineOptions
     @Option(help: "Use this configuration file for every input instead of the .activemq-config.json found.") var config: String?
     @Option(name: .customLong("stdin-filename"), help: "The name standard input stands for (messages, templates, .activemq-config.json).")
     var stdinFilename: String?
@@ -127,20 +126,7 @@ struct LintCommand: JudgingCommand {
             }
         }
         var report = linted
-        if let writeBaseline {
-            do {
-                try AtomicFile.write(Array(Baseline.render(report.findings).utf8), to: writeBaseline)
-            } catch {
-                throw CLIError([error.diagnostic])
-            }
-        }
-        if let baseline {
-            do throws(LintSettingsError) {
-                report = Baseline.filter(report, baseline: try Baseline.read(baseline))
-            } catch {
-                throw CLIError(error.diagnostics)
-            }
-        }
+        report.findings = try baselines.apply(report.findings)
         let reportProfile = judgement.profile?.profile ?? .activeMQ
         console.writeOutput(Array(Reporter.render(report, format: format, toolVersion: CLI.version, profile: reportProfile).utf8))
         for extra in reports {
