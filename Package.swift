@@ -38,7 +38,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // YAML hosts (Kubernetes, CloudFormation): libyaml through Yams 6, which builds in Swift 6
-        // mode beside this package; only ActiveMQHosts and the command line depend on it.
+        // mode beside this package; only ActiveMQHosts, the language server and the command line depend on it.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
@@ -86,7 +86,7 @@ let package = Package(
         // The language server: LSP over stdio, its diagnostics the linter's.
         .target(
             name: "ActiveMQLanguageServer",
-            dependencies: ["ActiveMQLint", "ActiveMQConfig", "LosslessXML"],
+            dependencies: ["ActiveMQLint", "ActiveMQConfig", "ActiveMQHosts", "LosslessXML"],
             swiftSettings: upcomingFeatures
         ),
         .target(

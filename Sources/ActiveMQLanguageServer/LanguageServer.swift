@@ -1,4 +1,5 @@
 import ActiveMQConfig
+import ActiveMQHosts
 import ActiveMQLint
 import Dispatch
 import Foundation
@@ -241,11 +242,11 @@ public final class LanguageServer: Sendable {
             state.documents[uri].map { ($0, state.profile, state.engineVersion, state.baseline) }
         }) else { return }
         if let version, version != document.version { return }
-        var report = try? Self.linter(profile: profile, engineVersion: engineVersion).lint([LintInput(path: document.path, bytes: .success(document.text.bytes))])
+        var report = try? Self.lintReport(document, linter: Self.linter(profile: profile, engineVersion: engineVersion))
         // Baselined findings are not shown; an unreadable baseline hides nothing.
         if let baseline, let prints = try? Baseline.read(baseline), let linted = report { report = Baseline.filter(linted, baseline: prints) }
         let findings = (report?.findings ?? []).filter { $0.file == nil || $0.file == document.path }
-        let broken = findings.contains { $0.code == RuleID.notWellFormed.rawValue }
+        let broken = findings.contains { $0.code == RuleID.notWellFormed.rawValue || $0.code == RuleID.hostSyntax.rawValue }
         let placed = findings.map { (Self.range(of: $0, in: document.text), $0) }
         let published: [(range: Range<Int>, finding: Finding)]? = state.withLock { state in
             guard var current = state.documents[uri], current.version == document.version else { return nil }
@@ -263,6 +264,19 @@ public final class LanguageServer: Sendable {
             "uri": .string(uri), "version": .number(Double(document.version)),
             "diagnostics": .array(published.map { Self.diagnostic($0.finding, range: $0.range, text: document.text, uri: uri, path: document.path, encoding: encoding) }),
         ]))
+    }
+
+    /// Whether a document is a host file (`.tf`, `.yaml`, `.json`, …) whose broker configurations
+    /// are embedded: diagnostics and fix-all are served there, not completion, hover or quick fixes.
+    static func isHost(_ document: Document) -> Bool { HostFormat(fileName: document.path) != nil }
+
+    /// Lints a document as `lint` does: a host file's embedded configurations with its resources'
+    /// settings, each finding at its place in the host.
+    static func lintReport(_ document: Document, linter: Linter) throws(LintSettingsError) -> LintReport {
+        let input = LintInput(path: document.path, bytes: .success(document.text.bytes))
+        guard isHost(document) else { return try linter.lint([input]) }
+        let hosts = HostInputs([input])
+        return hosts.map(try linter.lint(hosts.inputs))
     }
 
     /// The linter for the server's settings (first in the resolver's order).
@@ -287,6 +301,7 @@ public final class LanguageServer: Sendable {
                 state.documents[uri].map { ($0, state.profile, state.engineVersion, state.encoding) }
             })
         else { return .object(["isIncomplete": false, "items": .array([])]) }
+        guard !Self.isHost(document) else { return .object(["isIncomplete": false, "items": .array([])]) }
         let offset = document.text.offset(line: position["line"]?.int ?? 0, character: position["character"]?.int ?? 0, encoding: encoding)
         let context = CompletionContext.at(offset, in: document.text.bytes)
         let vocabulary: Vocabulary
@@ -307,7 +322,8 @@ public final class LanguageServer: Sendable {
     /// suppression names; never an attribute's value (no secret is shown).
     func hover(_ params: JSONValue) -> JSONValue {
         guard let uri = params["textDocument"]?["uri"]?.string, let position = params["position"],
-            let (document, encoding) = state.withLock({ state in state.documents[uri].map { ($0, state.encoding) } })
+            let (document, encoding) = state.withLock({ state in state.documents[uri].map { ($0, state.encoding) } }),
+            !Self.isHost(document)
         else { return .null }
         let offset = document.text.offset(line: position["line"]?.int ?? 0, character: position["character"]?.int ?? 0, encoding: encoding)
         let (profile, engineVersion) = state.withLock { ($0.profile, $0.engineVersion) }
@@ -393,7 +409,9 @@ public final class LanguageServer: Sendable {
         let wantsFixAll = only?.contains { Self.fixAllKind.hasPrefix($0) } ?? false
         if wantsFixAll {
             let input = LintInput(path: document.path, bytes: .success(text.bytes))
-            if let outcome = try? Fixer(linter: linter, includeUnsafe: unsafe).fix([input]), let fixed = outcome.files.first?.fixed, fixed != text.bytes {
+            let outcome = Self.isHost(document) ? try? HostFixer(linter: linter, includeUnsafe: unsafe).fix([input])
+                : try? Fixer(linter: linter, includeUnsafe: unsafe).fix([input])
+            if let outcome, let fixed = outcome.files.first?.fixed, fixed != text.bytes {
                 var prefix = 0
                 while prefix < min(fixed.count, text.bytes.count), fixed[prefix] == text.bytes[prefix] { prefix += 1 }
                 var suffix = 0
@@ -405,7 +423,8 @@ public final class LanguageServer: Sendable {
                 ]))
             }
         }
-        if only == nil || only?.contains(where: { "quickfix".hasPrefix($0) || $0.hasPrefix("quickfix") }) == true {
+        // A host's findings carry fixes in their embedded document's terms: fix-all only there.
+        if !Self.isHost(document), only == nil || only?.contains(where: { "quickfix".hasPrefix($0) || $0.hasPrefix("quickfix") }) == true {
             let wanted = params["range"].map { range in
                 text.offset(line: range["start"]?["line"]?.int ?? 0, character: range["start"]?["character"]?.int ?? 0, encoding: encoding)
                     ... text.offset(line: range["end"]?["line"]?.int ?? 0, character: range["end"]?["character"]?.int ?? 0, encoding: encoding)

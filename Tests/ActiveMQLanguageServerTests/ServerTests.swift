@@ -292,6 +292,48 @@ struct CodeActionTests {
         #expect(Self.apply(action?["edit"], to: input, uri: uri) == output)
     }
 
+    @Test("Host files: fix-all gives the bytes lint --fix gives on Terraform and CloudFormation (the host goldens)",
+          arguments: ["password-terraform", "password-cloudformation", "placeholder-quoted"])
+    func hostFixAll(_ name: String) throws {
+        let folder = Self.fixes.deletingLastPathComponent().appendingPathComponent("iac/fix/\(name)")
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("in.") })
+        let input = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        let output = try String(contentsOf: folder.appendingPathComponent("out" + file.dropFirst(2)), encoding: .utf8)
+        let client = Client()
+        client.notify("workspace/didChangeConfiguration", .object(["settings": .object(["activemq-config": .object(["unsafeFixes": .bool(true)])])]))
+        let uri = "file:///tmp/hostfix-\(name)/main\(file.dropFirst(2))"
+        client.open(uri, input)
+        #expect(!ServerTests.codes(client.published(uri).last).isEmpty)
+        client.request(5, "textDocument/codeAction", .object([
+            "textDocument": .object(["uri": .string(uri)]), "range": .object(["start": .object(["line": 0, "character": 0]), "end": .object(["line": 0, "character": 0])]),
+            "context": .object(["diagnostics": .array([]), "only": .array([.string("source.fixAll")])]),
+        ]))
+        let actions = client.response(5)?["result"]?.array ?? []
+        #expect(actions.count == 1 && actions.first?["kind"]?.string == LanguageServer.fixAllKind)
+        #expect(Self.apply(actions.first?["edit"], to: input, uri: uri) == output)
+    }
+
+    @Test("Host files: findings at their place in the .tf, through the heredoc, and never the password; no completion or hover there")
+    func terraformDiagnostics() throws {
+        let tf = try String(contentsOf: Self.fixes.deletingLastPathComponent().appendingPathComponent("iac/fix/password-terraform/in.tf"), encoding: .utf8)
+        let client = Client()
+        let uri = "file:///tmp/host-diagnostics/main.tf"
+        client.open(uri, tf)
+        let diagnostics = try #require(client.published(uri).last?["diagnostics"]?.array)
+        let password = try #require(diagnostics.first { $0["code"]?.string == "embedded-password" })
+        let line = tf.split(separator: "\n", omittingEmptySubsequences: false)[11]
+        #expect(password["range"]?["start"]?["line"]?.int == 11)
+        #expect(password["range"]?["start"]?["character"]?.int == line.utf16.distance(from: line.startIndex, to: line.range(of: "password=")!.lowerBound))
+        #expect(password["message"]?.string?.hasPrefix("aws_mq_configuration.spoke: ") == true)
+        #expect(!"\(diagnostics)".contains("hunter2"))
+        client.request(6, "textDocument/completion", .object(["textDocument": .object(["uri": .string(uri)]),
+                                                              "position": .object(["line": 11, "character": 20])]))
+        #expect(client.response(6)?["result"]?["items"]?.array?.isEmpty == true)
+        client.request(7, "textDocument/hover", .object(["textDocument": .object(["uri": .string(uri)]),
+                                                         "position": .object(["line": 11, "character": 10])]))
+        #expect(client.response(7)?["result"] == .null)
+    }
+
     @Test("Quick fixes: the fix (unsafe ones say so, safe ones preferred) and a suppression, never for embedded-password; documentChanges when the client takes them")
     func quickFixes() {
         let client = Client()
