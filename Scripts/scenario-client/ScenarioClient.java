@@ -40,6 +40,10 @@ import org.apache.activemq.ActiveMQConnectionFactory;
  *   browse URL QUEUE                                                  -> browse N
  *   quit
  *
+ * A temp-queue://NAME or temp-topic://NAME consumer creates a temporary destination on its own
+ * connection; a producer sends to it by that name (a send the broker refuses is counted as refused,
+ * not an error: the reply is "ok REFUSED").
+ *
  * Empty fields are "-". PROPERTIES are NAME\u001fTYPE\u001fVALUE records separated by \u001e, TYPE
  * one of s (String), l (Long), d (Double), b (Boolean). Every connection disables the client's
  * duplicate audit and topic-advisory watching, or duplicates would be invisible.
@@ -66,11 +70,19 @@ public class ScenarioClient {
 
     static String field(String value) { return "-".equals(value) ? null : value; }
 
+    /// The physical names of the temporary destinations the consumers created, by scenario name.
+    static final Map<String, Destination> temporaries = new HashMap<>();
+
     static Destination destination(Session session, String name, String options) throws JMSException {
         String suffix = options.isEmpty() ? "" : "?" + options;
         if (name.startsWith("queue://")) return session.createQueue(name.substring(8) + suffix);
         if (name.startsWith("topic://")) return session.createTopic(name.substring(8) + suffix);
-        throw new IllegalArgumentException("not queue:// or topic://: " + name);
+        if (name.startsWith("temp-queue://") || name.startsWith("temp-topic://")) {
+            Destination known = temporaries.get(name);
+            if (known == null) throw new IllegalArgumentException("no consumer created " + name);
+            return known;
+        }
+        throw new IllegalArgumentException("not queue://, topic://, temp-queue:// or temp-topic://: " + name);
     }
 
     static Connection connect(String url) throws JMSException {
@@ -102,9 +114,19 @@ public class ScenarioClient {
                     StringBuilder options = new StringBuilder();
                     if (field(f[5]) != null) options.append("consumer.prefetchSize=").append(f[5]);
                     if (field(f[6]) != null) options.append(options.length() > 0 ? "&" : "").append("consumer.priority=").append(f[6]);
+                    Destination target;
+                    if (f[3].startsWith("temp-queue://")) {
+                        target = session.createTemporaryQueue();
+                        temporaries.put(f[3], target);
+                    } else if (f[3].startsWith("temp-topic://")) {
+                        target = session.createTemporaryTopic();
+                        temporaries.put(f[3], target);
+                    } else {
+                        target = destination(session, f[3], options.toString());
+                    }
                     MessageConsumer consumer = durable
-                        ? session.createDurableSubscriber((javax.jms.Topic) destination(session, f[3], options.toString()), f[9], field(f[4]), false)
-                        : session.createConsumer(destination(session, f[3], options.toString()), field(f[4]));
+                        ? session.createDurableSubscriber((javax.jms.Topic) target, f[9], field(f[4]), false)
+                        : session.createConsumer(target, field(f[4]));
                     Consumer counted = new Consumer(connection);
                     consumer.setMessageListener(message -> {
                         counted.received.incrementAndGet();
@@ -121,9 +143,19 @@ public class ScenarioClient {
                 case "produce": {
                     Connection connection = connect(f[1]);
                     Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                    MessageProducer producer = session.createProducer(destination(session, f[2], ""));
-                    producer.setDeliveryMode("false".equals(f[4]) ? DeliveryMode.NON_PERSISTENT : DeliveryMode.PERSISTENT);
                     int count = Integer.parseInt(f[3]);
+                    MessageProducer producer;
+                    try {
+                        producer = session.createProducer(destination(session, f[2], ""));
+                    } catch (JMSException e) {
+                        // A broker that does not know a temporary destination refuses its producer.
+                        if (!f[2].startsWith("temp-")) throw e;
+                        connection.close();
+                        System.out.println("ok\t" + count);
+                        break;
+                    }
+                    producer.setDeliveryMode("false".equals(f[4]) ? DeliveryMode.NON_PERSISTENT : DeliveryMode.PERSISTENT);
+                    int refused = 0;
                     for (int i = 0; i < count; i++) {
                         TextMessage message = session.createTextMessage("m-" + i);
                         if (f.length > 5 && !f[5].isEmpty() && !"-".equals(f[5])) {
@@ -137,10 +169,16 @@ public class ScenarioClient {
                                 }
                             }
                         }
-                        producer.send(message);
+                        try {
+                            producer.send(message);
+                        } catch (JMSException e) {
+                            // Only a temporary destination the broker does not know refuses a send here.
+                            if (!f[2].startsWith("temp-")) throw e;
+                            refused++;
+                        }
                     }
                     connection.close();
-                    System.out.println("ok");
+                    System.out.println(refused > 0 ? "ok\t" + refused : "ok");
                     break;
                 }
                 case "close": {

@@ -27,7 +27,9 @@ public struct Scenario: Sendable {
         public var id: String
         /// Its broker's name.
         public var broker: String
-        /// `queue://NAME` or `topic://NAME` (wildcards allowed).
+        /// `queue://NAME` or `topic://NAME` (wildcards allowed), or `temp-queue://NAME` or
+        /// `temp-topic://NAME`: a temporary destination the first consumer of NAME creates on its
+        /// broker (its connection's), which lives until that consumer closes.
         public var destination: DestinationName
         /// Its JMS selector, if any.
         public var selector: String?
@@ -309,12 +311,17 @@ public struct Scenario: Sendable {
 
         func destination(_ fields: [String: StrictJSON.Located], in parent: StrictJSON.Located) throws(RoutingError) -> DestinationName {
             let text = try required(fields, "destination", in: parent)
-            for (prefix, kind) in [("queue://", DestinationEntry.Kind.queue), ("topic://", .topic)] where text.hasPrefix(prefix) {
+            for (prefix, kind) in [("queue://", DestinationEntry.Kind.queue), ("topic://", .topic), ("temp-queue://", .tempQueue), ("temp-topic://", .tempTopic)]
+            where text.hasPrefix(prefix) {
                 let name = String(text.dropFirst(prefix.count))
                 guard !name.isEmpty else { break }
-                return DestinationName(kind: kind, name: name)
+                let destination = DestinationName(kind: kind, name: name)
+                if (kind == .tempQueue || kind == .tempTopic) && (destination.isPattern || name.contains(",")) {
+                    throw fail("a temporary destination's name is a plain name: no wildcard, no composite", fields["destination"] ?? parent)
+                }
+                return destination
             }
-            throw fail("'destination' must be queue://NAME or topic://NAME", fields["destination"] ?? parent)
+            throw fail("'destination' must be queue://NAME, topic://NAME, temp-queue://NAME or temp-topic://NAME", fields["destination"] ?? parent)
         }
 
         func step(_ item: StrictJSON.Located, brokers: Set<String>) throws(RoutingError) -> Step {

@@ -27,6 +27,8 @@ extension Scenario {
         let index = Dictionary(uniqueKeysWithValues: brokers.enumerated().map { ($0.element.name, $0.offset) })
         var steps: [Simulator.Step] = []
         var stopped: Set<String> = []
+        /// The temporary destinations alive, with the consumer that created each.
+        var temporaries: [DestinationName: String] = [:]
         let restarts = self.steps.contains { if case .stop = $0 { return true } else { return false } }
         for step in self.steps {
             func refuseIfStopped(_ broker: String, _ what: String) throws(RoutingError) {
@@ -35,6 +37,13 @@ extension Scenario {
             switch step {
             case .consume(let consume):
                 try refuseIfStopped(consume.broker, "consumer '\(consume.id)' opens")
+                if consume.destination.kind == .tempQueue || consume.destination.kind == .tempTopic {
+                    // JMS: a temporary destination is consumed by the connection that created it only.
+                    if let owner = temporaries[consume.destination] {
+                        throw RoutingError(file: path, "consumer '\(consume.id)': \(consume.destination) belongs to consumer '\(owner)', whose connection created it; only that connection consumes it")
+                    }
+                    temporaries[consume.destination] = consume.id
+                }
                 if restarts && consume.durable != nil, let bridge = network.bridges.first(where: \.syncDurableSubs) {
                     throw RoutingError(file: bridge.file, line: bridge.line, column: bridge.column,
                                        "connector '\(bridge.connectorName)': syncDurableSubs across a broker's restart (the brokers exchange their durable subscriptions when they connect) is not modelled yet, and consumer '\(consume.id)' is durable")
@@ -53,15 +62,23 @@ extension Scenario {
                                             acknowledges: consume.acknowledge, durable: consume.durable)))
             case .produce(let produce):
                 try refuseIfStopped(produce.broker, "a produce step sends")
+                if produce.destination.kind == .tempQueue || produce.destination.kind == .tempTopic, temporaries[produce.destination] == nil {
+                    throw RoutingError(file: path, "a produce step sends to \(produce.destination), which no open consumer has created (a temporary destination lives while its consumer's connection does)")
+                }
                 steps.append(.produce(broker: index[produce.broker] ?? 0, destination: produce.destination, count: produce.count,
                                       properties: produce.properties, persistent: produce.persistent))
             case .close(let id):
+                temporaries = temporaries.filter { $0.value != id }
                 steps.append(.close(id: id))
             case .wait:
                 steps.append(.wait)
             case .unsubscribe(let id):
                 steps.append(.unsubscribe(id: id))
             case .stop(let broker):
+                let closing = Set(self.steps.compactMap { step -> String? in
+                    if case .consume(let consume) = step, consume.broker == broker { return consume.id } else { return nil }
+                })
+                temporaries = temporaries.filter { !closing.contains($0.value) }
                 guard stopped.insert(broker).inserted else { throw RoutingError(file: path, "a stop step stops \(broker), which is stopped already") }
                 steps.append(.stop(broker: index[broker] ?? 0))
             case .start(let broker):

@@ -149,6 +149,8 @@ public struct Simulator: Sendable {
             state.settle()
         }
         state.refreshDemand()
+        // At the end every consumer closes: the temporary destinations go, with what waits for them.
+        state.waiting.removeAll { $0.destination.isTemporary }
         return state.prediction()
     }
 }
@@ -310,6 +312,12 @@ struct State {
 
     /// Every virtual topic's consumer queues (`PREFIX>`), once each.
     let consumerQueuePatterns: [DestinationName]
+
+    /// The temporary destinations alive, by the consumer whose connection created each.
+    var temporaries: [DestinationName: Int] = [:]
+    /// Sends to a temporary destination that the sending broker does not know: refused
+    /// (`DestinationDoesNotExistException`), per broker and destination.
+    var refused: [(broker: Int, destination: DestinationName, count: Int)] = []
 
     /// Which brokers run (a `stop` step stops one, `start` starts it again).
     var running: [Bool]
@@ -485,6 +493,9 @@ struct State {
         consumers.append((consumer, true, .zero, .zero))
         distinct.append([:])
         demandIsStale = true
+        if consumer.destination.isTemporary, temporaries[consumer.destination] == nil {
+            temporaries[consumer.destination] = consumers.count - 1
+        }
         guard let identity = consumer.durable else { return }
         let index = consumers.count - 1
         let key = DurableKey(broker: consumer.broker, identity: identity)
@@ -579,6 +590,12 @@ struct State {
     mutating func close(_ index: Int) {
         consumers[index].open = false
         waiting.append(contentsOf: held.removeValue(forKey: index) ?? [])
+        // A temporary destination goes with the connection that created it, and what waits for it
+        // (on its broker and where bridges mirrored it) with it.
+        for (destination, owner) in temporaries where owner == index {
+            temporaries[destination] = nil
+            waiting.removeAll { $0.destination == destination }
+        }
         if let durable = durableOf[index] { durables[durable].active = false }
         demandIsStale = true
     }
@@ -847,6 +864,17 @@ struct State {
     mutating func produce(at broker: Int, _ destination: DestinationName, count: Int, properties: [String: MessageSelector.Value],
                           persistent: Bool = true) {
         refreshDemand()
+        // A broker knows a temporary destination where it was created, or where a bridge mirrored it:
+        // its creation advisory travels as its consumer's demand does (`DestinationInfo`, under the
+        // same consumerTTL, broker-path and bridgeTempDestinations checks). Elsewhere a send is refused.
+        if destination.isTemporary {
+            let owner = temporaries[destination].map { consumers[$0].consumer.broker }
+            let mirrored = (subscriptionsAt[broker] ?? []).contains { subscriptions[$0].isNetwork && covers(subscriptions[$0], destination) }
+            guard owner == broker || mirrored else {
+                refused.append((broker, destination, count))
+                return
+            }
+        }
         persistentSend = persistent
         defer { persistentSend = true }
         let origin = originTotals.count
@@ -1226,6 +1254,13 @@ struct State {
                     file: at.file, line: at.line, column: at.column, severity: .warning, code: RuleID.strandedMessages.rawValue,
                     message: "\(messages) stranded on \(name(batch.broker)): \(at.reason)"))
             }
+        }
+        for entry in refused {
+            let broker = network.brokers[entry.broker]
+            let owner = temporaries[entry.destination].map { network.brokers[consumers[$0].consumer.broker].name } ?? "another broker"
+            found.append(Diagnostic(
+                file: broker.file, line: broker.line, column: broker.column, severity: .warning, code: RuleID.undeliveredMessages.rawValue,
+                message: "\(entry.count) message\(entry.count == 1 ? "" : "s") sent to \(entry.destination) on \(broker.name) are refused: \(broker.name) does not know the temporary destination, which lives on \(owner) (no bridge brought its consumer's demand here: bridgeTempDestinations, networkTTL, a connector's direction or advisorySupport)"))
         }
         for entry in kept where entry.owners.contains(where: { durables[$0].movedTo != nil }) && entry.count.max > 0 {
             let broker = network.brokers[entry.broker]

@@ -108,6 +108,20 @@ struct RestartTests {
         #expect(predict(#"\#(durable), {"stop": {"broker": "B"}}, {"start": {"broker": "B"}}"#) == nil)
     }
 
+    @Test("Temporary destinations: one consumer's own; a send needs one alive; closing or stopping its broker deletes it")
+    func temporaries() {
+        let temp = #"{"consume": {"id": "r", "broker": "A", "destination": "temp-queue://replies"}}"#
+        let send = #"{"produce": {"broker": "B", "destination": "temp-queue://replies", "count": 1}}"#
+        #expect(predict("\(temp), \(send)") == nil)
+        #expect(predict(#"\#(temp), {"consume": {"id": "other", "broker": "B", "destination": "temp-queue://replies"}}"#)?
+            .contains("belongs to consumer 'r'") == true)
+        #expect(predict(send)?.contains("which no open consumer has created") == true)
+        #expect(predict(#"\#(temp), {"close": {"id": "r"}}, \#(send)"#)?.contains("which no open consumer has created") == true)
+        #expect(predict(#"\#(temp), {"stop": {"broker": "A"}}, {"start": {"broker": "A"}}, \#(send)"#)?.contains("which no open consumer has created") == true)
+        // After its consumer closed, the name may be created again.
+        #expect(predict(#"\#(temp), {"close": {"id": "r"}}, {"consume": {"id": "again", "broker": "A", "destination": "temp-queue://replies"}}, \#(send)"#) == nil)
+    }
+
     @Test("syncDurableSubs with a durable subscriber and a restart is refused at the connector")
     func syncDurableSubs() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("restart-sync-\(UUID().uuidString)")

@@ -29,6 +29,7 @@ struct ScenarioTests {
         ("mesh-queue-ttl-2", ["stranded-messages C.xml:9", "stranded-messages D.xml:9"]),
         ("durable-moved", ["stranded-messages B.xml:6"]), ("durable-offline-keeps", []), ("durable-no-conduit", []),
         ("virtual-topic-no-audit", ["duplicate-deliveries B.xml:6"]), ("composite-remote", []), ("virtual-topic-and-topic", []),
+        ("temp-not-bridged", ["undelivered-messages B.xml:6"]), ("temp-chain-default-ttl", ["undelivered-messages A.xml:6"]), ("temp-request-reply", []),
         ("chain-ttl-2", []), ("duplex", []), ("replay", []), ("mesh-topic", []), ("hub-spokes-queue", []), ("tree-topic", []),
     ]
 
@@ -77,7 +78,9 @@ struct ScenarioTests {
         #expect(error(#"{"engineVersion": "5.17.2", \#(brokers), "steps": [{"produce": {"broker": "A", "destination": "queue://Q", "count": 1.5}}]}"#)?
             .contains("'count' must be a whole number") == true)
         #expect(error(#"{"engineVersion": "5.17.2", \#(brokers), "steps": [{"produce": {"broker": "A", "destination": "Q", "count": 1}}]}"#)?
-            .contains("queue://NAME or topic://NAME") == true)
+            .contains("queue://NAME, topic://NAME, temp-queue://NAME or temp-topic://NAME") == true)
+        #expect(error(#"{"engineVersion": "5.17.2", \#(brokers), "steps": [{"consume": {"id": "r", "broker": "A", "destination": "temp-queue://r.>"}}]}"#)?
+            .contains("a temporary destination's name is a plain name") == true)
         #expect(error(#"{"engineVersion": "5.17.2", \#(brokers), "steps": [{"consume": {"id": "c", "broker": "A", "destination": "queue://Q", "selector": "a LIKE 'x'"}}]}"#)?
             .contains("does not read") == true)
         let durable = #"{"consume": {"id": "d", "broker": "A", "destination": "topic://T", "durable": {"clientId": "c", "subscription": "s"}}}"#

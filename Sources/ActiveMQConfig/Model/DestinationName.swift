@@ -28,6 +28,9 @@ public struct DestinationName: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether it is a temporary queue or topic.
+    public var isTemporary: Bool { kind == .tempQueue || kind == .tempTopic }
+
     /// Whether the name holds a wildcard (`*` or `>`), as ActiveMQ's `isPattern` says.
     public var isPattern: Bool { name.containsUTF8("*") || name.containsUTF8(">") }
 
