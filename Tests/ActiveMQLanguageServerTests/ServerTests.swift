@@ -205,13 +205,30 @@ struct ServerTests {
         #expect(Self.codes(client.published(uri).last) == ["not-well-formed"])
     }
 
-    @Test("No secret reaches a diagnostic")
+    @Test("No secret reaches a diagnostic, a completion, a hover, a code action or an outline, at any place in the buffer")
     func secrets() {
         let client = Client()
         let uri = "file:///tmp/s.xml"
-        client.open(uri, Self.broker.replacingOccurrences(of: "userName=\"u\"", with: "userName=\"u\" password=\"Sup3r-S3cret\""))
-        let all = client.sent.withLock { $0 }.map { String(decoding: try! JSONEncoder().encode($0), as: UTF8.self) }.joined()
+        let text = Self.broker.replacingOccurrences(of: "userName=\"u\"", with: "userName=\"u\" password=\"Sup3r-S3cret\"")
+            .replacingOccurrences(of: "tcp://b:61616", with: "tcp://b:61616?password=Sup3r-S3cret")
+        client.open(uri, text)
         #expect(Self.codes(client.published(uri).last).contains("embedded-password"))
+        let buffer = TextBuffer(Array(text.utf8))
+        for offset in 0...buffer.bytes.count where offset == buffer.bytes.count || buffer.bytes[offset] & 0xC0 != 0x80 {
+            let position = buffer.position(of: offset, encoding: .utf16)
+            let at: JSONValue = .object(["textDocument": .object(["uri": .string(uri)]),
+                                         "position": .object(["line": .number(Double(position.line)), "character": .number(Double(position.character))])])
+            client.request(1000 + 2 * offset, "textDocument/completion", at)
+            client.request(1001 + 2 * offset, "textDocument/hover", at)
+        }
+        client.request(3, "textDocument/codeAction", .object([
+            "textDocument": .object(["uri": .string(uri)]), "range": .object(["start": .object(["line": 0, "character": 0]), "end": .object(["line": 9, "character": 0])]),
+            "context": .object(["diagnostics": .array([])]),
+        ]))
+        client.request(4, "textDocument/documentSymbol", .object(["textDocument": .object(["uri": .string(uri)])]))
+        client.server.waitForIdle()
+        let all = client.sent.withLock { $0 }.map { String(decoding: try! JSONEncoder().encode($0), as: UTF8.self) }.joined()
+        #expect(all.contains("embedded-password") && all.contains("Suppress"))
         #expect(!all.contains("Sup3r-S3cret"))
     }
 
@@ -523,35 +540,58 @@ struct TypingReplayTests {
     func replay() throws {
         let sample = ServerTests.corpus.enumerated().filter { $0.offset % 22 == 0 }.map(\.element)
         #expect(!sample.isEmpty)
-        for path in sample {
-            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-            guard String(validating: bytes, as: UTF8.self) != nil else { continue }
-            let client = Client()
-            let uri = URL(fileURLWithPath: path).absoluteString
-            client.open(uri, "")
-            var typed = TextBuffer([])
-            var offset = 0
-            var version = 1
-            let step = max(1, (bytes.count + 199) / 200)
-            while offset < bytes.count {
-                var next = min(bytes.count, offset + step)
-                while next < bytes.count, bytes[next] & 0xC0 == 0x80 { next += 1 }
-                let end = typed.position(of: typed.bytes.count, encoding: .utf16)
-                version += 1
-                client.change(uri, version: version, [(((end.line, end.character), (end.line, end.character)), String(decoding: bytes[offset..<next], as: UTF8.self))])
-                typed.replace(typed.bytes.count..<typed.bytes.count, with: Array(bytes[offset..<next]))
-                offset = next
-                let cursor = typed.position(of: typed.bytes.count, encoding: .utf16)
-                client.request(100 + version, "textDocument/completion", .object([
-                    "textDocument": .object(["uri": .string(uri)]),
-                    "position": .object(["line": .number(Double(cursor.line)), "character": .number(Double(cursor.character))]),
-                ]))
-                #expect(client.response(100 + version)?["result"]?["items"]?.array != nil, "\(path) at \(offset)")
-            }
-            let last = client.published(uri).last
-            #expect(last?["version"]?.int == version, "\(path)")
-            let lint = try Linter().lint([LintInput(path: path, bytes: .success(bytes))]).findings.filter { $0.file == path }
-            #expect(ServerTests.codes(last) == lint.compactMap(\.code).sorted(), "\(path)")
+        for path in sample { try Self.type(path) { max(1, ($0 + 199) / 200) } }
+    }
+
+    /// The full replay, run by `Scripts/replay-typing` (recorded in Docs/fuzzing.md): every corpus
+    /// file typed one character at a time, with completion after every character.
+    @Test("Full replay: every corpus file typed one character at a time, completion at every step",
+          .enabled(if: ProcessInfo.processInfo.environment["LSP_REPLAY"] == "full", "run by Scripts/replay-typing"))
+    func fullReplay() throws {
+        #expect(!ServerTests.corpus.isEmpty)
+        var steps = 0
+        let start = ContinuousClock.now
+        for (number, path) in ServerTests.corpus.enumerated() {
+            steps += try Self.type(path) { _ in 1 }
+            print("full replay: \(number + 1)/\(ServerTests.corpus.count) files, \(steps) steps, \(ContinuousClock.now - start)")
         }
+    }
+
+    /// Types a file into the server in steps of `step(size)` bytes (whole characters), asking for
+    /// completion after each; checks every answer, and that the last diagnostics are lint's. The
+    /// number of steps.
+    @discardableResult
+    static func type(_ path: String, step: (Int) -> Int) throws -> Int {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        guard String(validating: bytes, as: UTF8.self) != nil else { return 0 }
+        let client = Client()
+        let uri = URL(fileURLWithPath: path).absoluteString
+        client.open(uri, "")
+        var typed = TextBuffer([])
+        var offset = 0
+        var version = 1
+        let size = step(bytes.count)
+        while offset < bytes.count {
+            var next = min(bytes.count, offset + size)
+            while next < bytes.count, bytes[next] & 0xC0 == 0x80 { next += 1 }
+            let end = typed.position(of: typed.bytes.count, encoding: .utf16)
+            version += 1
+            client.change(uri, version: version, [(((end.line, end.character), (end.line, end.character)), String(decoding: bytes[offset..<next], as: UTF8.self))])
+            typed.replace(typed.bytes.count..<typed.bytes.count, with: Array(bytes[offset..<next]))
+            offset = next
+            let cursor = typed.position(of: typed.bytes.count, encoding: .utf16)
+            client.request(100 + version, "textDocument/completion", .object([
+                "textDocument": .object(["uri": .string(uri)]),
+                "position": .object(["line": .number(Double(cursor.line)), "character": .number(Double(cursor.character))]),
+            ]))
+            #expect(client.response(100 + version)?["result"]?["items"]?.array != nil, "\(path) at \(offset)")
+            // The client keeps only what it needs: the last answers.
+            client.sent.withLock { sent in if sent.count > 64 { sent.removeFirst(sent.count - 16) } }
+        }
+        let last = client.published(uri).last
+        #expect(last?["version"]?.int == version, "\(path)")
+        let lint = try Linter().lint([LintInput(path: path, bytes: .success(bytes))]).findings.filter { $0.file == path }
+        #expect(ServerTests.codes(last) == lint.compactMap(\.code).sorted(), "\(path)")
+        return version - 1
     }
 }
