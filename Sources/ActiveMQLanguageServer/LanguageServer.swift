@@ -124,6 +124,41 @@ public final class LanguageServer: Sendable {
         return nil
     }
 
+    /// Handles the messages read together, in order: a request that a `$/cancelRequest` among the
+    /// later ones cancels is answered -32800 (`RequestCancelled`) instead of run. The exit code when
+    /// the server should stop.
+    public func handle(batch bodies: [[UInt8]]) -> Int32? {
+        // The method name may be written with an escaped slash (`$\/cancelRequest`).
+        let marker = Array("cancelRequest".utf8)
+        var cancels: [(position: Int, id: JSONValue)] = []
+        for (position, body) in bodies.enumerated() where body.count >= marker.count && Self.contains(body, marker) {
+            if let message = try? JSONDecoder().decode(JSONValue.self, from: Data(body)), message["method"]?.string == "$/cancelRequest",
+                let id = message["params"]?["id"] {
+                cancels.append((position, id))
+            }
+        }
+        for (position, body) in bodies.enumerated() {
+            if !cancels.isEmpty, let message = try? JSONDecoder().decode(JSONValue.self, from: Data(body)), let id = message["id"],
+                let method = message["method"]?.string, method != "initialize", method != "shutdown",
+                cancels.contains(where: { $0.position > position && $0.id == id }), state.withLock({ $0.initialized }) {
+                respond(id: id, error: (.requestCancelled, "the request was cancelled"))
+                continue
+            }
+            if let code = handle(body) { return code }
+        }
+        return nil
+    }
+
+    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var index = 0
+        while index + needle.count <= bytes.count {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// The exit code when the input ends: as `exit` would give.
     public func endOfInput() -> Int32 {
         state.withLock { $0.shutdown } ? 0 : 1

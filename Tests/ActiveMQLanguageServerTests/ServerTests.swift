@@ -152,6 +152,27 @@ struct ServerTests {
         }
     }
 
+    @Test("$/cancelRequest: a request cancelled by a later message read with it gets -32800; one already answered stays answered")
+    func cancel() {
+        let client = Client()
+        client.open("file:///tmp/c.xml", Self.broker)
+        func message(_ value: JSONValue) -> [UInt8] { Array(try! JSONEncoder().encode(value)) }
+        let completion = JSONValue.object(["jsonrpc": "2.0", "id": 7, "method": "textDocument/completion", "params": .object([
+            "textDocument": .object(["uri": "file:///tmp/c.xml"]), "position": .object(["line": 0, "character": 1]),
+        ])])
+        let hover = JSONValue.object(["jsonrpc": "2.0", "id": 8, "method": "textDocument/hover", "params": .object([
+            "textDocument": .object(["uri": "file:///tmp/c.xml"]), "position": .object(["line": 0, "character": 1]),
+        ])])
+        let cancel = JSONValue.object(["jsonrpc": "2.0", "method": "$/cancelRequest", "params": .object(["id": 7])])
+        #expect(client.server.handle(batch: [message(completion), message(hover), message(cancel)]) == nil)
+        #expect(client.response(7)?["error"]?["code"]?.int == -32800)
+        #expect(client.response(7)?["result"] == nil)
+        #expect(client.response(8)?["error"] == nil)
+        // A cancel that comes after its request was answered changes nothing.
+        #expect(client.server.handle(batch: [message(cancel)]) == nil)
+        #expect(client.sent.withLock { $0.filter { $0["id"]?.int == 7 }.count } == 1)
+    }
+
     @Test("UTF-8 positions when the client offers them")
     func encodingNegotiation() {
         let client = Client(encodings: ["utf-8", "utf-16"])

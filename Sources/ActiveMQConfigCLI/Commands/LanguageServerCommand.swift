@@ -28,12 +28,14 @@ struct LanguageServerCommand: NonJudgingCommand {
                 throw ExitCode(server.endOfInput())
             }
             reader.feed(Array(chunk))
+            // What arrived together is handled together: a cancel among it reaches the requests before it.
+            var batch: [[UInt8]] = []
             while let next = reader.next() {
-                guard case .success(let body) = next else { continue }
-                if let code = server.handle(body) {
-                    server.waitForIdle()
-                    throw ExitCode(code)
-                }
+                if case .success(let body) = next { batch.append(body) }
+            }
+            if let code = server.handle(batch: batch) {
+                server.waitForIdle()
+                throw ExitCode(code)
             }
         }
     }
