@@ -52,16 +52,39 @@ struct RealBrokerTests {
         return (process.terminationStatus, log)
     }
 
-    /// The routing scenarios of Fixtures/scenarios, played on real brokers by Scripts/play-scenario.
-    static let scenarios: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: Paths.fixture("scenarios"))) ?? []).sorted()
+    /// The routing scenarios of Fixtures/scenarios, in the groups Scripts/play-scenario plays on one
+    /// set of brokers (those that can share JVM start-ups), each group as its scenarios' names.
+    static let scenarioGroups: [[String]] = {
+        let folder = Paths.fixture("scenarios")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        let process = Process()
+        process.executableURL = Paths.repository.appendingPathComponent("Scripts/play-scenario")
+        process.arguments = ["--groups"] + names.map { "\(folder)/\($0)/scenario.json" }
+        let output = Pipe()
+        process.standardOutput = output
+        guard (try? process.run()) != nil else { return names.map { [$0] } }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard let groups = try? JSONSerialization.jsonObject(with: data) as? [[String]] else { return names.map { [$0] } }
+        return groups.map { $0.map { URL(fileURLWithPath: $0).deletingLastPathComponent().lastPathComponent } }
+    }()
 
     @Test("Real brokers do what each routing scenario's expect says (the model's prediction agrees: ScenarioTests)",
           .enabled(if: activeMQInstalled || isCI, "ActiveMQ is not installed (apt-get install activemq); CI runs these"),
-          .timeLimit(.minutes(2)),
-          arguments: scenarios)
-    func routingScenario(_ name: String) throws {
-        let (status, log) = try Self.runScript("play-scenario", [Paths.fixture("scenarios/\(name)/scenario.json")])
+          .timeLimit(.minutes(5)),
+          arguments: scenarioGroups)
+    func routingScenarios(_ group: [String]) throws {
+        let (status, log) = try Self.runScript("play-scenario", group.map { Paths.fixture("scenarios/\($0)/scenario.json") })
         #expect(status == 0, "\(log)")
-        #expect(log.contains("agrees"), "\(log)")
+        for name in group {
+            #expect(log.contains("scenarios/\(name)/scenario.json: agrees"), "\(name): \(log)")
+        }
+    }
+
+    @Test("Every routing scenario is played in exactly one group, and some groups share brokers")
+    func scenarioGroupsCoverEveryScenario() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Paths.fixture("scenarios")).sorted()
+        #expect(Self.scenarioGroups.flatMap { $0 }.sorted() == names)
+        #expect(Self.scenarioGroups.contains { $0.count > 1 })
     }
 }
