@@ -574,7 +574,8 @@ struct TypingReplayTests {
         let start = ContinuousClock.now
         for (number, path) in ServerTests.corpus.enumerated() {
             steps += try Self.type(path) { _ in 1 }
-            print("full replay: \(number + 1)/\(ServerTests.corpus.count) files, \(steps) steps, \(ContinuousClock.now - start)")
+            // On standard error, unbuffered: the run is long, and its progress is the point.
+            FileHandle.standardError.write(Data("full replay: \(number + 1)/\(ServerTests.corpus.count) files, \(steps) steps, \(ContinuousClock.now - start)\n".utf8))
         }
     }
 
