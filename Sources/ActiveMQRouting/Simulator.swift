@@ -1,4 +1,5 @@
 public import ActiveMQConfig
+import LosslessXML
 
 /// Predicts what a network of brokers does with messages, from configuration alone: how consumer
 /// demand crosses the bridges (consumer advisories, `consumerTTL`, the broker-path rule, conduit
@@ -17,6 +18,13 @@ public struct Simulator: Sendable {
     /// A simulator over a network.
     public init(network: RoutingNetwork) {
         self.network = network
+    }
+
+    /// How many seeded shuffles of the advisories' arrival a prediction plays, besides the
+    /// shortest-path-first and the longest-path-first orders, when duplicate suppression made its
+    /// outcome depend on that order: many on a small network, a few on a large one.
+    func orderSamples() -> Int {
+        network.bridges.count <= 200 ? 48 : 4
     }
 
     /// A consumer as a scenario opens it.
@@ -132,8 +140,42 @@ public struct Simulator: Sendable {
     }
 
     /// Plays the steps and predicts the outcome.
+    ///
+    /// Demand crosses the network one consumer at a time (each step settles before the next), its
+    /// advisories arriving shortest path first. Where duplicate subscription suppression dropped a
+    /// subscription, which one survives depends on the order advisories arrive in
+    /// (`network-routing.md` §1.6): the steps are then played again with the longest paths first
+    /// and with seeded shuffles of the arrivals, and every count the orders disagree on becomes a
+    /// range with the reason `suppression-order`. The range spans the orders played: 50 on a
+    /// network of up to 200 bridges, 6 on a larger one.
     public func run(_ steps: [Step]) -> Prediction {
-        var state = State(network: network)
+        let (first, suppressed) = play(steps, order: .shortestFirst)
+        guard suppressed else { return first }
+        var merged = first
+        merged.widen(with: play(steps, order: .longestFirst).prediction)
+        for seed in 1...UInt64(orderSamples()) {
+            merged.widen(with: play(steps, order: .shuffled(seed: seed)).prediction)
+        }
+        // The duplicates, as the widened counts tell them.
+        var opened: [String: Int] = [:]
+        let steps = steps.compactMap { step -> Consumer? in if case .consume(let consumer) = step { consumer } else { nil } }
+        merged.findings.removeAll { $0.code == RuleID.duplicateDeliveries.rawValue }
+        for outcome in merged.consumers {
+            // The outcomes follow the consume steps, a reopened id counting again.
+            let position = steps.indices.filter { steps[$0].id == outcome.id }.dropFirst(opened[outcome.id, default: 0]).first
+            opened[outcome.id, default: 0] += 1
+            guard let position else { continue }
+            if let finding = network.duplicateFinding(consumer: outcome.id, broker: steps[position].broker, received: outcome.received, unique: outcome.unique) {
+                merged.findings.append(finding)
+            }
+        }
+        return merged
+    }
+
+    /// Plays the steps with advisories arriving in one order; whether a duplicate subscription was
+    /// suppressed on the way.
+    func play(_ steps: [Step], order: AdvisoryOrder) -> (prediction: Prediction, suppressed: Bool) {
+        var state = State(network: network, order: order)
         for step in steps {
             switch step {
             case .consume(let consumer): state.open(consumer)
@@ -151,7 +193,63 @@ public struct Simulator: Sendable {
         state.refreshDemand()
         // At the end every consumer closes: the temporary destinations go, with what waits for them.
         state.waiting.removeAll { $0.destination.isTemporary }
-        return state.prediction()
+        return (state.prediction(), state.suppressedDemand)
+    }
+}
+
+/// The order in which consumer advisories reach the bridges while one consumer's demand spreads.
+enum AdvisoryOrder: Sendable, Hashable {
+    /// Each advisory before those it causes, as on an idle network: the shorter path first.
+    case shortestFirst
+    /// The latest advisory first: demand runs down the longest paths before the short ones arrive.
+    case longestFirst
+    /// Any advisory already sent may arrive next, chosen by a seeded generator.
+    case shuffled(seed: UInt64)
+}
+
+extension Simulator.Prediction {
+    /// Widens every count to hold `other`'s too, the same steps played in another advisory order:
+    /// a count the two disagree on gains the reason `suppression-order`; a residue or a route only
+    /// one of them has counts from zero in the other.
+    mutating func widen(with other: Simulator.Prediction) {
+        func span(_ a: MessageCount, _ b: MessageCount) -> MessageCount {
+            MessageCount(min: Swift.min(a.min, b.min), max: Swift.max(a.max, b.max),
+                         reasons: a.reasons.union(b.reasons).union(a == b ? [] : [.suppressionOrder]))
+        }
+        for (index, outcome) in other.consumers.enumerated() where consumers.indices.contains(index) {
+            consumers[index].received = span(consumers[index].received, outcome.received)
+            consumers[index].unique = span(consumers[index].unique, outcome.unique)
+        }
+        for index in residue.indices
+        where !other.residue.contains(where: { $0.broker == residue[index].broker && $0.destination == residue[index].destination }) {
+            residue[index].messages = span(residue[index].messages, .zero)
+        }
+        for left in other.residue {
+            if let index = residue.firstIndex(where: { $0.broker == left.broker && $0.destination == left.destination }) {
+                residue[index].messages = span(residue[index].messages, left.messages)
+            } else {
+                residue.append(.init(broker: left.broker, destination: left.destination, messages: span(.zero, left.messages), reason: left.reason))
+            }
+        }
+        for index in paths.indices where !other.paths.contains(where: { $0.route == paths[index].route && $0.stoppedAt == paths[index].stoppedAt }) {
+            paths[index].messages = span(paths[index].messages, .zero)
+        }
+        for flow in other.paths {
+            if let index = paths.firstIndex(where: { $0.route == flow.route && $0.stoppedAt == flow.stoppedAt }) {
+                paths[index].messages = span(paths[index].messages, flow.messages)
+            } else {
+                var added = flow
+                added.messages = span(.zero, flow.messages)
+                paths.append(added)
+            }
+        }
+        paths.sort { ($0.route.joined(separator: " "), $0.stoppedAt == nil ? 0 : 1) < ($1.route.joined(separator: " "), $1.stoppedAt == nil ? 0 : 1) }
+        // A finding of another order only: what happens when advisories arrive that way.
+        for var finding in other.findings
+        where !findings.contains(where: { $0.code == finding.code && $0.file == finding.file && $0.line == finding.line && $0.column == finding.column }) {
+            finding.message += ", when advisories arrive in some orders (suppression-order)"
+            findings.append(finding)
+        }
     }
 }
 
@@ -330,8 +428,14 @@ struct State {
     /// Per `masterslave:` connector, its initiating bridges in the list's order.
     let groupMembers: [Int: [Int]]
 
-    init(network: RoutingNetwork) {
+    /// The order in which advisories arrive while demand spreads.
+    let order: AdvisoryOrder
+    /// Whether a demand computation suppressed a duplicate subscription.
+    var suppressedDemand = false
+
+    init(network: RoutingNetwork, order: AdvisoryOrder = .shortestFirst) {
         self.network = network
+        self.order = order
         var patterns: [DestinationName] = []
         for broker in network.brokers {
             for topic in broker.virtualTopics where !patterns.contains(.queue(topic.prefix + ">")) { patterns.append(.queue(topic.prefix + ">")) }
@@ -463,7 +567,9 @@ struct State {
     /// Brings ``subscriptions`` up to date with the open consumers.
     mutating func refreshDemand() {
         guard demandIsStale else { return }
-        subscriptions = demand()
+        let computed = demand()
+        subscriptions = computed.subscriptions
+        suppressedDemand = suppressedDemand || computed.suppressed
         subscriptionsAt = Dictionary(grouping: subscriptions.indices, by: { subscriptions[$0].broker })
         demandIsStale = false
         // A bridge's subscription for a durable subscriber is durable in its broker's store.
@@ -602,14 +708,30 @@ struct State {
 
     // MARK: Demand
 
-    /// Every subscription the open consumers cause, across the bridges (§1.2, §1.5, §1.6, §1.7, §1.8).
-    func demand() -> [Subscription] {
+    /// Every subscription the open consumers cause, across the bridges (§1.2, §1.5, §1.6, §1.7,
+    /// §1.8), and whether duplicate suppression dropped one. Each consumer's demand spreads in
+    /// full, in ``order``, before the next one's (in the order they opened), as each step settles
+    /// before the next on real brokers.
+    func demand() -> (subscriptions: [Subscription], suppressed: Bool) {
+        var suppressed = false
+        var generator = SplitMix64(seed: { if case .shuffled(let seed) = order { return seed } else { return 0 } }())
         var result: [Subscription] = []
         // Per subscription: the brokers its demand crossed, and the consumers it was created for
         // (its network consumer ids, which duplicate suppression compares).
         var paths: [[Int]] = []
         var origins: [Set<Int>] = []
-        var work: [Int] = []
+        // The consumers' own subscriptions, whose demand spreads one after another; then, while
+        // one spreads, the advisories sent and not yet arrived at a bridge (a subscription's
+        // advisory reaches each bridge to its broker on its own), from `head` on.
+        var seeds: [Int] = []
+        var nextSeed = 0
+        var work: [(item: Int, bridge: Int)] = []
+        var head = 0
+        func advise(_ item: Int) {
+            let y = result[item].broker
+            guard network.brokers[y].advisorySupport else { return }
+            for bridge in bridgesTo[y] ?? [] { work.append((item, bridge)) }
+        }
         // Look-ups by key, not scans: a mesh of 200 brokers has tens of thousands of subscriptions.
         var conduitOf: [ConduitKey: Int] = [:]
         var demandAt: [BrokerDestination: [Int]] = [:]
@@ -621,12 +743,18 @@ struct State {
             result.append(subscription)
             paths.append([])
             origins.append([index])
-            work.append(result.count - 1)
+            seeds.append(result.count - 1)
         }
-        var next = 0
         var offlineAdded = false
         while true {
-            if next == work.count {
+            if head == work.count, nextSeed < seeds.count {
+                work.removeAll(keepingCapacity: true)
+                head = 0
+                advise(seeds[nextSeed])
+                nextSeed += 1
+                continue
+            }
+            if head == work.count {
                 // Then the offline durable subscriptions, whose bridges' subscriptions stay:
                 // active through a conduit, deactivated without one.
                 guard !offlineAdded else { break }
@@ -640,33 +768,40 @@ struct State {
                     result.append(subscription)
                     paths.append([])
                     origins.append([consumers.count + position])
-                    work.append(result.count - 1)
+                    seeds.append(result.count - 1)
                 }
-                if next == work.count { break }
+                if nextSeed == seeds.count { break }
+                continue
             }
-            let item = work[next]
-            next += 1
+            // The advisory that arrives next.
+            switch order {
+            case .shortestFirst: break
+            case .longestFirst: work.swapAt(head, work.count - 1)
+            case .shuffled: work.swapAt(head, Int.random(in: head..<work.count, using: &generator))
+            }
+            let (item, bridgeIndex) = work[head]
+            head += 1
             let source = result[item]
             let y = source.broker
-            guard network.brokers[y].advisorySupport else { continue }
-            // The consumer's own advisory, and under the broker's useVirtualDestSubs one for each
-            // virtual destination whose targets it consumes, which only listening bridges take.
-            var advertised = [(destination: source.destination, virtual: false)]
-            if network.brokers[y].useVirtualDestSubs {
-                advertised += virtualDestinations(advertisedBy: source.destination, at: y).map { ($0, true) }
-            }
-            for bridgeIndex in bridgesTo[y] ?? [] {
+            do {
                 let bridge = network.bridges[bridgeIndex]
                 let x = bridge.from
                 if bridge.staticBridge { continue }
+                if bridge.consumerTTL != -1 && paths[item].count >= bridge.consumerTTL { continue }
+                if paths[item].contains(x) || x == y { continue }
                 // A bridge that is down makes no demand; its durable subscriptions stay offline on
                 // its running broker, keeping what their subscribers would get.
                 let bridgeLive = live[bridgeIndex]
                 let storedOwners = bridgeLive ? source.owners
                     : source.owners.filter { bridgeDurables.contains(BridgeDurable(bridge: bridgeIndex, durable: $0)) }
                 if !bridgeLive && (!running[x] || storedOwners.isEmpty) { continue }
-                if bridge.consumerTTL != -1 && paths[item].count >= bridge.consumerTTL { continue }
-                if paths[item].contains(x) || x == y { continue }
+                // The consumer's own advisory, and under the broker's useVirtualDestSubs one for
+                // each virtual destination whose targets it consumes, which only listening bridges
+                // take.
+                var advertised = [(destination: source.destination, virtual: false)]
+                if network.brokers[y].useVirtualDestSubs && bridge.useVirtualDestSubs {
+                    advertised += virtualDestinations(advertisedBy: source.destination, at: y).map { ($0, true) }
+                }
                 for (destination, virtual) in advertised where !virtual || bridge.useVirtualDestSubs {
                 if !bridge.permits(destination) { continue }
                 let canConduit = bridge.conduit
@@ -687,6 +822,7 @@ struct State {
                 if suppress, (demandAt[place] ?? []).contains(where: { other in
                     !origins[other].isDisjoint(with: origins[item]) && result[other].priority >= priority
                 }) {
+                    suppressed = true
                     continue
                 }
                 var made = Subscription(broker: x, destination: destination, kind: .demand(bridge: bridgeIndex),
@@ -703,7 +839,7 @@ struct State {
                 origins.append(origins[item])
                 if canConduit { conduitOf[ConduitKey(bridge: bridgeIndex, destination: destination)] = result.count - 1 }
                 demandAt[place, default: []].append(result.count - 1)
-                work.append(result.count - 1)
+                advise(result.count - 1)
                 }
             }
         }
@@ -714,7 +850,7 @@ struct State {
                                            priority: bridge.decreasePriority ? bridge.priorityBase : 0, selector: nil, prefetch: Int.max))
             }
         }
-        return result
+        return (result, suppressed)
     }
 
     /// The virtual destinations a consumer of `destination` on broker `y` advertises under
@@ -1268,13 +1404,24 @@ struct State {
                 file: broker.file, line: broker.line, column: broker.column, severity: .warning, code: RuleID.strandedMessages.rawValue,
                 message: "\(entry.count) message\(entry.count.max == 1 ? "" : "s") for \(entry.destination) stranded on \(broker.name): \(keptReason(entry)); a durable subscriber that moves leaves its subscription behind (virtual topics with replayWhenNoConsumers move with it)"))
         }
-        for entry in outcomeCounts() where entry.received.max > entry.unique.max {
-            let broker = network.brokers[entry.consumer.broker]
-            let certain = entry.received.min > entry.unique.max
-            found.append(Diagnostic(
-                file: broker.file, line: broker.line, column: broker.column, severity: .warning, code: RuleID.duplicateDeliveries.rawValue,
-                message: "consumer '\(entry.consumer.id)' on \(broker.name) \(certain ? "receives" : "may receive") \(entry.received) deliveries of \(entry.unique) distinct messages: they reach \(broker.name) over more than one path, and no audit hides the copies"))
+        for entry in outcomeCounts() {
+            if let finding = network.duplicateFinding(consumer: entry.consumer.id, broker: entry.consumer.broker, received: entry.received, unique: entry.unique) {
+                found.append(finding)
+            }
         }
         return found
+    }
+}
+
+extension RoutingNetwork {
+    /// The `duplicate-deliveries` finding for a consumer that may receive more deliveries than
+    /// distinct messages, at its broker's element.
+    func duplicateFinding(consumer id: String, broker index: Int, received: MessageCount, unique: MessageCount) -> Diagnostic? {
+        guard received.max > unique.max else { return nil }
+        let broker = brokers[index]
+        let certain = received.min > unique.max
+        return Diagnostic(
+            file: broker.file, line: broker.line, column: broker.column, severity: .warning, code: RuleID.duplicateDeliveries.rawValue,
+            message: "consumer '\(id)' on \(broker.name) \(certain ? "receives" : "may receive") \(received) deliveries of \(unique) distinct messages: they reach \(broker.name) over more than one path, and no audit hides the copies")
     }
 }

@@ -1,4 +1,5 @@
 import ActiveMQConfig
+import LosslessXML
 import Testing
 
 @Suite("Connector URIs")
@@ -194,14 +195,9 @@ struct URITests {
     }
 }
 
+/// The URI and configuration property tests' generator, offset from the seed as it always was.
 struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x1234_5678 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var base: SplitMix64
+    init(seed: UInt64) { base = SplitMix64(seed: seed &+ 0x1234_5678) }
+    mutating func next() -> UInt64 { base.next() }
 }

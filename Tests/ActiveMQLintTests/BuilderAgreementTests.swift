@@ -77,7 +77,7 @@ struct BuilderAgreementTests {
     @Test("Seeded cases: refused exactly when bad; accepted documents lint clean, forced bad ones do not",
           arguments: [UInt64(1), 2, 3, 4])
     func agreement(_ seed: UInt64) throws {
-        var random = Seeded(state: seed)
+        var random = Seeded(seed: seed)
         var labels: [Bool: Int] = [:]
         defer { #expect((labels[true] ?? 0) >= 10 && (labels[false] ?? 0) >= 10, "too few of one label: \(labels)") }
         for _ in 0..<60 {

@@ -17,7 +17,7 @@ struct HostileTemplateTests {
     @Test("Seeded random templates: read, linted and edited without a crash; a document that parses round-trips",
           arguments: [UInt64(1), 2, 3, 4, 5, 6])
     func random(_ seed: UInt64) throws {
-        var random = Seeded(state: seed)
+        var random = Seeded(seed: seed)
         for _ in 0..<150 {
             var text = ""
             for _ in 0..<(Int(random.next() % 40) + 1) { text += Self.fragments[Int(random.next() % UInt64(Self.fragments.count))] }

@@ -1,6 +1,7 @@
 import ActiveMQConfig
 import ActiveMQLint
 import Foundation
+import LosslessXML
 
 let coreNamespace = "http://activemq.apache.org/schema/core"
 
@@ -30,14 +31,5 @@ func position(of marker: String, in text: String) -> (line: Int, column: Int) {
     return (line, text[lineStart..<range.lowerBound].unicodeScalars.count + 1)
 }
 
-/// A SplitMix64 generator for the seeded property tests: the same seed, the same cases.
-struct Seeded: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded property tests' generator: the same seed, the same cases.
+typealias Seeded = SplitMix64

@@ -53,9 +53,19 @@ struct ScenarioTests {
         #expect(raised.isSubset(of: Set(Rule.routingRules.map(\.id.rawValue))))
     }
 
-    @Test("At least six fixtures")
-    func fixturesExist() {
-        #expect(Self.fixtures.count >= 6)
+    @Test("Coverage: at least 25 scenarios, at least 20 exact for every count, at least three of four or more brokers")
+    func coverage() throws {
+        let scenarios = try Self.fixtures.map { name in
+            try Scenario(contentsOfFile: Self.folder.appendingPathComponent(name).appendingPathComponent("scenario.json").path)
+        }
+        #expect(scenarios.count >= 25)
+        let exact = scenarios.filter { scenario in
+            guard let expect = scenario.expect else { return false }
+            let counts = expect.consumers.flatMap { [$0.received, $0.unique].compactMap(\.self) } + (expect.residue ?? []).map(\.messages)
+            return counts.allSatisfy { $0.min == $0.max }
+        }
+        #expect(exact.count >= 20)
+        #expect(scenarios.filter { $0.brokers.count >= 4 }.count >= 3)
     }
 
     func read(_ text: String) -> Result<Scenario, RoutingError> {

@@ -56,7 +56,7 @@ extension Rule {
             Raised by `network simulate` when a consumer receives more deliveries than distinct messages: a
             topic message reached its broker over more than one path, and no audit hid the copies
             (`Fixtures/scenarios/mesh-topic-ttl-2`: a full mesh with `networkTTL="2"` gives each consumer
-            every message three times). Keep `networkTTL` at 1 in a full mesh (lint: `network-ttl`), avoid
+            every message up to three times: how many depends on the order advisories arrive in). Keep `networkTTL` at 1 in a full mesh (lint: `network-ttl`), avoid
             cycles of bridges, or let a `policyEntry` for the topic audit its subscriptions.
             \(Rule.routingSilencing("duplicate-deliveries"))
             """,
