@@ -720,6 +720,13 @@ struct State {
         // (its network consumer ids, which duplicate suppression compares).
         var paths: [[Int]] = []
         var origins: [Set<Int>] = []
+        // Per subscription: the subscriptions whose advisories it serves (the one it was made
+        // for, then those a conduit joined to it), the one it was made for, and whether a
+        // higher-priority duplicate replaced it; per subscription, those it serves in turn.
+        var interest: [[Int]] = []
+        var creator: [Int] = []
+        var gone: [Bool] = []
+        var dependents: [Int: [Int]] = [:]
         // The consumers' own subscriptions, whose demand spreads one after another; then, while
         // one spreads, the advisories sent and not yet arrived at a bridge (a subscription's
         // advisory reaches each bridge to its broker on its own), from `head` on.
@@ -743,7 +750,23 @@ struct State {
             result.append(subscription)
             paths.append([])
             origins.append([index])
+            interest.append([])
+            creator.append(result.count - 1)
+            gone.append(false)
             seeds.append(result.count - 1)
+        }
+        /// Takes `source`'s interest out of `target`; a subscription left with none goes, and
+        /// with it the interest it gave the subscriptions its advisory made elsewhere (the
+        /// `RemoveInfo` advisory; `ConduitBridge.removeDemandSubscription`).
+        func withdraw(_ source: Int, from target: Int) {
+            interest[target].removeAll { $0 == source }
+            guard interest[target].isEmpty, !gone[target] else { return }
+            gone[target] = true
+            if case .demand(let bridge) = result[target].kind {
+                let key = ConduitKey(bridge: bridge, destination: result[target].destination)
+                if conduitOf[key] == target { conduitOf[key] = nil }
+            }
+            for dependent in dependents[target] ?? [] { withdraw(target, from: dependent) }
         }
         var offlineAdded = false
         while true {
@@ -768,6 +791,9 @@ struct State {
                     result.append(subscription)
                     paths.append([])
                     origins.append([consumers.count + position])
+                    interest.append([])
+                    creator.append(result.count - 1)
+                    gone.append(false)
                     seeds.append(result.count - 1)
                 }
                 if nextSeed == seeds.count { break }
@@ -781,6 +807,7 @@ struct State {
             }
             let (item, bridgeIndex) = work[head]
             head += 1
+            if gone[item] { continue }
             let source = result[item]
             let y = source.broker
             do {
@@ -808,6 +835,8 @@ struct State {
                     && (destination.kind == .topic || !source.isNetwork || bridge.conduitNetworkQueues)
                 if canConduit, let joined = conduitOf[ConduitKey(bridge: bridgeIndex, destination: destination)] {
                     if source.offline && result[joined].offline { result[joined].owners.append(contentsOf: source.owners) }
+                    interest[joined].append(item)
+                    dependents[item, default: []].append(joined)
                     // Added to the existing conduit subscription: no new advisory travels on, and the
                     // subscription's network consumer ids stay those it was created with
                     // (`DemandSubscription.add` records the id on the bridge only).
@@ -819,11 +848,18 @@ struct State {
                     : source.priority
                 let suppress = destination.kind == .topic ? bridge.suppressDuplicateTopics : bridge.suppressDuplicateQueues
                 let place = BrokerDestination(broker: x, destination: destination)
-                if suppress, (demandAt[place] ?? []).contains(where: { other in
-                    !origins[other].isDisjoint(with: origins[item]) && result[other].priority >= priority
-                }) {
+                // The first subscription on the broker for the same consumer decides
+                // (`duplicateSuppressionIsRequired`): one of equal or higher priority suppresses the
+                // new one; one of lower priority is replaced, its bridge withdrawing the interest it
+                // was made for (`hasLowerPriority`). A duplex responder's bridge is none of its
+                // broker's connectors, which `removeDuplicateSubscription` searches: its
+                // subscription stays.
+                if suppress, let other = (demandAt[place] ?? []).first(where: { !gone[$0] && !origins[$0].isDisjoint(with: origins[item]) }) {
                     suppressed = true
-                    continue
+                    if result[other].priority >= priority { continue }
+                    if case .demand(let existing) = result[other].kind, !network.bridges[existing].isDuplexResponder {
+                        withdraw(creator[other], from: other)
+                    }
                 }
                 var made = Subscription(broker: x, destination: destination, kind: .demand(bridge: bridgeIndex),
                                         priority: priority, selector: canConduit ? nil : source.selector, prefetch: Int.max)
@@ -837,12 +873,17 @@ struct State {
                 result.append(made)
                 paths.append(path)
                 origins.append(origins[item])
+                interest.append([item])
+                creator.append(item)
+                gone.append(false)
+                dependents[item, default: []].append(result.count - 1)
                 if canConduit { conduitOf[ConduitKey(bridge: bridgeIndex, destination: destination)] = result.count - 1 }
                 demandAt[place, default: []].append(result.count - 1)
                 advise(result.count - 1)
                 }
             }
         }
+        if gone.contains(true) { result = result.indices.filter { !gone[$0] }.map { result[$0] } }
         // Statically included destinations: a subscription toward the remote broker whatever its consumers.
         for (bridgeIndex, bridge) in network.bridges.enumerated() where live[bridgeIndex] {
             for destination in bridge.staticallyIncluded where !bridge.excluded.contains(where: { $0.matches(destination) }) {
