@@ -742,6 +742,25 @@ struct State {
         // Look-ups by key, not scans: a mesh of 200 brokers has tens of thousands of subscriptions.
         var conduitOf: [ConduitKey: Int] = [:]
         var demandAt: [BrokerDestination: [Int]] = [:]
+        // Statically included destinations first: each live bridge subscribes to them when it
+        // starts, before any consumer's advisory (`setupStaticDestinations`). Such a subscription
+        // has an id of its own, and a conduit bridge joins later demand for its destination to it
+        // (`ConduitBridge.canConduit`: statically included); it is a consumer on its broker, so its
+        // advisory travels on as any demand does.
+        for (bridgeIndex, bridge) in network.bridges.enumerated() where live[bridgeIndex] {
+            for destination in bridge.staticallyIncluded where !bridge.excluded.contains(where: { $0.matches(destination) }) {
+                result.append(Subscription(broker: bridge.from, destination: destination, kind: .demand(bridge: bridgeIndex),
+                                           priority: bridge.decreasePriority ? bridge.priorityBase : 0, selector: nil, prefetch: Int.max))
+                paths.append([bridge.to])
+                origins.append([-result.count])
+                interest.append([result.count - 1])
+                creator.append(result.count - 1)
+                gone.append(false)
+                seeds.append(result.count - 1)
+                if bridge.conduit { conduitOf[ConduitKey(bridge: bridgeIndex, destination: destination)] = result.count - 1 }
+                demandAt[BrokerDestination(broker: bridge.from, destination: destination), default: []].append(result.count - 1)
+            }
+        }
         for (index, entry) in consumers.enumerated() where entry.open {
             let consumer = entry.consumer
             var subscription = Subscription(broker: consumer.broker, destination: consumer.destination, kind: .local(consumer: index),
@@ -884,13 +903,6 @@ struct State {
             }
         }
         if gone.contains(true) { result = result.indices.filter { !gone[$0] }.map { result[$0] } }
-        // Statically included destinations: a subscription toward the remote broker whatever its consumers.
-        for (bridgeIndex, bridge) in network.bridges.enumerated() where live[bridgeIndex] {
-            for destination in bridge.staticallyIncluded where !bridge.excluded.contains(where: { $0.matches(destination) }) {
-                result.append(Subscription(broker: bridge.from, destination: destination, kind: .demand(bridge: bridgeIndex),
-                                           priority: bridge.decreasePriority ? bridge.priorityBase : 0, selector: nil, prefetch: Int.max))
-            }
-        }
         return (result, suppressed)
     }
 

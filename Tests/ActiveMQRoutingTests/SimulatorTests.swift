@@ -202,6 +202,21 @@ struct SimulatorTests {
         #expect(kept.residue.map { "\($0.broker) \($0.messages)" } == ["A 20"])
     }
 
+    @Test("A conduit bridge joins a consumer's demand to its static subscription (one copy); without conduit the consumer's is a second one")
+    func staticIncludeJoins() throws {
+        func copies(_ attributes: String) throws -> MessageCount {
+            let network = try Self.network([
+                ("A", Self.broker("A", port: 1, connectors: #"<networkConnector name="a_b" userName="u" uri="static:(tcp://b.example:2)" \#(attributes)><staticallyIncludedDestinations><topic physicalName="T"/></staticallyIncludedDestinations></networkConnector>"#)),
+                ("B", Self.broker("B", port: 2)),
+            ])
+            return Simulator(network: network).run([.consume(.init(id: "b", broker: 1, destination: .topic("T"))),
+                                                     .produce(broker: 0, destination: .topic("T"), count: 20, properties: [:])]).consumers[0].received
+        }
+        #expect(try copies("") == MessageCount(20))
+        // Both observed on 5.17.2.
+        #expect(try copies(#"conduitSubscriptions="false""#) == MessageCount(40))
+    }
+
     @Test("Selectors: the subset the analyser reads, and a clear refusal past it")
     func selectors() throws {
         let selector = try MessageSelector("region = 'EU' AND (priority > 3 OR vip IS NOT NULL) AND kind IN ('a', 'b')")
