@@ -191,7 +191,14 @@ public struct Simulator: Sendable {
             state.settle()
         }
         state.refreshDemand()
-        // At the end every consumer closes: the temporary destinations go, with what waits for them.
+        // At the end every consumer closes: what one that does not acknowledge holds goes back to
+        // its broker's queue, and the temporary destinations go, with what waits for them.
+        for index in state.consumers.indices where state.consumers[index].open {
+            for var batch in state.held.removeValue(forKey: index) ?? [] {
+                batch.heldBy = state.consumers[index].consumer.id
+                state.waiting.append(batch)
+            }
+        }
         state.waiting.removeAll { $0.destination.isTemporary }
         return (state.prediction(), state.suppressedDemand)
     }
@@ -309,6 +316,8 @@ struct Batch {
     var origin: Int
     /// Whether the messages are persistent: only those outlive their broker's restart.
     var persistent = true
+    /// The consumer that held them unacknowledged until the scenario's end closed it.
+    var heldBy: String?
 }
 
 struct State {
@@ -978,7 +987,7 @@ struct State {
             if depth < 16 { publish(at: x, target, path: path, count: count, properties: properties, origin: origin, depth: depth + 1) }
             return
         }
-        let admitted = admit(at: x, target, path: path, count: count, origin: origin)
+        let admitted = admit(at: x, target, path: path, count: count, origin: origin, bouncing: now && depth > 1)
         guard admitted.max > 0 else { return }
         if !target.isPattern { existingQueues[x, default: []].insert(target) }
         let batch = Batch(broker: x, destination: target, path: path, count: admitted, properties: properties, origin: origin,
@@ -993,9 +1002,16 @@ struct State {
     /// What a queue lets in of a send's messages: its audit (on unless a policy entry turns
     /// `enableAudit` off) drops a second copy of a message (`cursor got duplicate send`); without
     /// it the copies go on, and what becomes of them depends on timing (§1.14). A message coming
-    /// back to a broker it left (a replay) is no new send.
-    mutating func admit(at x: Int, _ destination: DestinationName, path: [Int], count: MessageCount, origin: Int) -> MessageCount {
-        guard !path.contains(x) else { return count }
+    /// back to a broker it left (a replay) is no new send: the broker's audit forgot it when its
+    /// forward was acknowledged (AMQ-4607). Unless it comes straight back (`bouncing`: replayed
+    /// there by the broker it was just forwarded to, which has no consumer for it either): then
+    /// the acknowledgement and the copy race, and the audit may drop the copy (observed on
+    /// 5.17.2: `cursor got duplicate send` while two brokers with `replayWhenNoConsumers` pass
+    /// messages back and forth), so any number of them may be lost (`timing`).
+    mutating func admit(at x: Int, _ destination: DestinationName, path: [Int], count: MessageCount, origin: Int, bouncing: Bool) -> MessageCount {
+        if path.contains(x) {
+            return bouncing && queueAudits(at: x, destination) ? count.upTo(.timing) : count
+        }
         let key = OriginKey(place: BrokerDestination(broker: x, destination: destination), origin: origin)
         let total = originTotals[origin]
         let before = queueSeen[key] ?? .zero
@@ -1114,8 +1130,11 @@ struct State {
             let ttlAllows = bridge.messageTTL == -1 || path.count < bridge.messageTTL
             if !path.contains(bridge.to) && ttlAllows {
                 eligible.append(subscription)
-            } else if replay && path.contains(bridge.to) {
-                eligible.append(subscription)  // the replay branch checks no TTL
+            } else if replay && path.contains(bridge.to) && !(path.last == bridge.to && path.contains(x)) {
+                // The replay branch checks no TTL. A message that was replayed back here and would
+                // go straight back again is in a loop that lasts until an audit drops a copy
+                // (see `admit`): the model stops it here.
+                eligible.append(subscription)
             }
         }
         guard !eligible.isEmpty, depth < network.brokers.count * 2 + 4 else {
@@ -1304,6 +1323,10 @@ struct State {
                 stoppedByTTL = stoppedByTTL ?? bridge
             }
         }
+        if let last = path.last, path.contains(x), replays(at: x, destination), replays(at: last, destination) {
+            return ("replayWhenNoConsumers on both \(name(x)) and \(name(last)), neither with a consumer for them, sends them back and forth, and a queue's audit drops the copies that come back too soon (`cursor got duplicate send`): how many stay depends on timing",
+                    false, broker.file, broker.line, broker.column)
+        }
         if let bridge = stoppedByTTL {
             let side = bridge.isDuplexResponder ? ", the duplex responder of" : " of"
             return ("messageTTL \(bridge.messageTTL)\(side) connector '\(bridge.connectorName)' (\(bridge.file):\(bridge.line)) reached at \(name(x)): \(name(bridge.to)) asks for them, but they have crossed \(path.count) bridge\(path.count == 1 ? "" : "s") already",
@@ -1341,7 +1364,8 @@ struct State {
         var order: [String] = []
         for batch in waiting {
             let key = "\(batch.broker) \(batch.destination)"
-            let reason = stopReason(at: batch.broker, batch.destination, path: batch.path, properties: batch.properties)
+            let reason = batch.heldBy.map { "held by consumer '\($0)', which did not acknowledge them, until it closed at the end" }
+                ?? stopReason(at: batch.broker, batch.destination, path: batch.path, properties: batch.properties)
             if var existing = residue[key] {
                 existing.messages = existing.messages + batch.count
                 residue[key] = existing
@@ -1362,7 +1386,7 @@ struct State {
         }
         var routes = self.routes
         var stopReasons = self.stopReasons
-        for batch in waiting where !batch.path.isEmpty {
+        for batch in waiting where !batch.path.isEmpty && batch.heldBy == nil {
             let key = RouteKey(route: batch.path + [batch.broker], stopped: true)
             routes[key] = (routes[key] ?? .zero) + batch.count
             if stopReasons[key] == nil {
@@ -1414,7 +1438,7 @@ struct State {
         // What waits, per broker and destination, apart by whether it was forwarded there.
         var groups: [String: (first: Int, total: MessageCount)] = [:]
         var order: [String] = []
-        for (index, batch) in waiting.enumerated() where batch.count.max > 0 {
+        for (index, batch) in waiting.enumerated() where batch.count.max > 0 && batch.heldBy == nil {
             let key = "\(batch.path.isEmpty ? "sent" : "forwarded") \(batch.broker) \(batch.destination)"
             if let group = groups[key] {
                 groups[key] = (group.first, group.total + batch.count)

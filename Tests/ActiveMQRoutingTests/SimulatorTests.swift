@@ -184,6 +184,41 @@ struct SimulatorTests {
         #expect(replayed.residue.isEmpty)
     }
 
+
+    @Test("Replay on both ends of a bridge, neither with a consumer: messages go back and forth until an audit drops copies, so what stays is a timing range")
+    func replayBounce() throws {
+        let policy = #"<destinationPolicy><policyMap><policyEntries><policyEntry queue=">"><networkBridgeFilterFactory><conditionalNetworkBridgeFilterFactory replayWhenNoConsumers="true"/></networkBridgeFilterFactory></policyEntry></policyEntries></policyMap></destinationPolicy>"#
+        // D's consumer makes demand on B directly and through A; B shares 20 between the two, and
+        // A can only send its half back (messageTTL 1 toward D), where B sends it back again.
+        let network = try Self.network([
+            ("A", Self.broker("A", port: 1, connectors: Self.connector("a_b", to: "B", port: 2, #"duplex="true" networkTTL="2" conduitSubscriptions="false""#)
+                + Self.connector("a_d", to: "D", port: 3, #"duplex="true""#), more: policy)),
+            ("B", Self.broker("B", port: 2, connectors: Self.connector("b_d", to: "D", port: 3, #"duplex="true""#), more: policy)),
+            ("D", Self.broker("D", port: 3)),
+        ])
+        // Observed on 5.17.2 (a random scenario): the bouncing half was gone at the end, with
+        // `cursor got duplicate send` in A's and B's logs.
+        let prediction = Simulator(network: network).run([.consume(.init(id: "d", broker: 2, destination: .queue("Q"))),
+                                                          .produce(broker: 1, destination: .queue("Q"), count: 20, properties: [:])])
+        #expect(prediction.consumers.map(\.received) == [MessageCount(10)])
+        #expect(prediction.residue.map { "\($0.broker) \($0.messages)" } == ["B 0…10 (timing)"])
+        #expect(prediction.residue.first?.reason.hasPrefix("replayWhenNoConsumers on both B and A, neither with a consumer for them, sends them back and forth") == true)
+    }
+
+    @Test("What a consumer that does not acknowledge holds at the end goes back to its broker's queue, as residue without a finding")
+    func heldAtTheEnd() throws {
+        let network = try Self.network([
+            ("A", Self.broker("A", port: 1, connectors: Self.connector("a_b", to: "B", port: 2))),
+            ("B", Self.broker("B", port: 2)),
+        ])
+        let prediction = Simulator(network: network).run([.consume(.init(id: "holder", broker: 1, destination: .queue("Q"), acknowledges: false)),
+                                                          .produce(broker: 0, destination: .queue("Q"), count: 10, properties: [:])])
+        #expect(prediction.consumers.map(\.received) == [MessageCount(10)])
+        #expect(prediction.residue.map { "\($0.broker) \($0.messages) \($0.reason)" }
+            == ["B 10 held by consumer 'holder', which did not acknowledge them, until it closed at the end"])
+        #expect(prediction.findings.isEmpty)
+        #expect(prediction.paths.map { "\($0.route.joined(separator: " ")) \($0.messages) \($0.stoppedAt ?? "-")" } == ["A B 10 -"])
+    }
     @Test("Exclusions win over static includes; a static include forwards with no consumer at all")
     func staticIncludes() throws {
         let included = try Self.network([
