@@ -55,6 +55,10 @@ public struct RoutingNetwork: Sendable {
         public var virtualTopics: [VirtualTopicRoute] = []
         /// The composite queues and topics of `<destinationInterceptors>`.
         public var composites: [CompositeRoute] = []
+        /// Its file's document, and its `<broker>` element there (a fix edits them).
+        package var document: LosslessDocument? = nil
+        /// Its `<broker>` element in ``document``.
+        package var element: LosslessDocument.Element? = nil
         /// `keepDurableSubsActive` (default true): an offline durable subscription keeps
         /// non-persistent messages too (`DurableTopicSubscription.add`); without it, persistent ones only.
         public var keepDurableSubsActive = true
@@ -188,6 +192,10 @@ public struct RoutingNetwork: Sendable {
         public var dynamicallyIncluded: [DestinationName]
         /// `staticallyIncludedDestinations`.
         public var staticallyIncluded: [DestinationName]
+        /// The connector's element, in its file's document (a fix edits it).
+        package var connector: LosslessDocument.Element? = nil
+        /// The document of the file that declares the connector.
+        package var connectorDocument: LosslessDocument? = nil
 
         /// `isPermissableDestination`: exclusions first (since 5.14), then static includes, then
         /// dynamic includes when there are any; temporary destinations by `bridgeTempDestinations`.
@@ -231,6 +239,8 @@ public struct RoutingNetwork: Sendable {
             model.keepsMessages = persistent && !inMemory
             model.deletesMessagesOnStart = try Self.value({ () throws(ConfigValueError) in try element.deleteAllMessagesOnStartup },
                                                           default: false, file: broker.file)
+            model.document = broker.configuration.document
+            model.element = element.element
             models.append(model)
             documents.append(DocumentIndex(path: broker.file, configuration: broker.configuration, settings: RuleSettings()))
         }
@@ -242,6 +252,8 @@ public struct RoutingNetwork: Sendable {
         for edge in network.edges {
             let from = network.nodes[edge.from].document, to = network.nodes[edge.to].document
             var bridge = try Self.bridge(edge.connector, from: from, to: to, file: given[from].file, version: version)
+            bridge.connector = edge.connector.element
+            bridge.connectorDocument = given[from].configuration.document
             if let uri = (try? edge.connector.uri)??.literal, uri.discovery == .masterSlave {
                 let position = edge.connector.element.position
                 let key = "\(from) \(position.line) \(position.column)"

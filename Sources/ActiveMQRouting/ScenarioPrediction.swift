@@ -155,8 +155,22 @@ extension Simulator.Prediction {
                          ("reason", reason(flow.messages))])
             })),
             ("findings", .array(findings.map { finding in
-                .object([("file", .optional(finding.file)), ("severity", .string(finding.severity.rawValue)),
-                         ("code", .optional(finding.code)), ("message", .string(finding.message))])
+                var members: [(String, JSONText)] = [
+                    ("file", .optional(finding.file)), ("line", finding.line.map(JSONText.number) ?? .null),
+                    ("column", finding.column.map(JSONText.number) ?? .null), ("severity", .string(finding.severity.rawValue)),
+                    ("code", .optional(finding.code)), ("message", .string(finding.message)),
+                ]
+                // The fix as `lint --format json` gives it: byte edits against the finding's file.
+                if let fix = finding.fix {
+                    members.append(("fix", .object([
+                        ("message", .string(fix.message)), ("applicability", .string(fix.applicability.rawValue)),
+                        ("edits", .array(fix.edits.map { edit in
+                            .object([("start", .number(edit.range.lowerBound)), ("end", .number(edit.range.upperBound)),
+                                     ("replacement", .string(String(decoding: edit.replacement, as: UTF8.self)))])
+                        })),
+                    ])))
+                }
+                return .object(members)
             })),
         ])
     }

@@ -1300,7 +1300,7 @@ struct State {
     /// broker-path rule, dropped selectors, or that nothing here asks for them (at the holding
     /// broker's `<broker>` element).
     func cause(at x: Int, _ destination: DestinationName, path: [Int], properties: [String: MessageSelector.Value])
-        -> (reason: String, brokerPath: Bool, file: String, line: Int, column: Int)
+        -> (reason: String, brokerPath: Bool, file: String, line: Int, column: Int, fix: Diagnostic.Fix?)
     {
         let name = { (broker: Int) in network.brokers[broker].name }
         let broker = network.brokers[x]
@@ -1325,16 +1325,16 @@ struct State {
         }
         if let last = path.last, path.contains(x), replays(at: x, destination), replays(at: last, destination) {
             return ("replayWhenNoConsumers on both \(name(x)) and \(name(last)), neither with a consumer for them, sends them back and forth, and a queue's audit drops the copies that come back too soon (`cursor got duplicate send`): how many stay depends on timing",
-                    false, broker.file, broker.line, broker.column)
+                    false, broker.file, broker.line, broker.column, nil)
         }
         if let bridge = stoppedByTTL {
             let side = bridge.isDuplexResponder ? ", the duplex responder of" : " of"
             return ("messageTTL \(bridge.messageTTL)\(side) connector '\(bridge.connectorName)' (\(bridge.file):\(bridge.line)) reached at \(name(x)): \(name(bridge.to)) asks for them, but they have crossed \(path.count) bridge\(path.count == 1 ? "" : "s") already",
-                    false, bridge.file, bridge.line, bridge.column)
+                    false, bridge.file, bridge.line, bridge.column, ttlFix(bridge, crossed: path.count))
         }
         if let bridge = stoppedByPath, let last = path.last {
             return ("they came from \(name(last)), and the broker-path rule keeps them from going back to \(name(bridge.to)), which asks for them; replayWhenNoConsumers on \(name(x)) would return them",
-                    true, broker.file, broker.line, broker.column)
+                    true, broker.file, broker.line, broker.column, replayFix(at: x))
         }
         let reason: String
         if let last = path.last {
@@ -1344,7 +1344,28 @@ struct State {
         } else {
             reason = "no consumer may have them here, and no bridge asks for them"
         }
-        return (reason, false, broker.file, broker.line, broker.column)
+        return (reason, false, broker.file, broker.line, broker.column, nil)
+    }
+
+    /// The fix for messages a bridge's `messageTTL` stops after crossing `crossed` bridges: the
+    /// connector's TTL that decides its `messageTTL` (the later of `networkTTL` and `messageTTL`,
+    /// else `networkTTL`) raised to one more. Unsafe: more messages travel further.
+    func ttlFix(_ bridge: RoutingNetwork.Bridge, crossed: Int) -> Diagnostic.Fix? {
+        guard let element = bridge.connector, let document = bridge.connectorDocument else { return nil }
+        let names = element.attributes.filter { $0.prefix == nil }.map(\.localName)
+        let name = names.last { $0 == "networkTTL" || $0 == "messageTTL" } ?? "networkTTL"
+        guard let edit = try? document.editSettingAttribute(name, to: String(crossed + 1), on: element) else { return nil }
+        return Diagnostic.Fix("set \(name)=\"\(crossed + 1)\" on connector '\(bridge.connectorName)'", edits: [edit], applicability: .unsafe)
+    }
+
+    /// The fix for queue messages stranded on broker `x` by the broker-path rule: its
+    /// `replayWhenNoConsumers` policy for every queue (``BrokerConfiguration/enableReplayWhenNoConsumers(on:settings:rules:)``).
+    /// Unsafe: messages then go back over the bridges they came by.
+    func replayFix(at x: Int) -> Diagnostic.Fix? {
+        let broker = network.brokers[x]
+        guard let document = broker.document, let element = broker.element,
+              let edit = try? BrokerConfiguration.replayEdit(in: document, broker: element) else { return nil }
+        return Diagnostic.Fix("write replayWhenNoConsumers=\"true\" for \(broker.name)'s queues", edits: [edit], applicability: .unsafe)
     }
 
     /// ``cause(at:_:path:properties:)``'s reason as residue and stopped paths say it.
@@ -1463,9 +1484,11 @@ struct State {
                     message: "\(messages) stay on \(name(batch.broker)), where they were sent, while consumer '\(wanting.consumer.id)' on \(name(wanting.consumer.broker)) wanted them: no bridge asked for them (networkTTL, a connector's direction, advisorySupport or a filter)"))
             } else {
                 let at = cause(at: batch.broker, batch.destination, path: batch.path, properties: batch.properties)
-                found.append(Diagnostic(
+                var finding = Diagnostic(
                     file: at.file, line: at.line, column: at.column, severity: .warning, code: RuleID.strandedMessages.rawValue,
-                    message: "\(messages) stranded on \(name(batch.broker)): \(at.reason)"))
+                    message: "\(messages) stranded on \(name(batch.broker)): \(at.reason)")
+                finding.fix = at.fix
+                found.append(finding)
             }
         }
         for entry in refused {

@@ -42,6 +42,29 @@ struct ScenarioTests {
         #expect(found.sorted() == example.expected.sorted())
     }
 
+    @Test("A stranding's fix, applied to the file, delivers what was stranded: the TTL raised, or the replay policy written",
+          arguments: [("ttl-mismatch", "B.xml", "c"), ("stranded", "B.xml", "a")])
+    func strandingFixes(_ example: (scenario: String, file: String, consumer: String)) throws {
+        let source = Self.folder.appendingPathComponent(example.scenario)
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("fix-\(example.scenario)-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.copyItem(at: source, to: copy)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let scenarioPath = copy.appendingPathComponent("scenario.json").path
+        let before = try Scenario(contentsOfFile: scenarioPath).predict()
+        let finding = try #require(before.findings.first { $0.code == "stranded-messages" && $0.file?.hasSuffix(example.file) == true })
+        let fix = try #require(finding.fix)
+        #expect(fix.applicability == .unsafe)
+        var bytes = Array(try Data(contentsOf: copy.appendingPathComponent(example.file)))
+        for edit in fix.edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            bytes.replaceSubrange(edit.range, with: edit.replacement)
+        }
+        try Data(bytes).write(to: copy.appendingPathComponent(example.file))
+        let after = try Scenario(contentsOfFile: scenarioPath).predict()
+        #expect(!after.findings.contains { $0.code == "stranded-messages" })
+        #expect(after.consumers.first { $0.id == example.consumer }?.received == MessageCount(20))
+        #expect(after.residue.isEmpty)
+    }
+
     @Test("Each rule of the routing model is raised by some fixture")
     func everyRoutingRuleHasAScenario() throws {
         var raised = Set<String>()

@@ -24,7 +24,9 @@ extension Rule {
             broker-path rule keeps them from going back where their consumer now is (`stranded`; give that
             broker `replayWhenNoConsumers`, as `replay` does), or when a conduit subscription dropped the
             selectors that would have kept them away (`selectors-conduit`; `conduitSubscriptions="false"`).
-            Lint says some of it without a scenario: `ttl-strands-messages`, `replay-missing`.
+            Lint says some of it without a scenario: `ttl-strands-messages`, `replay-missing`. The first
+            two come with an unsafe fix in `--format json`: the connector's TTL raised to what the messages
+            need, or the holding broker's replay policy written.
             \(Rule.routingSilencing("stranded-messages"))
             """,
         activeMQ: .warning, amazonMQ: .warning, tags: ["correctness", "network", "routing"],
