@@ -299,6 +299,12 @@ struct BrokerDestination: Hashable {
     var destination: DestinationName
 }
 
+/// Messages of one send (`origin`) for one durable subscription (its position in `State.durables`).
+struct DurableOrigin: Hashable {
+    var durable: Int
+    var origin: Int
+}
+
 /// Messages of one send (`origin`) on one broker's destination, as the queue audit remembers them.
 struct OriginKey: Hashable {
     var place: BrokerDestination
@@ -409,6 +415,8 @@ struct State {
     var durableOf: [Int: Int] = [:]
     /// What offline durable subscriptions keep.
     var kept: [Kept] = []
+    /// What each durable subscription's store has had of each send (kept or delivered).
+    var durableSeen: [DurableOrigin: MessageCount] = [:]
     /// Whether the messages being sent are persistent.
     var persistentSend = true
 
@@ -497,6 +505,18 @@ struct State {
         release(woken)
     }
 
+    /// What a durable subscription takes of `share` copies of a send: its store holds a message
+    /// once, so a copy of one it has had already (kept while offline, or delivered) is not
+    /// delivered again (observed on 5.17.2: a returning subscriber got the messages its broker kept
+    /// once, not again when a bridge's durable subscription forwarded its own kept copies).
+    mutating func storeForDurable(_ durable: Int, _ share: MessageCount, origin: Int) -> MessageCount {
+        let key = DurableOrigin(durable: durable, origin: origin)
+        let before = durableSeen[key] ?? .zero
+        let after = (before + share).capped(at: originTotals[origin])
+        durableSeen[key] = after
+        return after.increase(over: before)
+    }
+
     /// Forwards what reactivated bridge durable subscriptions kept.
     mutating func release(_ entries: [BridgeDurable]) {
         refreshDemand()
@@ -513,7 +533,7 @@ struct State {
         for entry in released {
             persistentSend = entry.persistent
             publish(at: entry.broker, entry.destination, path: entry.path, count: entry.count, properties: entry.properties, origin: entry.origin,
-                    depth: 0, only: entry.bridge)
+                    depth: 0, only: entry.bridge.map { ($0, entry.owners) })
         }
         persistentSend = true
     }
@@ -667,7 +687,7 @@ struct State {
         for entry in release {
             persistentSend = true
             publish(at: entry.broker, entry.destination, path: entry.path, count: entry.count, properties: entry.properties, origin: entry.origin,
-                    depth: 0, only: entry.bridge)
+                    depth: 0, only: entry.bridge.map { ($0, entry.owners) })
         }
     }
 
@@ -1191,7 +1211,7 @@ struct State {
     /// With `only`, the messages at `broker` go to that bridge's subscription alone (what a
     /// reactivated durable subscription of a bridge forwards).
     mutating func publish(at broker: Int, _ destination: DestinationName, path start: [Int], count: MessageCount,
-                          properties: [String: MessageSelector.Value], origin: Int, depth: Int, only: Int? = nil) {
+                          properties: [String: MessageSelector.Value], origin: Int, depth: Int, only: (bridge: Int, owners: Set<Int>)? = nil) {
         let total = originTotals[origin]
         var passed: [Int: MessageCount] = [:]  // per subscription, under an audit
         var work: [(broker: Int, path: [Int], copies: MessageCount)] = [(broker, start, count)]
@@ -1219,7 +1239,8 @@ struct State {
                     let subscription = subscriptions[index]
                     guard covers(subscription, destination), selectorMatches(subscription, properties) else { continue }
                     if let only, next == 1 {
-                        guard case .demand(let bridgeIndex) = subscription.kind, bridgeIndex == only, !subscription.offline else { continue }
+                        guard case .demand(let bridgeIndex) = subscription.kind, bridgeIndex == only.bridge, !subscription.offline,
+                              !only.owners.isDisjoint(with: subscription.owners) else { continue }
                     }
                     var share = copies
                     if audited {
@@ -1243,6 +1264,8 @@ struct State {
                         } else {
                             delivered = true
                             guard persistentSend || network.brokers[x].keepDurableSubsActive else { continue }
+                            for owner in subscription.owners { share = storeForDurable(owner, share, origin: origin) }
+                            guard share.max > 0 else { continue }
                             let entry = Kept(broker: x, destination: destination, bridge: nil, owners: Set(subscription.owners), path: path,
                                              count: share, properties: properties, origin: origin, persistent: persistentSend)
                             kept.append(entry)
@@ -1255,6 +1278,10 @@ struct State {
                     switch subscription.kind {
                     case .local(let consumer):
                         guard consumers[consumer].open else { continue }
+                        if let durable = durableOf[consumer] {
+                            share = storeForDurable(durable, share, origin: origin)
+                            guard share.max > 0 else { continue }
+                        }
                         received[consumer] = received[consumer] + share
                         record(path + [x], share, stopped: false)
                         delivered = true

@@ -170,4 +170,25 @@ struct RestartTests {
         #expect(back.consumers.map(\.received) == [MessageCount(0), MessageCount(10)])
         #expect(back.residue.isEmpty)
     }
+
+    @Test("A returning durable subscriber gets each kept message once: its broker's store holds it, the bridge's kept copy is not delivered again; a live subscriber beside it gets both copies")
+    func durableStoreHoldsOnce() throws {
+        // C's duplex connector to A without conduit: A's bridge has a subscription per consumer,
+        // and deactivates the durable one when its subscriber goes (A keeps what it would forward).
+        let network = try Fixture.network([
+            ("A", Fixture.broker("A", port: 1)),
+            ("C", Fixture.broker("C", port: 2, connectors: Fixture.connector("c_a", to: "A", port: 1, #"duplex="true" conduitSubscriptions="false""#))),
+        ])
+        let identity = Scenario.Durable(clientId: "reader", subscription: "s")
+        let prediction = Simulator(network: network).run([
+            .consume(.init(id: "d", broker: 1, destination: .topic("T"), durable: identity)),
+            .consume(.init(id: "live", broker: 1, destination: .topic("T"))),
+            .close(id: "d"),
+            .produce(broker: 0, destination: .topic("T"), count: 10, properties: [:]),
+            .consume(.init(id: "back", broker: 1, destination: .topic("T"), durable: identity)),
+        ])
+        // Observed on 5.17.2 (a random scenario): the live consumer 20, the returning one 10.
+        #expect(prediction.consumers.map(\.received) == [MessageCount(0), MessageCount(20), MessageCount(10)])
+        #expect(prediction.residue.isEmpty)
+    }
 }
