@@ -191,13 +191,28 @@ public struct Simulator: Sendable {
             state.settle()
         }
         state.refreshDemand()
-        // At the end every consumer closes: what one that does not acknowledge holds goes back to
-        // its broker's queue, and the temporary destinations go, with what waits for them.
-        for index in state.consumers.indices where state.consumers[index].open {
-            for var batch in state.held.removeValue(forKey: index) ?? [] {
-                batch.heldBy = state.consumers[index].consumer.id
-                state.waiting.append(batch)
+        // At the end every consumer closes. While one that does not acknowledge is open, the others
+        // close first (their demand goes), then the holders: what they give back goes to their
+        // brokers' queues and on only where demand is left (a static include), as the runner plays
+        // it. The temporary destinations go, with what waits for them.
+        let holders = state.consumers.indices.filter { state.consumers[$0].open && !state.consumers[$0].consumer.acknowledges }
+        if !holders.isEmpty {
+            for index in state.consumers.indices where state.consumers[index].open && state.consumers[index].consumer.acknowledges {
+                state.close(index)
             }
+            for index in holders {
+                let id = state.consumers[index].consumer.id
+                state.held[index] = state.held[index]?.map { batch in
+                    var batch = batch
+                    batch.heldBy = id
+                    return batch
+                }
+                state.close(index)
+            }
+            state.refreshDemand()
+            let returned = state.waiting.filter { $0.heldBy != nil }
+            state.waiting.removeAll { $0.heldBy != nil }
+            for batch in returned { state.dispatch(batch, depth: 0) }
         }
         state.waiting.removeAll { $0.destination.isTemporary }
         return (state.prediction(), state.suppressedDemand)

@@ -218,6 +218,16 @@ struct SimulatorTests {
             == ["B 10 held by consumer 'holder', which did not acknowledge them, until it closed at the end"])
         #expect(prediction.findings.isEmpty)
         #expect(prediction.paths.map { "\($0.route.joined(separator: " ")) \($0.messages) \($0.stoppedAt ?? "-")" } == ["A B 10 -"])
+        // The others close first; then what the holder gives back goes on only where demand is
+        // left: a static include (observed on 5.17.2 in a random scenario).
+        let pushing = try Self.network([
+            ("A", Self.broker("A", port: 1, connectors: #"<networkConnector name="a_b" userName="u" uri="static:(tcp://b.example:2)"><staticallyIncludedDestinations><queue physicalName="Q"/></staticallyIncludedDestinations></networkConnector>"#)),
+            ("B", Self.broker("B", port: 2)),
+        ])
+        let pushed = Simulator(network: pushing).run([.consume(.init(id: "holder", broker: 0, destination: .queue("Q"), acknowledges: false)),
+                                                      .consume(.init(id: "other", broker: 0, destination: .queue("Q"))),
+                                                      .produce(broker: 0, destination: .queue("Q"), count: 12, properties: [:])])
+        #expect(pushed.residue.map { "\($0.broker) \($0.messages)" } == ["B 8"])
     }
     @Test("Exclusions win over static includes; a static include forwards with no consumer at all")
     func staticIncludes() throws {
