@@ -200,7 +200,7 @@ public struct RoutingNetwork: Sendable {
         /// `isPermissableDestination`: exclusions first (since 5.14), then static includes, then
         /// dynamic includes when there are any; temporary destinations by `bridgeTempDestinations`.
         public func permits(_ destination: DestinationName) -> Bool {
-            if destination.kind == .tempQueue || destination.kind == .tempTopic { return bridgeTemporaryDestinations }
+            if destination.isTemporary { return bridgeTemporaryDestinations }
             if excluded.contains(where: { $0.matches(destination) }) { return false }
             if staticallyIncluded.contains(where: { $0.matches(destination) }) { return true }
             if !dynamicallyIncluded.isEmpty { return dynamicallyIncluded.contains { $0.matches(destination) } }

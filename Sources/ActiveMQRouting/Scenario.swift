@@ -316,7 +316,7 @@ public struct Scenario: Sendable {
                 let name = String(text.dropFirst(prefix.count))
                 guard !name.isEmpty else { break }
                 let destination = DestinationName(kind: kind, name: name)
-                if (kind == .tempQueue || kind == .tempTopic) && (destination.isPattern || name.contains(",")) {
+                if destination.isTemporary && (destination.isPattern || name.contains(",")) {
                     throw fail("a temporary destination's name is a plain name: no wildcard, no composite", fields["destination"] ?? parent)
                 }
                 return destination

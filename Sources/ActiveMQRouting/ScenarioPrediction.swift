@@ -37,7 +37,7 @@ extension Scenario {
             switch step {
             case .consume(let consume):
                 try refuseIfStopped(consume.broker, "consumer '\(consume.id)' opens")
-                if consume.destination.kind == .tempQueue || consume.destination.kind == .tempTopic {
+                if consume.destination.isTemporary {
                     // JMS: a temporary destination is consumed by the connection that created it only.
                     if let owner = temporaries[consume.destination] {
                         throw RoutingError(file: path, "consumer '\(consume.id)': \(consume.destination) belongs to consumer '\(owner)', whose connection created it; only that connection consumes it")
@@ -62,7 +62,7 @@ extension Scenario {
                                             acknowledges: consume.acknowledge, durable: consume.durable)))
             case .produce(let produce):
                 try refuseIfStopped(produce.broker, "a produce step sends")
-                if produce.destination.kind == .tempQueue || produce.destination.kind == .tempTopic, temporaries[produce.destination] == nil {
+                if produce.destination.isTemporary, temporaries[produce.destination] == nil {
                     throw RoutingError(file: path, "a produce step sends to \(produce.destination), which no open consumer has created (a temporary destination lives while its consumer's connection does)")
                 }
                 steps.append(.produce(broker: index[produce.broker] ?? 0, destination: produce.destination, count: produce.count,

@@ -157,17 +157,12 @@ public struct Simulator: Sendable {
             merged.widen(with: play(steps, order: .shuffled(seed: seed)).prediction)
         }
         // The duplicates, as the widened counts tell them.
-        var opened: [String: Int] = [:]
-        let steps = steps.compactMap { step -> Consumer? in if case .consume(let consumer) = step { consumer } else { nil } }
         merged.findings.removeAll { $0.code == RuleID.duplicateDeliveries.rawValue }
         for outcome in merged.consumers {
-            // The outcomes follow the consume steps, a reopened id counting again.
-            let position = steps.indices.filter { steps[$0].id == outcome.id }.dropFirst(opened[outcome.id, default: 0]).first
-            opened[outcome.id, default: 0] += 1
-            guard let position else { continue }
-            if let finding = network.duplicateFinding(consumer: outcome.id, broker: steps[position].broker, received: outcome.received, unique: outcome.unique) {
-                merged.findings.append(finding)
-            }
+            guard let broker = network.brokers.firstIndex(where: { $0.name == outcome.broker }),
+                  let finding = network.duplicateFinding(consumer: outcome.id, broker: broker, received: outcome.received, unique: outcome.unique)
+            else { continue }
+            merged.findings.append(finding)
         }
         return merged
     }
